@@ -1,0 +1,24 @@
+import type { ServiceName } from '@authmesh/config';
+import type { ServiceDefinition } from '@authmesh/runtime';
+import { coreService } from '@authmesh/service-core';
+import { eventsService } from '@authmesh/service-events';
+import { flowsService } from '@authmesh/service-flows';
+import { gatewayService } from '@authmesh/service-gateway';
+
+/** Every service this binary can run, in start order (core first, gateway last). */
+export const SERVICES: ReadonlyArray<ServiceDefinition> = [coreService, eventsService, flowsService, gatewayService];
+
+/** Parses `--target core,events` into service definitions, refusing unknown names. */
+export function selectServices(targets: string | undefined): ServiceDefinition[] {
+  if (!targets || targets === 'all') return [...SERVICES];
+  const names = targets.split(',').map((t) => t.trim()).filter(Boolean);
+  const known = new Set(SERVICES.map((s) => s.name));
+  const unknown = names.filter((n) => !known.has(n as ServiceName));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new UsageError(`unknown --target ${unknown.join(', ') || '(empty)'}; choose from ${[...known].join(', ')}`);
+  }
+  return SERVICES.filter((s) => names.includes(s.name));
+}
+
+/** A wrong command line; the CLI prints it with the usage text and exits 2. */
+export class UsageError extends Error {}

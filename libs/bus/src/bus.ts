@@ -1,0 +1,60 @@
+/**
+ * The message bus every authmesh service uses. Two kinds of delivery:
+ *
+ * - broadcast (`publish`/`subscribe`): fire-and-forget notifications such as
+ *   `authmesh.config.v1.changed`; only subscribers connected at the time receive them.
+ * - durable (`publishDurable`/`consumeDurable`): messages on streamed subjects (for example
+ *   `authmesh.events.v1.created`) are stored until a named durable consumer acknowledges
+ *   them, so nothing is lost while that consumer is stopped.
+ *
+ * Subjects follow `authmesh.<domain>.v1.<event>`. Payloads are JSON values.
+ */
+export interface Bus {
+  /** Which implementation this is, for health output and logs. */
+  readonly kind: 'nats' | 'in-process';
+
+  publish(subject: string, data: unknown): Promise<void>;
+
+  /** `subject` may use NATS wildcards (`*` one token, `>` the rest). */
+  subscribe(subject: string, handler: BusHandler): Promise<BusSubscription>;
+
+  /**
+   * Stores the message before resolving. `id` deduplicates re-publication of the same
+   * message (the NATS implementation uses it as the message id).
+   */
+  publishDurable(subject: string, data: unknown, options?: { id?: string }): Promise<void>;
+
+  /**
+   * Delivers stored and future messages on `subject` to the consumer named `durable`,
+   * resuming after the last acknowledged message. A message is acknowledged when the
+   * handler resolves and redelivered when it throws.
+   */
+  consumeDurable(durable: string, subject: string, handler: BusHandler): Promise<BusSubscription>;
+
+  /** True while the bus can publish. */
+  isHealthy(): boolean;
+
+  close(): Promise<void>;
+}
+
+export interface BusMessage {
+  subject: string;
+  data: unknown;
+  /** Delivery attempt, starting at 1 (durable messages only; always 1 for broadcasts). */
+  attempt: number;
+}
+
+export type BusHandler = (message: BusMessage) => void | Promise<void>;
+
+export interface BusSubscription {
+  unsubscribe(): Promise<void>;
+}
+
+/** Subjects that are stored for durable consumers. */
+export const DURABLE_SUBJECT_PREFIXES = ['authmesh.events.v1.'] as const;
+
+/** Well-known subjects. */
+export const Subjects = {
+  configChanged: 'authmesh.config.v1.changed',
+  eventCreated: 'authmesh.events.v1.created',
+} as const;

@@ -1,0 +1,5 @@
+export * from './bus.js';
+export * from './subject.js';
+export * from './in-process.bus.js';
+export * from './nats.bus.js';
+export * from './create-bus.js';

@@ -1,0 +1,3 @@
+export * from './config.schema.js';
+export * from './config.loader.js';
+export * from './secret-key.js';

@@ -1,0 +1,4 @@
+export * from './password.hasher.js';
+export * from './secret-box.js';
+export * from './tokens.js';
+export * from './certificates.js';

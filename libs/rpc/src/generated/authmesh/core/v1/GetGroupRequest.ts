@@ -1,0 +1,11 @@
+// Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
+// Original file: /work/main/proto/authmesh/core/v1/identity.proto
+
+
+export interface GetGroupRequest {
+  'pk'?: (string);
+}
+
+export interface GetGroupRequest__Output {
+  'pk': (string);
+}

@@ -1,0 +1,21 @@
+// Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
+// Original file: /work/main/proto/authmesh/core/v1/identity.proto
+
+
+export interface GetUserRequest {
+  /**
+   * The user's integer primary key, as a decimal string.
+   */
+  'pk'?: (string);
+  'username'?: (string);
+  'lookup'?: "pk"|"username";
+}
+
+export interface GetUserRequest__Output {
+  /**
+   * The user's integer primary key, as a decimal string.
+   */
+  'pk'?: (string);
+  'username'?: (string);
+  'lookup'?: "pk"|"username";
+}

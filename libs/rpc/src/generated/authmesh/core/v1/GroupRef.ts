@@ -1,0 +1,13 @@
+// Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
+// Original file: /work/main/proto/authmesh/core/v1/identity.proto
+
+
+export interface GroupRef {
+  'pk'?: (string);
+  'name'?: (string);
+}
+
+export interface GroupRef__Output {
+  'pk': (string);
+  'name': (string);
+}

@@ -1,0 +1,70 @@
+// Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
+// Original file: /work/main/proto/authmesh/core/v1/identity.proto
+
+import type { GroupRef as _authmesh_core_v1_GroupRef, GroupRef__Output as _authmesh_core_v1_GroupRef__Output } from '../../../authmesh/core/v1/GroupRef.js';
+
+export interface User {
+  /**
+   * Integer primary key as a decimal string.
+   */
+  'pk'?: (string);
+  'uuid'?: (string);
+  'username'?: (string);
+  'name'?: (string);
+  'email'?: (string);
+  'is_active'?: (boolean);
+  /**
+   * internal, external, service_account or internal_service_account.
+   */
+  'type'?: (string);
+  'path'?: (string);
+  /**
+   * The user's attributes as a JSON object.
+   */
+  'attributes_json'?: (string);
+  /**
+   * Every group the user belongs to, directly or through a parent group.
+   */
+  'groups'?: (_authmesh_core_v1_GroupRef)[];
+  /**
+   * True when any of those groups is a superuser group.
+   */
+  'is_superuser'?: (boolean);
+  /**
+   * RFC 3339, empty when the user never logged in.
+   */
+  'last_login'?: (string);
+}
+
+export interface User__Output {
+  /**
+   * Integer primary key as a decimal string.
+   */
+  'pk': (string);
+  'uuid': (string);
+  'username': (string);
+  'name': (string);
+  'email': (string);
+  'is_active': (boolean);
+  /**
+   * internal, external, service_account or internal_service_account.
+   */
+  'type': (string);
+  'path': (string);
+  /**
+   * The user's attributes as a JSON object.
+   */
+  'attributes_json': (string);
+  /**
+   * Every group the user belongs to, directly or through a parent group.
+   */
+  'groups': (_authmesh_core_v1_GroupRef__Output)[];
+  /**
+   * True when any of those groups is a superuser group.
+   */
+  'is_superuser': (boolean);
+  /**
+   * RFC 3339, empty when the user never logged in.
+   */
+  'last_login': (string);
+}

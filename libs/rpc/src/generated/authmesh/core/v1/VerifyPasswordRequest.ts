@@ -1,0 +1,21 @@
+// Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
+// Original file: /work/main/proto/authmesh/core/v1/identity.proto
+
+
+export interface VerifyPasswordRequest {
+  'username'?: (string);
+  'password'?: (string);
+  /**
+   * Where the attempt came from, for events and reputation.
+   */
+  'client_ip'?: (string);
+}
+
+export interface VerifyPasswordRequest__Output {
+  'username': (string);
+  'password': (string);
+  /**
+   * Where the attempt came from, for events and reputation.
+   */
+  'client_ip': (string);
+}

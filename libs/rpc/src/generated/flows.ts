@@ -1,0 +1,24 @@
+// Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { FlowServiceClient as _authmesh_flows_v1_FlowServiceClient, FlowServiceDefinition as _authmesh_flows_v1_FlowServiceDefinition } from './authmesh/flows/v1/FlowService.js';
+import type { FlowStatus as _authmesh_flows_v1_FlowStatus, FlowStatus__Output as _authmesh_flows_v1_FlowStatus__Output } from './authmesh/flows/v1/FlowStatus.js';
+import type { GetStatusRequest as _authmesh_flows_v1_GetStatusRequest, GetStatusRequest__Output as _authmesh_flows_v1_GetStatusRequest__Output } from './authmesh/flows/v1/GetStatusRequest.js';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  authmesh: {
+    flows: {
+      v1: {
+        FlowService: SubtypeConstructor<typeof grpc.Client, _authmesh_flows_v1_FlowServiceClient> & { service: _authmesh_flows_v1_FlowServiceDefinition }
+        FlowStatus: MessageTypeDefinition<_authmesh_flows_v1_FlowStatus, _authmesh_flows_v1_FlowStatus__Output>
+        GetStatusRequest: MessageTypeDefinition<_authmesh_flows_v1_GetStatusRequest, _authmesh_flows_v1_GetStatusRequest__Output>
+      }
+    }
+  }
+}
+

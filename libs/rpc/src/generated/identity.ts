@@ -1,0 +1,42 @@
+// Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { CheckTokenRequest as _authmesh_core_v1_CheckTokenRequest, CheckTokenRequest__Output as _authmesh_core_v1_CheckTokenRequest__Output } from './authmesh/core/v1/CheckTokenRequest.js';
+import type { CheckTokenResponse as _authmesh_core_v1_CheckTokenResponse, CheckTokenResponse__Output as _authmesh_core_v1_CheckTokenResponse__Output } from './authmesh/core/v1/CheckTokenResponse.js';
+import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from './authmesh/core/v1/GetGroupRequest.js';
+import type { GetUserRequest as _authmesh_core_v1_GetUserRequest, GetUserRequest__Output as _authmesh_core_v1_GetUserRequest__Output } from './authmesh/core/v1/GetUserRequest.js';
+import type { Group as _authmesh_core_v1_Group, Group__Output as _authmesh_core_v1_Group__Output } from './authmesh/core/v1/Group.js';
+import type { GroupRef as _authmesh_core_v1_GroupRef, GroupRef__Output as _authmesh_core_v1_GroupRef__Output } from './authmesh/core/v1/GroupRef.js';
+import type { IdentityServiceClient as _authmesh_core_v1_IdentityServiceClient, IdentityServiceDefinition as _authmesh_core_v1_IdentityServiceDefinition } from './authmesh/core/v1/IdentityService.js';
+import type { ListGroupsRequest as _authmesh_core_v1_ListGroupsRequest, ListGroupsRequest__Output as _authmesh_core_v1_ListGroupsRequest__Output } from './authmesh/core/v1/ListGroupsRequest.js';
+import type { ListGroupsResponse as _authmesh_core_v1_ListGroupsResponse, ListGroupsResponse__Output as _authmesh_core_v1_ListGroupsResponse__Output } from './authmesh/core/v1/ListGroupsResponse.js';
+import type { User as _authmesh_core_v1_User, User__Output as _authmesh_core_v1_User__Output } from './authmesh/core/v1/User.js';
+import type { VerifyPasswordRequest as _authmesh_core_v1_VerifyPasswordRequest, VerifyPasswordRequest__Output as _authmesh_core_v1_VerifyPasswordRequest__Output } from './authmesh/core/v1/VerifyPasswordRequest.js';
+import type { VerifyPasswordResponse as _authmesh_core_v1_VerifyPasswordResponse, VerifyPasswordResponse__Output as _authmesh_core_v1_VerifyPasswordResponse__Output } from './authmesh/core/v1/VerifyPasswordResponse.js';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  authmesh: {
+    core: {
+      v1: {
+        CheckTokenRequest: MessageTypeDefinition<_authmesh_core_v1_CheckTokenRequest, _authmesh_core_v1_CheckTokenRequest__Output>
+        CheckTokenResponse: MessageTypeDefinition<_authmesh_core_v1_CheckTokenResponse, _authmesh_core_v1_CheckTokenResponse__Output>
+        GetGroupRequest: MessageTypeDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_GetGroupRequest__Output>
+        GetUserRequest: MessageTypeDefinition<_authmesh_core_v1_GetUserRequest, _authmesh_core_v1_GetUserRequest__Output>
+        Group: MessageTypeDefinition<_authmesh_core_v1_Group, _authmesh_core_v1_Group__Output>
+        GroupRef: MessageTypeDefinition<_authmesh_core_v1_GroupRef, _authmesh_core_v1_GroupRef__Output>
+        IdentityService: SubtypeConstructor<typeof grpc.Client, _authmesh_core_v1_IdentityServiceClient> & { service: _authmesh_core_v1_IdentityServiceDefinition }
+        ListGroupsRequest: MessageTypeDefinition<_authmesh_core_v1_ListGroupsRequest, _authmesh_core_v1_ListGroupsRequest__Output>
+        ListGroupsResponse: MessageTypeDefinition<_authmesh_core_v1_ListGroupsResponse, _authmesh_core_v1_ListGroupsResponse__Output>
+        User: MessageTypeDefinition<_authmesh_core_v1_User, _authmesh_core_v1_User__Output>
+        VerifyPasswordRequest: MessageTypeDefinition<_authmesh_core_v1_VerifyPasswordRequest, _authmesh_core_v1_VerifyPasswordRequest__Output>
+        VerifyPasswordResponse: MessageTypeDefinition<_authmesh_core_v1_VerifyPasswordResponse, _authmesh_core_v1_VerifyPasswordResponse__Output>
+      }
+    }
+  }
+}
+

@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './service-definition.js';
+export * from './service-addresses.js';
+export * from './mesh-key.js';
+export * from './client-ip.js';

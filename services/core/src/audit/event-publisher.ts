@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Subjects, type Bus } from '@authmesh/bus';
+import type { Logger } from '@authmesh/logger';
+import { CORE_OPTIONS } from '../core.tokens.js';
+import type { CoreOptions } from '../core.options.js';
+import type { Actor } from './actor.js';
+
+/** The event payload on `authmesh.events.v1.created` (see proto/authmesh/events/v1). */
+export interface EventPayload {
+  event_uuid: string;
+  action: string;
+  app: string;
+  user: { pk: number | string; username: string; email: string } | Record<string, never>;
+  client_ip: string;
+  brand: Record<string, unknown>;
+  context: Record<string, unknown>;
+  created: string;
+}
+
+/** A reference to a changed object, as the reference product records it in event contexts. */
+export interface ModelRef {
+  app: string;
+  model_name: string;
+  pk: string | number;
+  name: string;
+}
+
+const SECRET_KEYS = /pass(word)?|secret|token|key|private|credential/i;
+
+/** Removes anything that looks like a secret from an event context, recursively. */
+export function scrubSecrets(value: unknown, depth = 0): unknown {
+  if (depth > 8) return '[truncated]';
+  if (Array.isArray(value)) return value.map((v) => scrubSecrets(v, depth + 1));
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '********' : scrubSecrets(v, depth + 1)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Emits audit events onto the bus for the events service to persist. Publishing is durable
+ * (JetStream), so events survive an events-service restart. A failed publish is logged and
+ * does not undo the change it describes.
+ */
+@Injectable()
+export class EventPublisher {
+  private readonly bus: Bus;
+  private readonly logger: Logger;
+
+  constructor(@Inject(CORE_OPTIONS) options: CoreOptions) {
+    this.bus = options.bus;
+    this.logger = options.logger.child({ component: 'events' });
+  }
+
+  async emit(action: string, actor: Partial<Actor> | null, context: Record<string, unknown> = {}): Promise<void> {
+    const user = actor?.principal?.user;
+    const payload: EventPayload = {
+      event_uuid: randomUUID(),
+      action,
+      app: 'authmesh.core',
+      user: user ? { pk: Number(user.pk), username: user.username, email: user.email } : {},
+      client_ip: actor?.clientIp ?? '',
+      brand: {},
+      context: scrubSecrets({ ...context, ...(actor?.requestId ? { request_id: actor.requestId } : {}) }) as Record<string, unknown>,
+      created: new Date().toISOString(),
+    };
+    try {
+      await this.bus.publishDurable(Subjects.eventCreated, payload, { id: payload.event_uuid });
+    } catch (error) {
+      this.logger.error({ err: error, action }, 'could not publish event');
+    }
+  }
+
+  modelCreated(actor: Actor, model: ModelRef) {
+    return this.emit('model_created', actor, { model });
+  }
+
+  modelUpdated(actor: Actor, model: ModelRef) {
+    return this.emit('model_updated', actor, { model });
+  }
+
+  modelDeleted(actor: Actor, model: ModelRef) {
+    return this.emit('model_deleted', actor, { model });
+  }
+}

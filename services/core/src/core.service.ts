@@ -1,0 +1,66 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { PasswordHasher, SecretBox } from '@authmesh/crypto';
+import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
+import { createHttpApp } from '@authmesh/http';
+import type { ServiceDefinition } from '@authmesh/runtime';
+import { BootstrapService } from './bootstrap/bootstrap.service.js';
+import { CoreModule } from './core.module.js';
+import { createCoreDataSource } from './database/core.data-source.js';
+import { registerApiDocs } from './api-docs.js';
+import { IdentityRpc } from './identity-rpc/identity.rpc.js';
+
+/**
+ * The control plane: identity (users, groups, tokens), configuration, and the admin and
+ * user API under /api/v3/ (except what other services own).
+ */
+export const coreService: ServiceDefinition = {
+  name: 'core',
+
+  async migrate({ databaseUrl, logger }) {
+    const dataSource = createCoreDataSource(databaseUrl, logger.child({ service: 'core' }));
+    await dataSource.initialize();
+    try {
+      return await migrateServiceSchema(dataSource, logger.child({ service: 'core' }));
+    } finally {
+      await dataSource.destroy();
+    }
+  },
+
+  async start(ctx) {
+    const logger = ctx.logger.child({ service: 'core' });
+    const dataSource = createCoreDataSource(ctx.databaseUrl, logger);
+    await dataSource.initialize();
+    const options = {
+      config: ctx.config,
+      logger,
+      bus: ctx.bus,
+      dataSource,
+      secretBox: new SecretBox(ctx.secretKey),
+      passwords: new PasswordHasher(),
+      version: ctx.version,
+    };
+    const document = ctx.config.api_docs && ctx.openApiDocument ? ((await ctx.openApiDocument()) as OpenAPIObject) : undefined;
+    const { app, handler } = await createHttpApp(CoreModule.register(options), {
+      service: 'core',
+      logger,
+      metrics: ctx.metrics,
+      configure: (nest) => document && registerApiDocs(nest, document),
+    });
+    await app.get(BootstrapService).run();
+    app.get(IdentityRpc).register(ctx.grpc);
+
+    return {
+      name: 'core',
+      http: { prefixes: ['/api/v3/'], handler },
+      async readiness() {
+        const database = await databaseHealthy(dataSource);
+        const bus = ctx.bus.isHealthy();
+        return { ready: database && bus, checks: { database, bus } };
+      },
+      async stop() {
+        await app.close();
+        if (dataSource.isInitialized) await dataSource.destroy();
+      },
+    };
+  },
+};

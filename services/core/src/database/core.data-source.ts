@@ -1,0 +1,16 @@
+import type { Logger } from '@authmesh/logger';
+import { createServiceDataSource } from '@authmesh/db';
+import { GroupEntity } from '../groups/group.entity.js';
+import { TokenEntity } from '../tokens/token.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+import { IdentityCore1764374400000 } from '../migrations/1764374400000-identity-core.js';
+import { BootstrapState1764374400001 } from '../migrations/1764374400001-bootstrap-state.js';
+
+/** Core's entities and migrations, in order. New ones are appended here. */
+export const CORE_ENTITIES = [UserEntity, GroupEntity, TokenEntity];
+export const CORE_MIGRATIONS = [IdentityCore1764374400000, BootstrapState1764374400001];
+
+/** The DataSource of the `core` schema. */
+export function createCoreDataSource(url: string, logger: Logger) {
+  return createServiceDataSource({ url, schema: 'core', entities: CORE_ENTITIES, migrations: CORE_MIGRATIONS, logger });
+}

@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { uniqueViolation } from '@authmesh/db';
+import { ValidationFailedError } from '@authmesh/runtime';
+import { DATA_SOURCE } from '../core.tokens.js';
+
+/** Runs work in one database transaction; services use it, controllers never do. */
+@Injectable()
+export class Transactions {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}
+
+/** Unique constraints of the core schema and the API field each one protects. */
+const UNIQUE_FIELDS: Record<string, [string, string]> = {
+  users_username_ci: ['username', 'A user with that username already exists.'],
+  groups_name_unique: ['name', 'A group with this name already exists.'],
+  tokens_identifier_unique: ['identifier', 'A token with this identifier already exists.'],
+  tokens_key_digest_unique: ['key', 'This key is already in use.'],
+  brands_domain_unique: ['domain', 'A brand with this domain already exists.'],
+  brands_single_default: ['default', 'Another brand is already the default.'],
+  certificate_key_pairs_name_unique: ['name', 'A certificate-key pair with this name already exists.'],
+  applications_slug_unique: ['slug', 'An application with this slug already exists.'],
+  applications_provider_unique: ['provider', 'This provider is already assigned to another application.'],
+  providers_name_unique: ['name', 'A provider with this name already exists.'],
+  property_mappings_name_unique: ['name', 'A property mapping with this name already exists.'],
+};
+
+/** Rethrows a unique violation as a 400 on the field it concerns; other errors pass through. */
+export function rethrowUnique(error: unknown): never {
+  const violation = uniqueViolation(error);
+  if (violation) {
+    const [field, message] = UNIQUE_FIELDS[violation.constraint] ?? ['non_field_errors', 'This object already exists.'];
+    throw ValidationFailedError.field(field, message);
+  }
+  throw error;
+}

@@ -1,0 +1,144 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  loadProtos,
+  unary,
+  type CheckTokenRequest__Output,
+  type CheckTokenResponse,
+  type GetUserRequest__Output,
+  type Group,
+  type GrpcHost,
+  type ListGroupsRequest__Output,
+  type ListGroupsResponse,
+  type User,
+  type VerifyPasswordRequest__Output,
+  type VerifyPasswordResponse,
+} from '@authmesh/rpc';
+import { NotFoundError, ValidationFailedError } from '@authmesh/runtime';
+import { EventPublisher } from '../audit/event-publisher.js';
+import { CORE_OPTIONS } from '../core.tokens.js';
+import type { CoreOptions } from '../core.options.js';
+import type { GroupEntity } from '../groups/group.entity.js';
+import { GroupRepository } from '../groups/group.repository.js';
+import { TOKEN_INTENTS, type TokenIntent } from '../tokens/token.entity.js';
+import { TokenService } from '../tokens/token.service.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { UserRepository } from '../users/user.repository.js';
+
+export const IDENTITY_SERVICE_NAME = 'authmesh.core.v1.IdentityService';
+
+/** Core's IdentityService: the identity lookups other services make over gRPC. */
+@Injectable()
+export class IdentityRpc {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly groups: GroupRepository,
+    private readonly tokens: TokenService,
+    private readonly events: EventPublisher,
+    @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
+  ) {}
+
+  register(host: GrpcHost): void {
+    const logger = this.options.logger;
+    host.add(IDENTITY_SERVICE_NAME, loadProtos().identity.authmesh.core.v1.IdentityService.service, {
+      GetUser: unary(logger, (req: GetUserRequest__Output) => this.getUser(req)),
+      ListGroups: unary(logger, (req: ListGroupsRequest__Output) => this.listGroups(req)),
+      GetGroup: unary(logger, (req: { pk: string }) => this.getGroup(req.pk)),
+      VerifyPassword: unary(logger, (req: VerifyPasswordRequest__Output) => this.verifyPassword(req)),
+      CheckToken: unary(logger, (req: CheckTokenRequest__Output) => this.checkToken(req)),
+    });
+  }
+
+  async getUser(request: GetUserRequest__Output): Promise<User> {
+    let user: UserEntity | null = null;
+    if (request.lookup === 'pk' && /^\d{1,10}$/.test(request.pk ?? '')) user = await this.users.findById(Number(request.pk));
+    else if (request.lookup === 'username' && request.username) user = await this.users.findByUsername(request.username);
+    if (!user) throw new NotFoundError('user not found');
+    return this.toMessage(user);
+  }
+
+  async listGroups(request: ListGroupsRequest__Output): Promise<ListGroupsResponse> {
+    if (request.user_pk) {
+      if (!/^\d{1,10}$/.test(request.user_pk)) throw ValidationFailedError.field('user_pk', 'not a user primary key');
+      return { groups: (await this.groups.effectiveGroupsOfUser(Number(request.user_pk))).map(groupMessage), next_page_token: '' };
+    }
+    const pageSize = Math.min(Math.max(request.page_size || 100, 1), 1000);
+    const page = request.page_token ? Number(request.page_token) : 1;
+    if (!Number.isInteger(page) || page < 1) throw ValidationFailedError.field('page_token', 'invalid page token');
+    const [rows, count] = await this.groups.list({}, { page, page_size: pageSize });
+    return { groups: rows.map(groupMessage), next_page_token: page * pageSize < count ? String(page + 1) : '' };
+  }
+
+  async getGroup(pk: string): Promise<Group> {
+    const group = /^[0-9a-f-]{36}$/i.test(pk) ? await this.groups.findById(pk) : null;
+    if (!group) throw new NotFoundError('group not found');
+    return groupMessage(group);
+  }
+
+  /**
+   * Checks a password. Unknown users, inactive users and wrong passwords all answer the
+   * same `valid: false` after the same hashing work. A successful check of an older
+   * (Django pbkdf2) hash stores an argon2id one in its place.
+   */
+  async verifyPassword(request: VerifyPasswordRequest__Output): Promise<VerifyPasswordResponse> {
+    const { passwords } = this.options;
+    const user = request.username ? await this.users.findByUsername(request.username) : null;
+    let valid = false;
+    if (!user || !user.password) {
+      await passwords.verifyDummy(request.password);
+    } else {
+      const check = await passwords.verify(request.password, user.password);
+      valid = check.valid && user.isActive;
+      if (check.valid && check.needsRehash) {
+        user.password = await passwords.hash(request.password);
+        await this.users.save(user);
+      }
+    }
+    if (!valid) {
+      await this.events.emit('login_failed', { clientIp: request.client_ip }, { username: request.username.slice(0, 150), reason: 'invalid credentials' });
+      return { valid: false };
+    }
+    return { valid: true, user: await this.toMessage(user!) };
+  }
+
+  async checkToken(request: CheckTokenRequest__Output): Promise<CheckTokenResponse> {
+    const intent = (TOKEN_INTENTS as readonly string[]).includes(request.intent) ? (request.intent as TokenIntent) : null;
+    if (!intent) throw ValidationFailedError.field('intent', 'unknown intent');
+    const match = await this.tokens.check(request.key, intent);
+    if (!match) return { valid: false };
+    return {
+      valid: true,
+      user: await this.toMessage(match.user),
+      token_identifier: match.token.identifier,
+      intent: match.token.intent,
+      expires: match.token.expires?.toISOString() ?? '',
+    };
+  }
+
+  private async toMessage(user: UserEntity): Promise<User> {
+    const groups = await this.groups.effectiveGroupsOfUser(user.id);
+    return {
+      pk: String(user.id),
+      uuid: user.uuid,
+      username: user.username,
+      name: user.name,
+      email: user.email,
+      is_active: user.isActive,
+      type: user.type,
+      path: user.path,
+      attributes_json: JSON.stringify(user.attributes),
+      groups: groups.map((g) => ({ pk: g.id, name: g.name })),
+      is_superuser: groups.some((g) => g.isSuperuser),
+      last_login: user.lastLogin?.toISOString() ?? '',
+    };
+  }
+}
+
+function groupMessage(group: GroupEntity): Group {
+  return {
+    pk: group.id,
+    name: group.name,
+    parent_pk: group.parentId ?? '',
+    is_superuser: group.isSuperuser,
+    attributes_json: JSON.stringify(group.attributes),
+  };
+}

@@ -1,0 +1,3 @@
+export { coreService } from './core.service.js';
+export { CoreModule } from './core.module.js';
+export { coreApiModule } from './core.module.js';

@@ -1,0 +1,91 @@
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IntIdPipe, listQuerySchema, openApiSchema, paginatedSchema, RequireSuperuser, ZodBody, ZodQuery, type ListQuery } from '@authmesh/http';
+import { CurrentActor, type Actor } from '../audit/actor.js';
+import {
+  pathsQuerySchema,
+  serviceAccountSchema,
+  setPasswordSchema,
+  userListQuerySchema,
+  userPatchSchema,
+  userReadSchema,
+  userWriteSchema,
+  type UserPatch,
+  type UserWrite,
+} from './user.dto.js';
+import type { UserFilters } from './user.repository.js';
+import { UserService, type ServiceAccountInput } from './user.service.js';
+
+const userDoc = openApiSchema(userReadSchema, 'output');
+
+@ApiTags('core')
+@Controller('api/v3/core/users')
+export class UserController {
+  constructor(private readonly users: UserService) {}
+
+  @Get('me')
+  @ApiOkResponse({ schema: { type: 'object', properties: { user: userDoc } } })
+  me(@CurrentActor() actor: Actor) {
+    return this.users.me(actor);
+  }
+
+  @Get('paths')
+  @RequireSuperuser()
+  paths(@ZodQuery(pathsQuerySchema) query: { search?: string }) {
+    return this.users.paths(query.search);
+  }
+
+  @Post('service_account')
+  @RequireSuperuser()
+  @HttpCode(200)
+  serviceAccount(@CurrentActor() actor: Actor, @ZodBody(serviceAccountSchema) body: ServiceAccountInput) {
+    return this.users.createServiceAccount(actor, body);
+  }
+
+  @Get()
+  @RequireSuperuser()
+  @ApiOkResponse({ schema: paginatedSchema(userDoc) })
+  list(@ZodQuery(listQuerySchema) query: ListQuery, @ZodQuery(userListQuerySchema) filters: UserFilters) {
+    return this.users.list(filters, query);
+  }
+
+  @Post()
+  @RequireSuperuser()
+  @ApiOkResponse({ schema: userDoc })
+  create(@CurrentActor() actor: Actor, @ZodBody(userWriteSchema) body: UserWrite) {
+    return this.users.create(actor, body);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ schema: userDoc })
+  retrieve(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number) {
+    return this.users.get(actor, id);
+  }
+
+  @Put(':id')
+  @RequireSuperuser()
+  @ApiOkResponse({ schema: userDoc })
+  replace(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number, @ZodBody(userWriteSchema) body: UserWrite) {
+    return this.users.update(actor, id, body);
+  }
+
+  @Patch(':id')
+  @RequireSuperuser()
+  @ApiOkResponse({ schema: userDoc })
+  patch(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number, @ZodBody(userPatchSchema) body: UserPatch) {
+    return this.users.update(actor, id, body);
+  }
+
+  @Delete(':id')
+  @RequireSuperuser()
+  @HttpCode(204)
+  async remove(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number) {
+    await this.users.delete(actor, id);
+  }
+
+  @Post(':id/set_password')
+  @HttpCode(204)
+  async setPassword(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number, @ZodBody(setPasswordSchema) body: { password: string }) {
+    await this.users.setPassword(actor, id, body.password);
+  }
+}

@@ -1,0 +1,91 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { Registry } from 'prom-client';
+import { InProcessBus, type Bus } from '@authmesh/bus';
+import { loadConfig } from '@authmesh/config';
+import { createLogger } from '@authmesh/logger';
+import { GrpcHost } from '@authmesh/rpc';
+import { createTestDatabase } from '@authmesh/testing';
+import { deriveMeshKey, resolveServiceAddresses, type RunningService } from '@authmesh/runtime';
+import { coreService } from '../src/index';
+
+export const BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789abcdef';
+export const BOOTSTRAP_PASSWORD = 'correct horse battery staple';
+const SECRET = 'test-secret-key-which-is-long-enough-0123456789';
+
+export interface CoreHarness {
+  baseUrl: string;
+  bus: Bus;
+  grpcAddress: string;
+  meshKey: string;
+  running: RunningService;
+  /** Calls the API with the bootstrap token unless `token` says otherwise (null: no header). */
+  api(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/** Starts core against a fresh database with the in-process bus, serving on loopback. */
+export async function startCore(): Promise<CoreHarness> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    env: {
+      DATABASE_URL: db.url,
+      AUTHMESH_SECRET_KEY: SECRET,
+      AUTHMESH_BOOTSTRAP_TOKEN: BOOTSTRAP_TOKEN,
+      AUTHMESH_BOOTSTRAP_PASSWORD: BOOTSTRAP_PASSWORD,
+      AUTHMESH_BOOTSTRAP_EMAIL: 'admin@example.com',
+      AUTHMESH_API_DOCS: 'false',
+    },
+  });
+  const logger = createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, done) => done() }) });
+  const bus = new InProcessBus({ logger });
+  const meshKey = deriveMeshKey(SECRET);
+  const grpc = new GrpcHost({ meshKey, logger });
+  await coreService.migrate!({ config, logger, databaseUrl: db.url });
+  const grpcPort = await grpc.start('127.0.0.1:0');
+  const grpcAddress = `127.0.0.1:${grpcPort}`;
+  const running = await coreService.start({
+    config,
+    secretKey: SECRET,
+    meshKey,
+    logger,
+    bus,
+    databaseUrl: db.url,
+    grpc,
+    addresses: resolveServiceAddresses(config, grpcAddress),
+    metrics: new Registry(),
+    version: 'test',
+    local: new Map(),
+  });
+  const server: Server = createServer(running.http!.handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    bus,
+    grpcAddress,
+    meshKey,
+    running,
+    async api(method, path, body, token = BOOTSTRAP_TOKEN) {
+      const headers: Record<string, string> = {};
+      if (token !== null) headers.authorization = `Bearer ${token}`;
+      let payload: string | undefined;
+      if (body !== undefined) {
+        headers['content-type'] = 'application/json';
+        payload = typeof body === 'string' ? body : JSON.stringify(body);
+      }
+      const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await running.stop();
+      await grpc.stop(500);
+      await bus.close();
+      await db.drop();
+    },
+  };
+}

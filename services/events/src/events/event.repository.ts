@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { parseOrdering, type ListQuery } from '@authmesh/http';
+import { EVENTS_DATA_SOURCE } from '../events.tokens.js';
+import { EventEntity } from './event.entity.js';
+import type { EventFilters } from './event.dto.js';
+
+const ORDERING: Record<string, string> = {
+  created: 'e.created',
+  action: 'e.action',
+  client_ip: 'e.client_ip',
+  user: `e."user"->>'username'`,
+};
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Every query on the event log. */
+@Injectable()
+export class EventRepository {
+  constructor(@Inject(EVENTS_DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  /** Stores an event once; a redelivered event (same uuid) changes nothing. */
+  async insert(event: EventEntity): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO events.events (event_uuid, action, app, "user", context, client_ip, brand, created, expires)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (event_uuid) DO NOTHING RETURNING event_uuid`,
+      [event.eventUuid, event.action, event.app, event.user, event.context, event.clientIp, event.brand, event.created, event.expires],
+    );
+    return rows.length > 0;
+  }
+
+  findById(id: string): Promise<EventEntity | null> {
+    return this.dataSource.manager.findOne(EventEntity, { where: { eventUuid: id } });
+  }
+
+  async list(filters: EventFilters, query: ListQuery): Promise<[EventEntity[], number]> {
+    const qb = this.dataSource.manager.createQueryBuilder(EventEntity, 'e');
+    if (filters.action !== undefined) qb.andWhere('e.action = :action', { action: filters.action });
+    if (filters.client_ip !== undefined) qb.andWhere('e.client_ip = :ip', { ip: filters.client_ip });
+    if (filters.username !== undefined) qb.andWhere(`e."user"->>'username' = :username`, { username: filters.username });
+    if (filters.brand_name !== undefined) qb.andWhere(`e.brand->>'name' = :brand`, { brand: filters.brand_name });
+    if (filters.context_model_app !== undefined) qb.andWhere(`e.context->'model'->>'app' = :mapp`, { mapp: filters.context_model_app });
+    if (filters.context_model_name !== undefined) {
+      qb.andWhere(`e.context->'model'->>'model_name' = :mname`, { mname: filters.context_model_name });
+    }
+    if (filters.context_model_pk !== undefined) qb.andWhere(`e.context->'model'->>'pk' = :mpk`, { mpk: filters.context_model_pk });
+    if (filters.context_authorized_app !== undefined) {
+      qb.andWhere(`e.context->'authorized_application'->>'pk' = :aapp`, { aapp: filters.context_authorized_app });
+    }
+    if (query.search) {
+      qb.andWhere(`(e.action ILIKE :s ESCAPE '\\' OR e."user"->>'username' ILIKE :s ESCAPE '\\' OR e.client_ip ILIKE :s ESCAPE '\\')`, {
+        s: `%${escapeLike(query.search)}%`,
+      });
+    }
+    const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { created: 'DESC' });
+    for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
+    return qb.skip((query.page - 1) * query.page_size).take(query.page_size).getManyAndCount();
+  }
+
+  async actions(): Promise<string[]> {
+    const rows: Array<{ action: string }> = await this.dataSource.query('SELECT DISTINCT action FROM events.events ORDER BY action');
+    return rows.map((r) => r.action);
+  }
+
+  /** Deletes up to `limit` expired events; returns how many went. */
+  async deleteExpired(limit: number): Promise<number> {
+    const rows: unknown[] = await this.dataSource.query(
+      `DELETE FROM events.events WHERE event_uuid IN (SELECT event_uuid FROM events.events WHERE expires < now() LIMIT $1) RETURNING 1`,
+      [limit],
+    );
+    return rows.length;
+  }
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { paginate, type ListQuery, type Paginated } from '@authmesh/http';
+import { NotFoundError } from '@authmesh/runtime';
+import { EVENTS_OPTIONS } from '../events.tokens.js';
+import type { EventsOptions } from '../events.options.js';
+import { EventEntity } from './event.entity.js';
+import type { EventFilters, EventRead, IncomingEvent } from './event.dto.js';
+import { EventRepository } from './event.repository.js';
+
+/** Default time an event is kept (the brand's event retention overrides it later). */
+const DEFAULT_RETENTION_DAYS = 365;
+
+/** The event log: recording events from every service and reading them back. */
+@Injectable()
+export class EventService {
+  constructor(
+    private readonly events: EventRepository,
+    @Inject(EVENTS_OPTIONS) private readonly options: EventsOptions,
+  ) {}
+
+  /** Records an event; returns false when it was already recorded (redelivery). */
+  async record(input: IncomingEvent): Promise<boolean> {
+    const created = input.created ? new Date(input.created) : new Date();
+    const event = Object.assign(new EventEntity(), {
+      eventUuid: input.event_uuid,
+      action: input.action,
+      app: input.app,
+      user: input.user,
+      context: input.context,
+      clientIp: input.client_ip,
+      brand: input.brand,
+      created,
+      expires: new Date(created.getTime() + DEFAULT_RETENTION_DAYS * 86_400_000),
+    });
+    const stored = await this.events.insert(event);
+    if (stored) this.options.recorded.inc({ action: input.action });
+    return stored;
+  }
+
+  async list(filters: EventFilters, query: ListQuery): Promise<Paginated<EventRead>> {
+    const [rows, count] = await this.events.list(filters, query);
+    return paginate(rows.map(serializeEvent), count, query);
+  }
+
+  async get(id: string): Promise<EventRead> {
+    const event = await this.events.findById(id);
+    if (!event) throw new NotFoundError();
+    return serializeEvent(event);
+  }
+
+  async actions(): Promise<Array<{ name: string }>> {
+    return (await this.events.actions()).map((name) => ({ name }));
+  }
+
+  /** Deletes expired events in batches, reporting progress; returns the total removed. */
+  async purgeExpired(): Promise<number> {
+    let total = 0;
+    for (let removed = -1; removed !== 0; ) {
+      removed = await this.events.deleteExpired(5000);
+      total += removed;
+      if (removed > 0) this.options.logger.info({ removed, total }, 'removing expired events');
+    }
+    return total;
+  }
+}
+
+function serializeEvent(event: EventEntity): EventRead {
+  return {
+    pk: event.eventUuid,
+    action: event.action,
+    app: event.app,
+    user: event.user,
+    context: event.context,
+    client_ip: event.clientIp || null,
+    brand: event.brand,
+    created: event.created.toISOString(),
+    expires: event.expires.toISOString(),
+  };
+}
