@@ -104,7 +104,7 @@ export async function startProcess(config: AuthmeshConfig, services: ServiceDefi
     }
 
     const handler = local.get('gateway')?.http?.handler ??
-      createServiceRouter(local, { logger, trustedProxies: new TrustedProxies(config.trusted_proxy_cidrs) });
+      createServiceRouter(local, { logger, trustedProxies: new TrustedProxies(config.trusted_proxy_cidrs), metrics });
     const httpServer = createServer({ keepAliveTimeout: 65_000, requestTimeout: 60_000, headersTimeout: 20_000 }, handler);
     const httpPort = await listen(httpServer, config.listen_http);
     cleanups.push(() => closeServer(httpServer, config.shutdown_grace_seconds * 1000));

@@ -1,0 +1,79 @@
+import { Counter } from 'prom-client';
+import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
+import { createHttpApp, type Principal } from '@authmesh/http';
+import { IdentityClient, RpcCallError } from '@authmesh/rpc';
+import { UnavailableError, type ServiceDefinition } from '@authmesh/runtime';
+import { createEventsDataSource } from './database/events.data-source.js';
+import { consumeEvents } from './events/event.consumer.js';
+import { registerEventRpc } from './events/event.rpc.js';
+import { EventService } from './events/event.service.js';
+import { EventsModule } from './events.module.js';
+
+/** How often expired events are purged. */
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+
+/** The event log: persists events from the bus and serves /api/v3/events/. */
+export const eventsService: ServiceDefinition = {
+  name: 'events',
+
+  async migrate({ databaseUrl, logger }) {
+    const dataSource = createEventsDataSource(databaseUrl, logger.child({ service: 'events' }));
+    await dataSource.initialize();
+    try {
+      return await migrateServiceSchema(dataSource, logger.child({ service: 'events' }));
+    } finally {
+      await dataSource.destroy();
+    }
+  },
+
+  async start(ctx) {
+    const logger = ctx.logger.child({ service: 'events' });
+    const dataSource = createEventsDataSource(ctx.databaseUrl, logger);
+    await dataSource.initialize();
+    const identity = new IdentityClient(ctx.addresses.grpc('core'), ctx.meshKey);
+    const recorded = new Counter({ name: 'authmesh_events_recorded_total', help: 'Events stored in the event log', labelNames: ['action'], registers: [ctx.metrics] });
+
+    const checkToken = async (key: string): Promise<Principal | null> => {
+      try {
+        const result = await identity.checkToken({ key, intent: 'api' });
+        if (!result.valid || !result.user) return null;
+        const user = result.user;
+        return { user: { pk: user.pk, username: user.username, email: user.email, isSuperuser: user.is_superuser }, tokenIdentifier: result.token_identifier };
+      } catch (error) {
+        // Core unreachable: fail closed, as 503 rather than "bad token".
+        if (error instanceof RpcCallError) throw new UnavailableError('Identity service unavailable.');
+        throw error;
+      }
+    };
+
+    const { app, handler } = await createHttpApp(EventsModule.register({ logger, dataSource, recorded, checkToken }), {
+      service: 'events',
+      logger,
+      metrics: ctx.metrics,
+    });
+    const events = app.get(EventService);
+    registerEventRpc(ctx.grpc, events, logger);
+    const subscription = await consumeEvents(ctx.bus, events, logger);
+    const purge = setInterval(() => {
+      events.purgeExpired().catch((error: unknown) => logger.error({ err: error }, 'purging expired events failed'));
+    }, PURGE_INTERVAL_MS);
+    purge.unref();
+
+    return {
+      name: 'events',
+      http: { prefixes: ['/api/v3/events/'], handler },
+      async readiness() {
+        const database = await databaseHealthy(dataSource);
+        const bus = ctx.bus.isHealthy();
+        return { ready: database && bus, checks: { database, bus } };
+      },
+      async stop() {
+        clearInterval(purge);
+        await subscription.unsubscribe().catch(() => undefined);
+        await app.close();
+        identity.close();
+        if (dataSource.isInitialized) await dataSource.destroy();
+      },
+    };
+  },
+};

@@ -1,0 +1,1 @@
+export { flowsService } from './flows.service.js';
