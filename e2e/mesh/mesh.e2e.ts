@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, freePort, type TestDatabase } from '@authmesh/testing';
+import { apiClient, runAuthmesh, waitReady, type AuthmeshProcess } from '../support/authmesh-process';
+
+const TOKEN = 'mesh-bootstrap-token-0123456789abcdef';
+const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+
+/**
+ * The mesh: each service its own process (`--target`), sharing the machine's PostgreSQL
+ * and NATS, with the gateway in front. Events published by core while the events process
+ * is down are persisted once it is back (JetStream keeps them).
+ */
+describe('authmesh as a mesh of processes', () => {
+  let db: TestDatabase;
+  let dir: string;
+  const procs = new Map<string, AuthmeshProcess>();
+  const ports: Record<string, { http: number; grpc: number; metrics: number }> = {};
+  let common: Record<string, string>;
+
+  const envFor = (service: string) => ({
+    ...common,
+    AUTHMESH_LISTEN_HTTP: `127.0.0.1:${ports[service].http}`,
+    AUTHMESH_LISTEN_GRPC: `127.0.0.1:${ports[service].grpc}`,
+    AUTHMESH_LISTEN_METRICS: `127.0.0.1:${ports[service].metrics}`,
+  });
+
+  const start = async (service: string) => {
+    const proc = runAuthmesh(['start', '--target', service], envFor(service), dir, ports[service].http);
+    procs.set(service, proc);
+    await waitReady(proc, 60_000);
+    return proc;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('authmesh_mesh');
+    dir = mkdtempSync(join(tmpdir(), 'authmesh-mesh-'));
+    for (const service of ['core', 'events', 'flows', 'gateway']) {
+      ports[service] = { http: await freePort(), grpc: await freePort(), metrics: await freePort() };
+    }
+    common = {
+      DATABASE_URL: db.url,
+      NATS_URL,
+      AUTHMESH_SECRET_KEY: 'mesh-e2e-secret-key-that-is-long-enough-0123',
+      AUTHMESH_BOOTSTRAP_TOKEN: TOKEN,
+      AUTHMESH_CORE_GRPC: `127.0.0.1:${ports.core.grpc}`,
+      AUTHMESH_EVENTS_GRPC: `127.0.0.1:${ports.events.grpc}`,
+      AUTHMESH_FLOWS_GRPC: `127.0.0.1:${ports.flows.grpc}`,
+      AUTHMESH_CORE_HTTP: `http://127.0.0.1:${ports.core.http}`,
+      AUTHMESH_EVENTS_HTTP: `http://127.0.0.1:${ports.events.http}`,
+      AUTHMESH_FLOWS_HTTP: `http://127.0.0.1:${ports.flows.http}`,
+    };
+    await start('core');
+    await start('events');
+    await start('flows');
+    await start('gateway');
+  });
+
+  afterAll(async () => {
+    for (const proc of procs.values()) await proc.stop();
+    rmSync(dir, { recursive: true, force: true });
+    await db.drop();
+  });
+
+  const gateway = () => apiClient(procs.get('gateway')!.baseUrl, TOKEN);
+
+  it('routes the API through the gateway to core and events', async () => {
+    const me = await gateway()('GET', '/api/v3/core/users/me/');
+    expect(me.body.user.username).toBe('akadmin');
+    const events = await gateway()('GET', '/api/v3/events/events/');
+    expect(events.status).toBe(200);
+  });
+
+  it('reports readiness of every service through the gateway', async () => {
+    const res = await fetch(`${procs.get('gateway')!.baseUrl}/-/health/ready/`);
+    expect(await res.json()).toEqual({ ready: true, checks: { core: true, events: true, flows: true } });
+  });
+
+  it('persists an event published while the events process was down', async () => {
+    const stopped = await procs.get('events')!.stop();
+    expect(stopped.code).toBe(0);
+    let status = 200;
+    for (let i = 0; i < 50 && status !== 503; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await fetch(`${procs.get('gateway')!.baseUrl}/-/health/ready/`)).status;
+    }
+    expect(status).toBe(503);
+
+    const created = await gateway()('POST', '/api/v3/core/users/', { username: 'mesh-bob' });
+    expect(created.status).toBe(201);
+
+    await start('events');
+    let found;
+    for (let i = 0; i < 100 && !found; i++) {
+      const events = await gateway()('GET', '/api/v3/events/events/?action=model_created&context_model_name=user');
+      found = events.body?.results?.find((e: any) => e.context.model.name === 'mesh-bob');
+      if (!found) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(found).toMatchObject({ action: 'model_created', user: { username: 'akadmin' } });
+  });
+
+  it('keeps the client IP resolved by the gateway and ignores a spoofed one', async () => {
+    const res = await fetch(`${procs.get('gateway')!.baseUrl}/api/v3/core/groups/`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'x-authmesh-client-ip': '203.0.113.66' },
+      body: JSON.stringify({ name: 'mesh-group' }),
+    });
+    expect(res.status).toBe(201);
+    let found;
+    for (let i = 0; i < 100 && !found; i++) {
+      const events = await gateway()('GET', '/api/v3/events/events/?action=model_created&context_model_name=group');
+      found = events.body?.results?.find((e: any) => e.context.model.name === 'mesh-group');
+      if (!found) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(found.client_ip).toBe('127.0.0.1');
+  });
+});
