@@ -17,6 +17,18 @@ import { TokenService } from './tokens/token.service.js';
 import { UserController } from './users/user.controller.js';
 import { UserRepository } from './users/user.repository.js';
 import { UserService } from './users/user.service.js';
+import { ApplicationController } from './applications/application.controller.js';
+import { ApplicationRepository } from './applications/application.repository.js';
+import { ApplicationService } from './applications/application.service.js';
+import { BrandController } from './brands/brand.controller.js';
+import { BrandRepository } from './brands/brand.repository.js';
+import { BrandService } from './brands/brand.service.js';
+import { CertificateKeyPairController } from './certificates/certificate-key-pair.controller.js';
+import { CertificateKeyPairRepository } from './certificates/certificate-key-pair.repository.js';
+import { CertificateKeyPairService } from './certificates/certificate-key-pair.service.js';
+import { ProviderController } from './providers/provider.controller.js';
+import { ProviderRepository } from './providers/provider.repository.js';
+import { ProviderService } from './providers/provider.service.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
 @Module({})
@@ -24,7 +36,15 @@ export class CoreModule {
   static register(options: CoreOptions): DynamicModule {
     return {
       module: CoreModule,
-      controllers: [UserController, GroupController, TokenController],
+      controllers: [
+        UserController,
+        GroupController,
+        TokenController,
+        BrandController,
+        CertificateKeyPairController,
+        ApplicationController,
+        ProviderController,
+      ],
       providers: [
         { provide: CORE_OPTIONS, useValue: options },
         { provide: DATA_SOURCE, useValue: options.dataSource },
@@ -41,6 +61,14 @@ export class CoreModule {
         BootstrapRepository,
         BootstrapService,
         IdentityRpc,
+        BrandRepository,
+        BrandService,
+        CertificateKeyPairRepository,
+        CertificateKeyPairService,
+        ApplicationRepository,
+        ApplicationService,
+        ProviderRepository,
+        ProviderService,
       ],
     };
   }

@@ -1,7 +1,8 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { Registry } from 'prom-client';
+import pg from 'pg';
 import { InProcessBus, type Bus } from '@authmesh/bus';
 import { loadConfig } from '@authmesh/config';
 import { createLogger } from '@authmesh/logger';
@@ -20,8 +21,10 @@ export interface CoreHarness {
   grpcAddress: string;
   meshKey: string;
   running: RunningService;
+  /** Runs SQL against core's database directly (for setup and at-rest checks). */
+  sql(text: string, params?: unknown[]): Promise<any[]>;
   /** Calls the API with the bootstrap token unless `token` says otherwise (null: no header). */
-  api(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: any }>;
+  api(method: string, path: string, body?: unknown, token?: string | null, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
@@ -67,14 +70,25 @@ export async function startCore(): Promise<CoreHarness> {
     grpcAddress,
     meshKey,
     running,
-    async api(method, path, body, token = BOOTSTRAP_TOKEN) {
-      const headers: Record<string, string> = {};
+    async sql(text, params) {
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        return (await client.query(text, params as unknown[])).rows;
+      } finally {
+        await client.end();
+      }
+    },
+    async api(method, path, body, token = BOOTSTRAP_TOKEN, extraHeaders = {}) {
+      const headers: Record<string, string> = { ...extraHeaders };
       if (token !== null) headers.authorization = `Bearer ${token}`;
       let payload: string | undefined;
       if (body !== undefined) {
         headers['content-type'] = 'application/json';
         payload = typeof body === 'string' ? body : JSON.stringify(body);
       }
+      // fetch() may not set Host, so requests naming a host go through node:http.
+      if (headers.host) return rawRequest(`${baseUrl}${path}`, method, headers, payload);
       const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : null };
@@ -88,4 +102,16 @@ export async function startCore(): Promise<CoreHarness> {
       await db.drop();
     },
   };
+}
+
+function rawRequest(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

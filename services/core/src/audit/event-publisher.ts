@@ -5,6 +5,7 @@ import type { Logger } from '@authmesh/logger';
 import { CORE_OPTIONS } from '../core.tokens.js';
 import type { CoreOptions } from '../core.options.js';
 import type { Actor } from './actor.js';
+import { BrandRepository } from '../brands/brand.repository.js';
 
 /** The event payload on `authmesh.events.v1.created` (see proto/authmesh/events/v1). */
 export interface EventPayload {
@@ -50,9 +51,28 @@ export class EventPublisher {
   private readonly bus: Bus;
   private readonly logger: Logger;
 
-  constructor(@Inject(CORE_OPTIONS) options: CoreOptions) {
+  private readonly brandCache = new Map<string, { at: number; brand: Promise<Record<string, unknown>> }>();
+
+  constructor(
+    @Inject(CORE_OPTIONS) options: CoreOptions,
+    private readonly brands: BrandRepository,
+  ) {
     this.bus = options.bus;
     this.logger = options.logger.child({ component: 'events' });
+  }
+
+  /** The brand serving a host, as events record it; cached briefly per host. */
+  private brandFor(host: string | undefined): Promise<Record<string, unknown>> {
+    if (!host) return Promise.resolve({});
+    const cached = this.brandCache.get(host);
+    if (cached && Date.now() - cached.at < 30_000) return cached.brand;
+    const brand = this.brands
+      .forHost(host)
+      .then(({ brand: b }) => (b ? { pk: b.id, domain: b.domain, name: b.brandingTitle } : {}))
+      .catch(() => ({}));
+    if (this.brandCache.size > 1000) this.brandCache.clear();
+    this.brandCache.set(host, { at: Date.now(), brand });
+    return brand;
   }
 
   async emit(action: string, actor: Partial<Actor> | null, context: Record<string, unknown> = {}): Promise<void> {
@@ -63,7 +83,7 @@ export class EventPublisher {
       app: 'authmesh.core',
       user: user ? { pk: Number(user.pk), username: user.username, email: user.email } : {},
       client_ip: actor?.clientIp ?? '',
-      brand: {},
+      brand: await this.brandFor(actor?.host),
       context: scrubSecrets({ ...context, ...(actor?.requestId ? { request_id: actor.requestId } : {}) }) as Record<string, unknown>,
       created: new Date().toISOString(),
     };

@@ -5,10 +5,25 @@ import { TokenEntity } from '../tokens/token.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { IdentityCore1764374400000 } from '../migrations/1764374400000-identity-core.js';
 import { BootstrapState1764374400001 } from '../migrations/1764374400001-bootstrap-state.js';
+import { BrandsCryptoApplications1764374400002 } from '../migrations/1764374400002-brands-crypto-applications.js';
+import { ApplicationEntity } from '../applications/application.entity.js';
+import { BrandEntity } from '../brands/brand.entity.js';
+import { CertificateKeyPairEntity } from '../certificates/certificate-key-pair.entity.js';
+import { PropertyMappingEntity } from '../providers/property-mapping.entity.js';
+import { ProviderEntity } from '../providers/provider.entity.js';
 
 /** Core's entities and migrations, in order. New ones are appended here. */
-export const CORE_ENTITIES = [UserEntity, GroupEntity, TokenEntity];
-export const CORE_MIGRATIONS = [IdentityCore1764374400000, BootstrapState1764374400001];
+export const CORE_ENTITIES = [
+  UserEntity,
+  GroupEntity,
+  TokenEntity,
+  BrandEntity,
+  CertificateKeyPairEntity,
+  PropertyMappingEntity,
+  ProviderEntity,
+  ApplicationEntity,
+];
+export const CORE_MIGRATIONS = [IdentityCore1764374400000, BootstrapState1764374400001, BrandsCryptoApplications1764374400002];
 
 /** The DataSource of the `core` schema. */
 export function createCoreDataSource(url: string, logger: Logger) {

@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { parseOrdering, type ListQuery } from '@authmesh/http';
+import { DATA_SOURCE } from '../core.tokens.js';
+import { escapeLike } from '../users/user.repository.js';
+import { CertificateKeyPairEntity } from './certificate-key-pair.entity.js';
+import type { CertificateFilters } from './certificate-key-pair.dto.js';
+
+const ORDERING: Record<string, string> = { name: 'c.name', cert_expiry: 'c.cert_expiry' };
+
+/** Every query on certificate-key pairs. */
+@Injectable()
+export class CertificateKeyPairRepository {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  findById(id: string): Promise<CertificateKeyPairEntity | null> {
+    return this.dataSource.manager.findOne(CertificateKeyPairEntity, { where: { id } });
+  }
+
+  async list(filters: CertificateFilters, query: ListQuery): Promise<[CertificateKeyPairEntity[], number]> {
+    const qb = this.dataSource.manager.createQueryBuilder(CertificateKeyPairEntity, 'c');
+    if (filters.name !== undefined) qb.andWhere('c.name = :name', { name: filters.name });
+    if (filters.has_key !== undefined) qb.andWhere(filters.has_key === 'true' ? 'c.key_data_sealed IS NOT NULL' : 'c.key_data_sealed IS NULL');
+    if (filters.managed !== undefined) qb.andWhere('c.managed = :managed', { managed: filters.managed });
+    if (query.search) qb.andWhere(`c.name ILIKE :s ESCAPE '\\'`, { s: `%${escapeLike(query.search)}%` });
+    const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { name: 'ASC' });
+    for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
+    return qb.skip((query.page - 1) * query.page_size).take(query.page_size).getManyAndCount();
+  }
+
+  save(pair: CertificateKeyPairEntity): Promise<CertificateKeyPairEntity> {
+    pair.lastUpdated = new Date();
+    return this.dataSource.manager.save(CertificateKeyPairEntity, pair);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.dataSource.manager.delete(CertificateKeyPairEntity, { id });
+  }
+}

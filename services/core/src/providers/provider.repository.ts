@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { parseOrdering, type ListQuery } from '@authmesh/http';
+import { DATA_SOURCE } from '../core.tokens.js';
+import { escapeLike } from '../users/user.repository.js';
+import { ProviderEntity } from './provider.entity.js';
+
+export interface ProviderRow extends ProviderEntity {
+  assignedApplicationSlug: string | null;
+  assignedApplicationName: string | null;
+}
+
+const ORDERING: Record<string, string> = { name: 'p.name', pk: 'p.id', type: 'p.type' };
+
+/** Every query on the provider base table. */
+@Injectable()
+export class ProviderRepository {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  findById(id: number): Promise<ProviderEntity | null> {
+    return this.dataSource.manager.findOne(ProviderEntity, { where: { id }, relations: { propertyMappings: true } });
+  }
+
+  async list(filters: { application__isnull?: string; type?: string }, query: ListQuery): Promise<[ProviderEntity[], number]> {
+    const qb = this.dataSource.manager.createQueryBuilder(ProviderEntity, 'p').leftJoinAndSelect('p.propertyMappings', 'pm');
+    if (filters.type !== undefined) qb.andWhere('p.type = :type', { type: filters.type });
+    if (filters.application__isnull !== undefined) {
+      qb.andWhere(`${filters.application__isnull === 'true' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM core.applications a WHERE a.provider_id = p.id)`);
+    }
+    if (query.search) qb.andWhere(`p.name ILIKE :s ESCAPE '\\'`, { s: `%${escapeLike(query.search)}%` });
+    const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { name: 'ASC' });
+    for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
+    return qb.skip((query.page - 1) * query.page_size).take(query.page_size).getManyAndCount();
+  }
+
+  /** The application each provider is assigned to, if any. */
+  async assignments(ids: number[]): Promise<Map<number, { slug: string; name: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ provider_id: number; slug: string; name: string }> = await this.dataSource.query(
+      'SELECT provider_id, slug, name FROM core.applications WHERE provider_id = ANY($1)',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.provider_id, { slug: r.slug, name: r.name }]));
+  }
+
+  create(fields: Partial<ProviderEntity>): Promise<ProviderEntity> {
+    return this.dataSource.manager.save(ProviderEntity, this.dataSource.manager.create(ProviderEntity, fields));
+  }
+
+  async delete(id: number): Promise<void> {
+    await this.dataSource.manager.delete(ProviderEntity, { id });
+  }
+}
