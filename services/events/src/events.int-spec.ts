@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { Registry } from 'prom-client';
+import { InProcessBus, Subjects } from '@authmesh/bus';
+import { loadConfig } from '@authmesh/config';
+import { createLogger } from '@authmesh/logger';
+import { EventClient, GrpcHost, GrpcStatus, loadProtos, unary } from '@authmesh/rpc';
+import { deriveMeshKey, resolveServiceAddresses, type RunningService } from '@authmesh/runtime';
+import { createTestDatabase, waitUntil, type TestDatabase } from '@authmesh/testing';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eventsService } from './index';
+
+const SECRET = 'events-test-secret-key-long-enough-0123456789';
+const ADMIN_KEY = 'admin-key';
+const USER_KEY = 'user-key';
+
+/**
+ * The events service against a real database and bus, with core's IdentityService
+ * answered by a stand-in gRPC server (services never import each other, tests included).
+ */
+describe('events service', () => {
+  const logger = createLogger({ level: 'fatal', destination: new Writable({ write: (_c, _e, done) => done() }) });
+  const meshKey = deriveMeshKey(SECRET);
+  let db: TestDatabase;
+  let bus: InProcessBus;
+  let grpc: GrpcHost;
+  let running: RunningService;
+  let server: Server;
+  let baseUrl: string;
+  let grpcAddress: string;
+
+  const api = async (path: string, key: string | null = ADMIN_KEY) => {
+    const res = await fetch(`${baseUrl}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+    return { status: res.status, body: await res.json() };
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('authmesh_events');
+    bus = new InProcessBus({ logger });
+    grpc = new GrpcHost({ meshKey, logger });
+    grpc.add('authmesh.core.v1.IdentityService', loadProtos().identity.authmesh.core.v1.IdentityService.service, {
+      CheckToken: unary(logger, async (req: { key: string }) => {
+        if (req.key === ADMIN_KEY) return { valid: true, user: { pk: '1', username: 'akadmin', is_superuser: true }, token_identifier: 'admin' };
+        if (req.key === USER_KEY) return { valid: true, user: { pk: '2', username: 'bob', is_superuser: false }, token_identifier: 'bob' };
+        return { valid: false };
+      }),
+    });
+    grpcAddress = `127.0.0.1:${await grpc.start('127.0.0.1:0')}`;
+    const config = loadConfig({ env: { DATABASE_URL: db.url, AUTHMESH_SECRET_KEY: SECRET } });
+    await eventsService.migrate!({ config, logger, databaseUrl: db.url });
+    running = await eventsService.start({
+      config,
+      secretKey: SECRET,
+      meshKey,
+      logger,
+      bus,
+      databaseUrl: db.url,
+      grpc,
+      addresses: resolveServiceAddresses(config, grpcAddress),
+      metrics: new Registry(),
+      version: 'test',
+      local: new Map(),
+    });
+    server = createServer(running.http!.handler);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server.close();
+    await running.stop();
+    await grpc.stop(100);
+    await bus.close();
+    await db.drop();
+  });
+
+  const publish = (fields: Record<string, unknown>) =>
+    bus.publishDurable(Subjects.eventCreated, { event_uuid: randomUUID(), action: 'model_created', app: 'test', user: {}, client_ip: '10.0.0.1', brand: {}, context: {}, ...fields });
+
+  it('persists events published on the bus, once even when redelivered', async () => {
+    const id = randomUUID();
+    await publish({ event_uuid: id, context: { model: { app: 'authentik_core', model_name: 'user', pk: 5, name: 'carol' } }, user: { pk: 1, username: 'akadmin' } });
+    await bus.publish(Subjects.eventCreated, { event_uuid: id, action: 'model_created' });
+    const event = await waitUntil(async () => (await api(`/api/v3/events/events/${id}/`)).body.pk === id && (await api(`/api/v3/events/events/${id}/`)).body);
+    expect(event).toMatchObject({ action: 'model_created', client_ip: '10.0.0.1', user: { username: 'akadmin' } });
+    const list = await api('/api/v3/events/events/?context_model_name=user&context_model_pk=5');
+    expect(list.body.pagination.count).toBe(1);
+  });
+
+  it('drops malformed events without stopping the consumer', async () => {
+    await bus.publishDurable(Subjects.eventCreated, { action: 'NOT VALID', event_uuid: 'x' });
+    const id = randomUUID();
+    await publish({ event_uuid: id, action: 'login_failed', user: { username: 'mallory' } });
+    await waitUntil(async () => (await api(`/api/v3/events/events/?username=mallory`)).body.pagination.count === 1);
+  });
+
+  it('records events sent through the CreateEvent RPC and refuses invalid ones', async () => {
+    const client = new EventClient(grpcAddress, meshKey);
+    const { pk } = await client.createEvent({ action: 'password_set', app: 'test', user_json: '{"username":"dave"}', context_json: '{}' });
+    expect((await api(`/api/v3/events/events/${pk}/`)).body.action).toBe('password_set');
+    await expect(client.createEvent({ action: 'x', context_json: '[1]' })).rejects.toMatchObject({ status: GrpcStatus.INVALID_ARGUMENT });
+    client.close();
+  });
+
+  it('lists the actions seen', async () => {
+    const actions = (await api('/api/v3/events/events/actions/')).body.map((a: { name: string }) => a.name);
+    expect(actions).toEqual(expect.arrayContaining(['model_created', 'password_set']));
+  });
+
+  it('authenticates through core and lets only superusers read the log', async () => {
+    expect((await api('/api/v3/events/events/', null)).status).toBe(401);
+    expect((await api('/api/v3/events/events/', 'unknown')).status).toBe(401);
+    expect((await api('/api/v3/events/events/', USER_KEY)).status).toBe(403);
+  });
+
+  it('answers 404 for an unknown event and a malformed id', async () => {
+    expect((await api(`/api/v3/events/events/${randomUUID()}/`)).status).toBe(404);
+    expect((await api('/api/v3/events/events/nope/')).status).toBe(404);
+  });
+
+  it('fails closed with 503 when core cannot be reached', async () => {
+    await grpc.stop(100);
+    const res = await api('/api/v3/events/events/');
+    expect(res.status).toBe(503);
+  });
+});
