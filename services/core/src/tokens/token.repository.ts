@@ -18,11 +18,20 @@ export class TokenRepository {
   }
 
   findByIdentifier(identifier: string): Promise<TokenEntity | null> {
-    return this.manager().findOne(TokenEntity, { where: { identifier }, relations: { user: true } });
+    return this.manager()
+      .createQueryBuilder(TokenEntity, 't')
+      .innerJoinAndSelect('t.user', 'u')
+      .where('t.identifier = :identifier', { identifier })
+      .getOne();
   }
 
+  /** One query (no DISTINCT pre-query, unlike findOne with relations): this runs on every API call. */
   findByDigest(digest: string): Promise<TokenEntity | null> {
-    return this.manager().findOne(TokenEntity, { where: { keyDigest: digest }, relations: { user: true } });
+    return this.manager()
+      .createQueryBuilder(TokenEntity, 't')
+      .innerJoinAndSelect('t.user', 'u')
+      .where('t.key_digest = :digest', { digest })
+      .getOne();
   }
 
   async list(filters: TokenFilters, query: ListQuery, ownerId?: number): Promise<[TokenEntity[], number]> {

@@ -49,7 +49,10 @@ export class UserService {
   }
 
   async me(actor: Actor): Promise<{ user: UserRead }> {
-    return { user: await this.serialize(await this.require(Number(actor.principal.user.pk))) };
+    const user = await this.require(Number(actor.principal.user.pk));
+    // Superuser status was resolved when the request was authenticated; no need to ask again.
+    const groups = await this.users.directGroups([user.id]);
+    return { user: serializeUser(user, groups.get(user.id) ?? [], actor.principal.user.isSuperuser) };
   }
 
   async create(actor: Actor, input: UserWrite): Promise<UserRead> {

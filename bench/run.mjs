@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// authmesh benchmark harness. Every number is a ratio against a reference measured in the
+// same run on the same machine, so results compare across machines. See bench/README.md.
+import { fork, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { load } from './load.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const bin = join(here, '..', 'node_modules', '.bin', 'authmesh');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const TOKEN = 'bench-bootstrap-token-0123456789abcdef';
+
+const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startAuthmesh(dir, env) {
+  const started = process.hrtime.bigint();
+  const child = spawn(bin, ['start'], { cwd: dir, env: { PATH: process.env.PATH, HOME: process.env.HOME, AUTHMESH_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  const url = `http://${env.AUTHMESH_LISTEN_HTTP}/-/health/ready/`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`authmesh exited: ${stderr.slice(-2000)}`);
+    try {
+      if ((await fetch(url)).status === 200) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const stop = () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
+  return { ms, stop };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'authmesh-bench-'));
+  chmodSync(dir, 0o755);
+  const [http, grpc, metrics, pg] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const env = {
+    AUTHMESH_LISTEN_HTTP: `127.0.0.1:${http}`,
+    AUTHMESH_LISTEN_GRPC: `127.0.0.1:${grpc}`,
+    AUTHMESH_LISTEN_METRICS: `127.0.0.1:${metrics}`,
+    AUTHMESH_EMBEDDED_POSTGRES_PORT: String(pg),
+    AUTHMESH_BOOTSTRAP_TOKEN: TOKEN,
+  };
+  const rows = [];
+  try {
+    log('cold start #1 (creates the embedded database)');
+    const first = await startAuthmesh(dir, env);
+    await first.stop();
+    log('cold start #2 (existing data)');
+    const second = await startAuthmesh(dir, env);
+
+    log('reference: node -e "" (process start only)');
+    const nodeStarted = process.hrtime.bigint();
+    await new Promise((resolve) => spawn(process.execPath, ['-e', ''], { stdio: 'ignore' }).on('exit', resolve));
+    const nodeMs = Number(process.hrtime.bigint() - nodeStarted) / 1e6;
+    rows.push({ workload: 'cold start to ready, first start (initdb)', authmesh: `${first.ms.toFixed(0)} ms`, reference: `${nodeMs.toFixed(0)} ms (bare node start)`, ratio: first.ms / nodeMs });
+    rows.push({ workload: 'cold start to ready, existing data', authmesh: `${second.ms.toFixed(0)} ms`, reference: `${nodeMs.toFixed(0)} ms (bare node start)`, ratio: second.ms / nodeMs });
+
+    log(`throughput: GET /api/v3/core/users/me/ through the gateway, ${CONCURRENCY} connections, ${SECONDS}s`);
+    const me = await load({ url: `http://${env.AUTHMESH_LISTEN_HTTP}/api/v3/core/users/me/`, headers: { authorization: `Bearer ${TOKEN}` }, concurrency: CONCURRENCY, seconds: SECONDS });
+    const size = (await (await fetch(`http://${env.AUTHMESH_LISTEN_HTTP}/api/v3/core/users/me/`, { headers: { authorization: `Bearer ${TOKEN}` } })).text()).length;
+    await second.stop();
+
+    log('reference: bare node:http server in its own process');
+    const bare = fork(join(here, 'bare-server.mjs'), { env: { ...process.env, BODY_BYTES: String(Math.max(0, size - 60)) }, stdio: 'ignore' });
+    const port = await new Promise((resolve) => bare.once('message', (m) => resolve(m.port)));
+    const ref = await load({ url: `http://127.0.0.1:${port}/`, concurrency: CONCURRENCY, seconds: SECONDS });
+    bare.kill('SIGTERM');
+    rows.push({
+      workload: 'GET /api/v3/core/users/me/ req/s',
+      authmesh: `${me.rps.toFixed(0)} (p50 ${me.p50.toFixed(1)} ms, p99 ${me.p99.toFixed(1)} ms, ${me.errors} errors)`,
+      reference: `${ref.rps.toFixed(0)} (bare node:http)`,
+      ratio: me.rps / ref.rps,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const table = [
+    '| workload | authmesh | reference | ratio |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.workload} | ${r.authmesh} | ${r.reference} | ${r.ratio.toFixed(3)} |`),
+  ].join('\n');
+  process.stdout.write(`${table}\n`);
+  mkdirSync(join(here, 'results'), { recursive: true });
+  writeFileSync(join(here, 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ seconds: SECONDS, concurrency: CONCURRENCY, rows }, null, 2));
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
