@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PRINCIPAL_RESOLVER } from '@authmesh/http';
 import { EventPublisher } from './audit/event-publisher.js';
+import { EventOutboxRepository } from './audit/event-outbox.repository.js';
 import { TokenPrincipalResolver } from './auth/token-principal.resolver.js';
 import { BootstrapRepository } from './bootstrap/bootstrap.repository.js';
 import { BootstrapService } from './bootstrap/bootstrap.service.js';
@@ -52,6 +53,7 @@ export class CoreModule {
         TokenPrincipalResolver,
         Transactions,
         EventPublisher,
+        EventOutboxRepository,
         UserRepository,
         UserService,
         GroupRepository,

@@ -8,6 +8,10 @@ import { CoreModule } from './core.module.js';
 import { createCoreDataSource } from './database/core.data-source.js';
 import { registerApiDocs } from './api-docs.js';
 import { IdentityRpc } from './identity-rpc/identity.rpc.js';
+import { EventPublisher } from './audit/event-publisher.js';
+
+/** How often events kept while the bus was down are retried. */
+const OUTBOX_RELAY_MS = 2000;
 
 /**
  * The control plane: identity (users, groups, tokens), configuration, and the admin and
@@ -48,6 +52,11 @@ export const coreService: ServiceDefinition = {
     });
     await app.get(BootstrapService).run();
     app.get(IdentityRpc).register(ctx.grpc);
+    const publisher = app.get(EventPublisher);
+    const relay = setInterval(() => {
+      publisher.relayPending().catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'outbox relay failed'));
+    }, OUTBOX_RELAY_MS);
+    relay.unref();
 
     return {
       name: 'core',
@@ -58,6 +67,7 @@ export const coreService: ServiceDefinition = {
         return { ready: database && bus, checks: { database, bus } };
       },
       async stop() {
+        clearInterval(relay);
         await app.close();
         if (dataSource.isInitialized) await dataSource.destroy();
       },

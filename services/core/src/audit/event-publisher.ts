@@ -6,6 +6,7 @@ import { CORE_OPTIONS } from '../core.tokens.js';
 import type { CoreOptions } from '../core.options.js';
 import type { Actor } from './actor.js';
 import { BrandRepository } from '../brands/brand.repository.js';
+import { EventOutboxRepository } from './event-outbox.repository.js';
 
 /** The event payload on `authmesh.events.v1.created` (see proto/authmesh/events/v1). */
 export interface EventPayload {
@@ -43,8 +44,9 @@ export function scrubSecrets(value: unknown, depth = 0): unknown {
 
 /**
  * Emits audit events onto the bus for the events service to persist. Publishing is durable
- * (JetStream), so events survive an events-service restart. A failed publish is logged and
- * does not undo the change it describes.
+ * (JetStream), so events survive an events-service restart; while the bus itself is
+ * unreachable, events wait in the core.event_outbox table and are relayed when it returns.
+ * A failed publish never undoes the change it describes.
  */
 @Injectable()
 export class EventPublisher {
@@ -56,6 +58,7 @@ export class EventPublisher {
   constructor(
     @Inject(CORE_OPTIONS) options: CoreOptions,
     private readonly brands: BrandRepository,
+    private readonly outbox: EventOutboxRepository,
   ) {
     this.bus = options.bus;
     this.logger = options.logger.child({ component: 'events' });
@@ -88,10 +91,28 @@ export class EventPublisher {
       created: new Date().toISOString(),
     };
     try {
+      if (!this.bus.isHealthy()) throw new Error('bus disconnected');
       await this.bus.publishDurable(Subjects.eventCreated, payload, { id: payload.event_uuid });
     } catch (error) {
-      this.logger.error({ err: error, action }, 'could not publish event');
+      // The bus is unreachable: keep the event in the outbox; relayPending() sends it later.
+      this.logger.warn({ err: (error as Error).message, action }, 'bus unavailable; event kept in the outbox');
+      await this.outbox
+        .add({ id: payload.event_uuid, subject: Subjects.eventCreated, payload })
+        .catch((dbError: unknown) => this.logger.error({ err: dbError, action }, 'event lost: neither bus nor database reachable'));
     }
+  }
+
+  /** Publishes events kept in the outbox while the bus was down; returns how many went. */
+  async relayPending(): Promise<number> {
+    if (!this.bus.isHealthy()) return 0;
+    let total = 0;
+    for (;;) {
+      const sent = await this.outbox.take(100, (row) => this.bus.publishDurable(row.subject, row.payload, { id: row.id }));
+      total += sent;
+      if (sent < 100) break;
+    }
+    if (total > 0) this.logger.info({ sent: total }, 'relayed events from the outbox');
+    return total;
   }
 
   modelCreated(actor: Actor, model: ModelRef) {

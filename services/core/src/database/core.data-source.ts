@@ -6,6 +6,7 @@ import { UserEntity } from '../users/user.entity.js';
 import { IdentityCore1764374400000 } from '../migrations/1764374400000-identity-core.js';
 import { BootstrapState1764374400001 } from '../migrations/1764374400001-bootstrap-state.js';
 import { BrandsCryptoApplications1764374400002 } from '../migrations/1764374400002-brands-crypto-applications.js';
+import { EventOutbox1764374400003 } from '../migrations/1764374400003-event-outbox.js';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import { BrandEntity } from '../brands/brand.entity.js';
 import { CertificateKeyPairEntity } from '../certificates/certificate-key-pair.entity.js';
@@ -23,7 +24,7 @@ export const CORE_ENTITIES = [
   ProviderEntity,
   ApplicationEntity,
 ];
-export const CORE_MIGRATIONS = [IdentityCore1764374400000, BootstrapState1764374400001, BrandsCryptoApplications1764374400002];
+export const CORE_MIGRATIONS = [IdentityCore1764374400000, BootstrapState1764374400001, BrandsCryptoApplications1764374400002, EventOutbox1764374400003];
 
 /** The DataSource of the `core` schema. */
 export function createCoreDataSource(url: string, logger: Logger) {
