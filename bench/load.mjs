@@ -9,10 +9,15 @@ export async function load({ url, headers = {}, concurrency = 16, seconds = 5, w
   const once = () =>
     new Promise((resolve) => {
       const started = process.hrtime.bigint();
-      const req = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, agent, headers }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ ok: res.statusCode >= 200 && res.statusCode < 300, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-      });
+      const req = http.request(
+        { host: target.hostname, port: target.port, path: target.pathname + target.search, agent, headers },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            resolve({ ok: res.statusCode >= 200 && res.statusCode < 300, ms: Number(process.hrtime.bigint() - started) / 1e6 }),
+          );
+        },
+      );
       req.on('error', () => resolve({ ok: false, ms: 0 }));
       req.end();
     });

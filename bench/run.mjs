@@ -29,7 +29,11 @@ function freePort() {
 
 async function startAuthmesh(dir, env) {
   const started = process.hrtime.bigint();
-  const child = spawn(bin, ['start'], { cwd: dir, env: { PATH: process.env.PATH, HOME: process.env.HOME, AUTHMESH_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(bin, ['start'], {
+    cwd: dir,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, AUTHMESH_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
   const url = `http://${env.AUTHMESH_LISTEN_HTTP}/-/health/ready/`;
@@ -68,16 +72,38 @@ async function main() {
     const nodeStarted = process.hrtime.bigint();
     await new Promise((resolve) => spawn(process.execPath, ['-e', ''], { stdio: 'ignore' }).on('exit', resolve));
     const nodeMs = Number(process.hrtime.bigint() - nodeStarted) / 1e6;
-    rows.push({ workload: 'cold start to ready, first start (initdb)', authmesh: `${first.ms.toFixed(0)} ms`, reference: `${nodeMs.toFixed(0)} ms (bare node start)`, ratio: first.ms / nodeMs });
-    rows.push({ workload: 'cold start to ready, existing data', authmesh: `${second.ms.toFixed(0)} ms`, reference: `${nodeMs.toFixed(0)} ms (bare node start)`, ratio: second.ms / nodeMs });
+    rows.push({
+      workload: 'cold start to ready, first start (initdb)',
+      authmesh: `${first.ms.toFixed(0)} ms`,
+      reference: `${nodeMs.toFixed(0)} ms (bare node start)`,
+      ratio: first.ms / nodeMs,
+    });
+    rows.push({
+      workload: 'cold start to ready, existing data',
+      authmesh: `${second.ms.toFixed(0)} ms`,
+      reference: `${nodeMs.toFixed(0)} ms (bare node start)`,
+      ratio: second.ms / nodeMs,
+    });
 
     log(`throughput: GET /api/v3/core/users/me/ through the gateway, ${CONCURRENCY} connections, ${SECONDS}s`);
-    const me = await load({ url: `http://${env.AUTHMESH_LISTEN_HTTP}/api/v3/core/users/me/`, headers: { authorization: `Bearer ${TOKEN}` }, concurrency: CONCURRENCY, seconds: SECONDS });
-    const size = (await (await fetch(`http://${env.AUTHMESH_LISTEN_HTTP}/api/v3/core/users/me/`, { headers: { authorization: `Bearer ${TOKEN}` } })).text()).length;
+    const me = await load({
+      url: `http://${env.AUTHMESH_LISTEN_HTTP}/api/v3/core/users/me/`,
+      headers: { authorization: `Bearer ${TOKEN}` },
+      concurrency: CONCURRENCY,
+      seconds: SECONDS,
+    });
+    const size = (
+      await (
+        await fetch(`http://${env.AUTHMESH_LISTEN_HTTP}/api/v3/core/users/me/`, { headers: { authorization: `Bearer ${TOKEN}` } })
+      ).text()
+    ).length;
     await second.stop();
 
     log('reference: bare node:http server in its own process');
-    const bare = fork(join(here, 'bare-server.mjs'), { env: { ...process.env, BODY_BYTES: String(Math.max(0, size - 60)) }, stdio: 'ignore' });
+    const bare = fork(join(here, 'bare-server.mjs'), {
+      env: { ...process.env, BODY_BYTES: String(Math.max(0, size - 60)) },
+      stdio: 'ignore',
+    });
     const port = await new Promise((resolve) => bare.once('message', (m) => resolve(m.port)));
     const ref = await load({ url: `http://127.0.0.1:${port}/`, concurrency: CONCURRENCY, seconds: SECONDS });
     bare.kill('SIGTERM');
@@ -98,7 +124,10 @@ async function main() {
   ].join('\n');
   process.stdout.write(`${table}\n`);
   mkdirSync(join(here, 'results'), { recursive: true });
-  writeFileSync(join(here, 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ seconds: SECONDS, concurrency: CONCURRENCY, rows }, null, 2));
+  writeFileSync(
+    join(here, 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    JSON.stringify({ seconds: SECONDS, concurrency: CONCURRENCY, rows }, null, 2),
+  );
 }
 
 main().catch((error) => {

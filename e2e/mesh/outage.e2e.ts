@@ -32,7 +32,10 @@ describe('a NATS outage while running', () => {
       }
     }
   };
-  const stopNats = () => new Promise<void>((resolve) => (nats && nats.exitCode === null ? (nats.once('exit', () => resolve()), nats.kill('SIGKILL')) : resolve()));
+  const stopNats = () =>
+    new Promise<void>((resolve) =>
+      nats && nats.exitCode === null ? (nats.once('exit', () => resolve()), nats.kill('SIGKILL')) : resolve(),
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase('authmesh_outage');

@@ -85,7 +85,9 @@ describe('authmesh start (single process, embedded PostgreSQL)', () => {
   });
 
   it('reports healthy through `authmesh healthcheck`', () => {
-    const out = execFileSync(AUTHMESH_BIN, ['healthcheck'], { env: { PATH: process.env.PATH ?? '', AUTHMESH_LISTEN_HTTP: env.AUTHMESH_LISTEN_HTTP } }).toString();
+    const out = execFileSync(AUTHMESH_BIN, ['healthcheck'], {
+      env: { PATH: process.env.PATH ?? '', AUTHMESH_LISTEN_HTTP: env.AUTHMESH_LISTEN_HTTP },
+    }).toString();
     expect(out).toContain('200');
   });
 
@@ -97,7 +99,12 @@ describe('authmesh start (single process, embedded PostgreSQL)', () => {
   });
 
   it('reuses the data on the next start and does not bootstrap again', async () => {
-    proc = runAuthmesh(['start'], { ...env, AUTHMESH_BOOTSTRAP_TOKEN: 'a-different-token-0123456789abcdef' }, dir, Number(env.AUTHMESH_LISTEN_HTTP.split(':')[1]));
+    proc = runAuthmesh(
+      ['start'],
+      { ...env, AUTHMESH_BOOTSTRAP_TOKEN: 'a-different-token-0123456789abcdef' },
+      dir,
+      Number(env.AUTHMESH_LISTEN_HTTP.split(':')[1]),
+    );
     await waitReady(proc, 60_000);
     expect((await api('GET', '/api/v3/core/users/?username=e2e-alice')).body.pagination.count).toBe(1);
     expect((await apiClient(proc.baseUrl, 'a-different-token-0123456789abcdef')('GET', '/api/v3/core/users/me/')).status).toBe(401);
@@ -112,7 +119,11 @@ describe('authmesh start (single process, embedded PostgreSQL)', () => {
 
   it('exits non-zero with a clear message when DATABASE_URL cannot be reached', async () => {
     const port = await freePort();
-    const bad = runAuthmesh(['start'], { ...env, DATABASE_URL: `postgres://x@127.0.0.1:${port}/x`, AUTHMESH_DATABASE_WAIT_SECONDS: '1' }, dir);
+    const bad = runAuthmesh(
+      ['start'],
+      { ...env, DATABASE_URL: `postgres://x@127.0.0.1:${port}/x`, AUTHMESH_DATABASE_WAIT_SECONDS: '1' },
+      dir,
+    );
     expect(await bad.exited).toBe(1);
     expect(bad.output()).toContain(`PostgreSQL at 127.0.0.1:${port}/x is not reachable`);
   });

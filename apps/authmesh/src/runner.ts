@@ -37,15 +37,19 @@ export async function startProcess(config: AuthmeshConfig, services: ServiceDefi
   try {
     const secret = resolveSecretKey(config);
     if (secret.generated) {
-      logger.warn({ path: `${config.data_dir}/secret.key` }, 'AUTHMESH_SECRET_KEY is not set: generated one in the data directory; set it explicitly in production');
+      logger.warn(
+        { path: `${config.data_dir}/secret.key` },
+        'AUTHMESH_SECRET_KEY is not set: generated one in the data directory; set it explicitly in production',
+      );
     }
     const names = new Set(services.map((s) => s.name));
     const needsDatabase = services.some((s) => NEEDS_DATABASE.has(s.name));
 
     let database: OpenDatabase | undefined;
     if (needsDatabase) {
-      database = await openDatabase(config, logger);
-      cleanups.push(() => database!.close());
+      const opened = await openDatabase(config, logger);
+      database = opened;
+      cleanups.push(() => opened.close());
     }
 
     const bus: Bus = await withRetries(
@@ -103,7 +107,8 @@ export async function startProcess(config: AuthmeshConfig, services: ServiceDefi
       logger.info({ service: service.name, ms: Date.now() - started }, 'service started');
     }
 
-    const handler = local.get('gateway')?.http?.handler ??
+    const handler =
+      local.get('gateway')?.http?.handler ??
       createServiceRouter(local, { logger, trustedProxies: new TrustedProxies(config.trusted_proxy_cidrs), metrics });
     const httpServer = createServer({ keepAliveTimeout: 65_000, requestTimeout: 60_000, headersTimeout: 20_000 }, handler);
     const httpPort = await listen(httpServer, config.listen_http);

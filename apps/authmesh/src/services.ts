@@ -11,7 +11,10 @@ export const SERVICES: ReadonlyArray<ServiceDefinition> = [coreService, eventsSe
 /** Parses `--target core,events` into service definitions, refusing unknown names. */
 export function selectServices(targets: string | undefined): ServiceDefinition[] {
   if (!targets || targets === 'all') return [...SERVICES];
-  const names = targets.split(',').map((t) => t.trim()).filter(Boolean);
+  const names = targets
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const known = new Set(SERVICES.map((s) => s.name));
   const unknown = names.filter((n) => !known.has(n as ServiceName));
   if (unknown.length > 0 || names.length === 0) {

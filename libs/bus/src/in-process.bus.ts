@@ -127,7 +127,7 @@ export class InProcessBus implements Bus {
         if (!consumer.running || this.closed) return;
         try {
           await new Promise((r) => setImmediate(r));
-          await consumer.handler!({ subject: next.subject, data: next.data, attempt });
+          await consumer.handler?.({ subject: next.subject, data: next.data, attempt });
           break;
         } catch (error) {
           if (attempt >= MAX_ATTEMPTS) {

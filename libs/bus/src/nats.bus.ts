@@ -137,7 +137,11 @@ export class NatsBus implements Bus {
     };
     try {
       await this.jsm.consumers.info(this.streamName, durable);
-      await this.jsm.consumers.update(this.streamName, durable, { filter_subject: subject, ack_wait: config.ack_wait, max_deliver: config.max_deliver });
+      await this.jsm.consumers.update(this.streamName, durable, {
+        filter_subject: subject,
+        ack_wait: config.ack_wait,
+        max_deliver: config.max_deliver,
+      });
     } catch (error) {
       if (!isNotFound(error)) throw error;
       await this.jsm.consumers.add(this.streamName, config);

@@ -6,7 +6,13 @@ describe('certificates', () => {
   let ec: { certificatePem: string; privateKeyPem: string };
 
   beforeAll(async () => {
-    rsa = await generateSelfSigned({ commonName: 'authmesh.example', subjectAltNames: ['authmesh.example', 'sso.example'], validityDays: 30, algorithm: 'rsa', rsaBits: 2048 });
+    rsa = await generateSelfSigned({
+      commonName: 'authmesh.example',
+      subjectAltNames: ['authmesh.example', 'sso.example'],
+      validityDays: 30,
+      algorithm: 'rsa',
+      rsaBits: 2048,
+    });
     ec = await generateSelfSigned({ commonName: 'ec.example', validityDays: 365, algorithm: 'ecdsa' });
   });
 

@@ -102,7 +102,9 @@ export async function generateSelfSigned(options: SelfSignedOptions): Promise<{ 
       : x509.KeyUsageFlags.digitalSignature;
   const cn = options.commonName.replace(/([,+"\\<>;=])/g, '\\$1');
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1'),
+    serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(16)))
+      .toString('hex')
+      .replace(/^[89a-f]/, '1'),
     name: `CN=${cn}, O=authmesh, OU=Self-signed`,
     notBefore,
     notAfter,
@@ -117,6 +119,6 @@ export async function generateSelfSigned(options: SelfSignedOptions): Promise<{ 
     ],
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
-  const privateKeyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`;
+  const privateKeyPem = `-----BEGIN PRIVATE KEY-----\n${(pkcs8.toString('base64').match(/.{1,64}/g) ?? []).join('\n')}\n-----END PRIVATE KEY-----\n`;
   return { certificatePem: cert.toString('pem'), privateKeyPem };
 }

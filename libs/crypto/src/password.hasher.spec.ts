@@ -29,12 +29,15 @@ describe('PasswordHasher', () => {
     expect(await strong.verify('pw', weak)).toEqual({ valid: true, needsRehash: true });
   });
 
-  it.each([['', null], ['!unusable', 'unusable Django password'], ['pbkdf2_sha256$abc$salt$hash', 'bad iterations'], ['$argon2id$garbage', 'garbage argon2'], ['md5$x$y', 'unknown algorithm']])(
-    'treats %p (%s) as not matching without throwing',
-    async (encoded) => {
-      expect(await hasher.verify('anything', encoded)).toEqual({ valid: false, needsRehash: false });
-    },
-  );
+  it.each([
+    ['', null],
+    ['!unusable', 'unusable Django password'],
+    ['pbkdf2_sha256$abc$salt$hash', 'bad iterations'],
+    ['$argon2id$garbage', 'garbage argon2'],
+    ['md5$x$y', 'unknown algorithm'],
+  ])('treats %p (%s) as not matching without throwing', async (encoded) => {
+    expect(await hasher.verify('anything', encoded)).toEqual({ valid: false, needsRehash: false });
+  });
 
   it('refuses to hash over-long passwords and never matches them', async () => {
     const long = 'a'.repeat(MAX_PASSWORD_LENGTH + 1);

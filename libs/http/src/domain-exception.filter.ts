@@ -31,7 +31,11 @@ export class DomainExceptionFilter implements ExceptionFilter {
   private describe(error: unknown): [number, object] {
     if (error instanceof ValidationFailedError) return [400, error.fields];
     if (error instanceof DomainError) return [STATUS[error.code], { detail: error.message }];
-    const parserError = isBodyParserError(error) ? error : error instanceof HttpException && isBodyParserError(error.cause) ? error.cause : undefined;
+    const parserError = isBodyParserError(error)
+      ? error
+      : error instanceof HttpException && isBodyParserError(error.cause)
+        ? error.cause
+        : undefined;
     if (parserError) {
       if (parserError.type === 'entity.too.large') return [413, { detail: 'Request body too large.' }];
       if (parserError.type === 'entity.parse.failed') return [400, { non_field_errors: ['Malformed JSON in request body.'] }];
@@ -50,6 +54,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
 }
 
 function isBodyParserError(error: unknown): error is { type: string } {
-  return typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' &&
-    String((error as { type: string }).type).startsWith('entity.');
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { type?: unknown }).type === 'string' &&
+    String((error as { type: string }).type).startsWith('entity.')
+  );
 }

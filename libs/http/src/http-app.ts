@@ -97,10 +97,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, optio
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       histogram.observe({ service: options.service, method: request.method, status: String(response.statusCode) }, seconds);
       withRequestId(requestId, () =>
-        logger.info(
-          { method: request.method, path: request.path, status: response.statusCode, ms: Math.round(seconds * 1000) },
-          'request',
-        ),
+        logger.info({ method: request.method, path: request.path, status: response.statusCode, ms: Math.round(seconds * 1000) }, 'request'),
       );
     });
     withRequestId(requestId, next);

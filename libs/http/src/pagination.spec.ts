@@ -17,7 +17,13 @@ describe('paginate', () => {
   });
 
   it('handles an empty list', () => {
-    expect(paginate([], 0, { page: 1, page_size: 20 }).pagination).toMatchObject({ next: 0, previous: 0, total_pages: 1, start_index: 0, end_index: 0 });
+    expect(paginate([], 0, { page: 1, page_size: 20 }).pagination).toMatchObject({
+      next: 0,
+      previous: 0,
+      total_pages: 1,
+      start_index: 0,
+      end_index: 0,
+    });
   });
 });
 

@@ -24,7 +24,10 @@ export class GrpcHost {
   constructor(private readonly options: { meshKey: string; logger: Logger }) {
     const health = loadProtos().health.grpc.health.v1.Health.service;
     this.server.addService(health, {
-      Check: (call: grpc.ServerUnaryCall<HealthCheckRequest__Output, HealthCheckResponse>, callback: grpc.sendUnaryData<HealthCheckResponse>) => {
+      Check: (
+        call: grpc.ServerUnaryCall<HealthCheckRequest__Output, HealthCheckResponse>,
+        callback: grpc.sendUnaryData<HealthCheckResponse>,
+      ) => {
         const service = call.request.service;
         if (service === '') {
           callback(null, { status: [...this.statuses.values()].every((s) => s === 'SERVING') ? 'SERVING' : 'NOT_SERVING' });

@@ -10,7 +10,7 @@ export type { FlowServiceHandlers } from './generated/authmesh/flows/v1/FlowServ
 export type { User, User__Output } from './generated/authmesh/core/v1/User.js';
 export type { Group, Group__Output } from './generated/authmesh/core/v1/Group.js';
 export type { GetUserRequest__Output } from './generated/authmesh/core/v1/GetUserRequest.js';
-export type { ListGroupsRequest__Output, } from './generated/authmesh/core/v1/ListGroupsRequest.js';
+export type { ListGroupsRequest__Output } from './generated/authmesh/core/v1/ListGroupsRequest.js';
 export type { ListGroupsResponse } from './generated/authmesh/core/v1/ListGroupsResponse.js';
 export type { VerifyPasswordRequest__Output } from './generated/authmesh/core/v1/VerifyPasswordRequest.js';
 export type { VerifyPasswordResponse } from './generated/authmesh/core/v1/VerifyPasswordResponse.js';

@@ -20,7 +20,11 @@ export class NotFoundError extends DomainError {
 export class ValidationFailedError extends DomainError {
   readonly code = 'invalid' as const;
   constructor(readonly fields: Record<string, string[]>) {
-    super(Object.entries(fields).map(([field, messages]) => `${field}: ${messages.join(' ')}`).join('; '));
+    super(
+      Object.entries(fields)
+        .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
+        .join('; '),
+    );
     this.name = 'ValidationFailedError';
   }
 

@@ -27,7 +27,11 @@ describe('core configuration API', () => {
     });
 
     it('validates the event retention format and flow references', async () => {
-      const res = await core.api('POST', '/api/v3/core/brands/', { domain: 'x.test', event_retention: 'forever', flow_authentication: 'nope' });
+      const res = await core.api('POST', '/api/v3/core/brands/', {
+        domain: 'x.test',
+        event_retention: 'forever',
+        flow_authentication: 'nope',
+      });
       expect(res.status).toBe(400);
       expect(Object.keys(res.body).sort()).toEqual(['event_retention', 'flow_authentication']);
     });
@@ -63,9 +67,17 @@ describe('core configuration API', () => {
     it('imports a PEM pair and refuses a key that does not match', async () => {
       const a = await generateSelfSigned({ commonName: 'a', validityDays: 10, algorithm: 'ecdsa' });
       const b = await generateSelfSigned({ commonName: 'b', validityDays: 10, algorithm: 'ecdsa' });
-      const ok = await core.api('POST', '/api/v3/crypto/certificatekeypairs/', { name: 'imported', certificate_data: a.certificatePem, key_data: a.privateKeyPem });
+      const ok = await core.api('POST', '/api/v3/crypto/certificatekeypairs/', {
+        name: 'imported',
+        certificate_data: a.certificatePem,
+        key_data: a.privateKeyPem,
+      });
       expect(ok.status).toBe(201);
-      const mismatch = await core.api('POST', '/api/v3/crypto/certificatekeypairs/', { name: 'mismatch', certificate_data: a.certificatePem, key_data: b.privateKeyPem });
+      const mismatch = await core.api('POST', '/api/v3/crypto/certificatekeypairs/', {
+        name: 'mismatch',
+        certificate_data: a.certificatePem,
+        key_data: b.privateKeyPem,
+      });
       expect(mismatch.status).toBe(400);
       expect(mismatch.body.key_data[0]).toContain('does not match');
       const notCert = await core.api('POST', '/api/v3/crypto/certificatekeypairs/', { name: 'garbage', certificate_data: 'hello' });
@@ -76,7 +88,11 @@ describe('core configuration API', () => {
     });
 
     it('refuses invalid generation input', async () => {
-      const res = await core.api('POST', '/api/v3/crypto/certificatekeypairs/generate/', { common_name: 'x', validity_days: 0, alg: 'dsa' });
+      const res = await core.api('POST', '/api/v3/crypto/certificatekeypairs/generate/', {
+        common_name: 'x',
+        validity_days: 0,
+        alg: 'dsa',
+      });
       expect(res.status).toBe(400);
       expect(Object.keys(res.body).sort()).toEqual(['alg', 'validity_days']);
     });
@@ -89,9 +105,19 @@ describe('core configuration API', () => {
     });
 
     it('creates an application bound to a provider and shows the assignment on the provider', async () => {
-      const res = await core.api('POST', '/api/v3/core/applications/', { name: 'Wiki', slug: 'wiki', provider: providerPk, meta_launch_url: 'https://wiki.example.com/' });
+      const res = await core.api('POST', '/api/v3/core/applications/', {
+        name: 'Wiki',
+        slug: 'wiki',
+        provider: providerPk,
+        meta_launch_url: 'https://wiki.example.com/',
+      });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ slug: 'wiki', provider: providerPk, provider_obj: { name: 'test-oidc' }, launch_url: 'https://wiki.example.com/' });
+      expect(res.body).toMatchObject({
+        slug: 'wiki',
+        provider: providerPk,
+        provider_obj: { name: 'test-oidc' },
+        launch_url: 'https://wiki.example.com/',
+      });
       const provider = await core.api('GET', `/api/v3/providers/all/${providerPk}/`);
       expect(provider.body).toMatchObject({ assigned_application_slug: 'wiki', assigned_application_name: 'Wiki' });
     });
@@ -102,7 +128,10 @@ describe('core configuration API', () => {
       });
       expect((await core.api('POST', '/api/v3/core/applications/', { name: 'X', slug: 'x', provider: 99999 })).body.provider).toBeDefined();
       expect((await core.api('POST', '/api/v3/core/applications/', { name: 'X', slug: 'no spaces' })).body.slug).toBeDefined();
-      expect((await core.api('POST', '/api/v3/core/applications/', { name: 'X', slug: 'js', meta_launch_url: 'javascript:alert(1)' })).body.meta_launch_url).toBeDefined();
+      expect(
+        (await core.api('POST', '/api/v3/core/applications/', { name: 'X', slug: 'js', meta_launch_url: 'javascript:alert(1)' })).body
+          .meta_launch_url,
+      ).toBeDefined();
     });
 
     it('unassigns the application when its provider is deleted', async () => {

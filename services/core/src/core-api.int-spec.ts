@@ -95,7 +95,15 @@ describe('core API', () => {
       const res = await core.api('GET', '/api/v3/core/users/?search=list-&ordering=-username&page_size=2');
       expect(res.status).toBe(200);
       expect(res.body.results.map((u: { username: string }) => u.username)).toEqual(['list-c', 'list-b']);
-      expect(res.body.pagination).toMatchObject({ count: 3, current: 1, next: 2, previous: 0, total_pages: 2, start_index: 1, end_index: 2 });
+      expect(res.body.pagination).toMatchObject({
+        count: 3,
+        current: 1,
+        next: 2,
+        previous: 0,
+        total_pages: 2,
+        start_index: 1,
+        end_index: 2,
+      });
     });
 
     it('answers 404 for unknown and malformed ids', async () => {

@@ -24,7 +24,13 @@ export interface CoreHarness {
   /** Runs SQL against core's database directly (for setup and at-rest checks). */
   sql(text: string, params?: unknown[]): Promise<any[]>;
   /** Calls the API with the bootstrap token unless `token` says otherwise (null: no header). */
-  api(method: string, path: string, body?: unknown, token?: string | null, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  api(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string | null,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 

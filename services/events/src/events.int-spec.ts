@@ -41,7 +41,8 @@ describe('events service', () => {
     grpc = new GrpcHost({ meshKey, logger });
     grpc.add('authmesh.core.v1.IdentityService', loadProtos().identity.authmesh.core.v1.IdentityService.service, {
       CheckToken: unary(logger, async (req: { key: string }) => {
-        if (req.key === ADMIN_KEY) return { valid: true, user: { pk: '1', username: 'akadmin', is_superuser: true }, token_identifier: 'admin' };
+        if (req.key === ADMIN_KEY)
+          return { valid: true, user: { pk: '1', username: 'akadmin', is_superuser: true }, token_identifier: 'admin' };
         if (req.key === USER_KEY) return { valid: true, user: { pk: '2', username: 'bob', is_superuser: false }, token_identifier: 'bob' };
         return { valid: false };
       }),
@@ -76,13 +77,28 @@ describe('events service', () => {
   });
 
   const publish = (fields: Record<string, unknown>) =>
-    bus.publishDurable(Subjects.eventCreated, { event_uuid: randomUUID(), action: 'model_created', app: 'test', user: {}, client_ip: '10.0.0.1', brand: {}, context: {}, ...fields });
+    bus.publishDurable(Subjects.eventCreated, {
+      event_uuid: randomUUID(),
+      action: 'model_created',
+      app: 'test',
+      user: {},
+      client_ip: '10.0.0.1',
+      brand: {},
+      context: {},
+      ...fields,
+    });
 
   it('persists events published on the bus, once even when redelivered', async () => {
     const id = randomUUID();
-    await publish({ event_uuid: id, context: { model: { app: 'authentik_core', model_name: 'user', pk: 5, name: 'carol' } }, user: { pk: 1, username: 'akadmin' } });
+    await publish({
+      event_uuid: id,
+      context: { model: { app: 'authentik_core', model_name: 'user', pk: 5, name: 'carol' } },
+      user: { pk: 1, username: 'akadmin' },
+    });
     await bus.publish(Subjects.eventCreated, { event_uuid: id, action: 'model_created' });
-    const event = await waitUntil(async () => (await api(`/api/v3/events/events/${id}/`)).body.pk === id && (await api(`/api/v3/events/events/${id}/`)).body);
+    const event = await waitUntil(
+      async () => (await api(`/api/v3/events/events/${id}/`)).body.pk === id && (await api(`/api/v3/events/events/${id}/`)).body,
+    );
     expect(event).toMatchObject({ action: 'model_created', client_ip: '10.0.0.1', user: { username: 'akadmin' } });
     const list = await api('/api/v3/events/events/?context_model_name=user&context_model_pk=5');
     expect(list.body.pagination.count).toBe(1);

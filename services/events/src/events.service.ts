@@ -31,14 +31,22 @@ export const eventsService: ServiceDefinition = {
     const dataSource = createEventsDataSource(ctx.databaseUrl, logger);
     await dataSource.initialize();
     const identity = new IdentityClient(ctx.addresses.grpc('core'), ctx.meshKey);
-    const recorded = new Counter({ name: 'authmesh_events_recorded_total', help: 'Events stored in the event log', labelNames: ['action'], registers: [ctx.metrics] });
+    const recorded = new Counter({
+      name: 'authmesh_events_recorded_total',
+      help: 'Events stored in the event log',
+      labelNames: ['action'],
+      registers: [ctx.metrics],
+    });
 
     const checkToken = async (key: string): Promise<Principal | null> => {
       try {
         const result = await identity.checkToken({ key, intent: 'api' });
         if (!result.valid || !result.user) return null;
         const user = result.user;
-        return { user: { pk: user.pk, username: user.username, email: user.email, isSuperuser: user.is_superuser }, tokenIdentifier: result.token_identifier };
+        return {
+          user: { pk: user.pk, username: user.username, email: user.email, isSuperuser: user.is_superuser },
+          tokenIdentifier: result.token_identifier,
+        };
       } catch (error) {
         // Core unreachable: fail closed, as 503 rather than "bad token".
         if (error instanceof RpcCallError) throw new UnavailableError('Identity service unavailable.');

@@ -11,18 +11,22 @@ import { CombinedReadiness, type ReadinessSource } from './readiness';
 const logger = createLogger({ level: 'fatal', destination: new Writable({ write: (_c, _e, done) => done() }) });
 
 /** A handler that answers with what it received, so tests can see what the gateway forwarded. */
-const echo = (name: string): RequestListener => (req: IncomingMessage, res: ServerResponse) => {
-  let body = '';
-  req.on('data', (c: Buffer) => (body += c.toString()));
-  req.on('end', () => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ service: name, method: req.method, url: req.url, headers: req.headers, body }));
-  });
-};
+const echo =
+  (name: string): RequestListener =>
+  (req: IncomingMessage, res: ServerResponse) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ service: name, method: req.method, url: req.url, headers: req.headers, body }));
+    });
+  };
 
 function listen(handler: RequestListener): Promise<{ server: Server; url: string }> {
   const server = createServer(handler);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
+  );
 }
 
 function fakeService(name: ServiceName, ready: { value: boolean }): RunningService {
@@ -87,7 +91,9 @@ describe('gateway handler', () => {
 
   it('replaces a client-supplied identity header with the resolved client IP', async () => {
     const gw = await gateway();
-    const body = await (await fetch(`${gw.url}/api/v3/core/x`, { headers: { 'x-authmesh-client-ip': '6.6.6.6', 'x-authmesh-user': 'root' } })).json();
+    const body = await (
+      await fetch(`${gw.url}/api/v3/core/x`, { headers: { 'x-authmesh-client-ip': '6.6.6.6', 'x-authmesh-user': 'root' } })
+    ).json();
     expect(body.headers['x-authmesh-client-ip']).toBe('127.0.0.1');
     expect(body.headers['x-authmesh-user']).toBeUndefined();
   });
@@ -97,7 +103,9 @@ describe('gateway handler', () => {
     const trusted = await (await fetch(`${trusting.url}/api/v3/core/x`, { headers: { 'x-forwarded-for': '198.51.100.4' } })).json();
     expect(trusted.headers['x-authmesh-client-ip']).toBe('198.51.100.4');
     const strict = await gateway({ trusted: ['10.0.0.0/8'] });
-    const untrusted = await (await fetch(`${strict.url}/api/v3/core/x`, { headers: { 'x-forwarded-for': '198.51.100.4', 'x-forwarded-proto': 'https' } })).json();
+    const untrusted = await (
+      await fetch(`${strict.url}/api/v3/core/x`, { headers: { 'x-forwarded-for': '198.51.100.4', 'x-forwarded-proto': 'https' } })
+    ).json();
     expect(untrusted.headers['x-authmesh-client-ip']).toBe('127.0.0.1');
     expect(untrusted.headers['x-forwarded-proto']).toBe('http');
   });

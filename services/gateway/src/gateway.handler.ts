@@ -101,7 +101,12 @@ const histograms = new WeakMap<Registry, Histogram<'route'>>();
 function counter(registry: Registry): Counter<'route' | 'status'> {
   let c = counters.get(registry);
   if (!c) {
-    c = new Counter({ name: 'authmesh_gateway_requests_total', help: 'Requests answered by the gateway', labelNames: ['route', 'status'], registers: [registry] });
+    c = new Counter({
+      name: 'authmesh_gateway_requests_total',
+      help: 'Requests answered by the gateway',
+      labelNames: ['route', 'status'],
+      registers: [registry],
+    });
     counters.set(registry, c);
   }
   return c;

@@ -23,9 +23,7 @@ export class CombinedReadiness {
   }
 
   private async compute(): Promise<ReadinessReport> {
-    const entries = await Promise.all(
-      [...this.sources].map(async ([name, source]) => [name, await probe(source)] as const),
-    );
+    const entries = await Promise.all([...this.sources].map(async ([name, source]) => [name, await probe(source)] as const));
     const checks = Object.fromEntries(entries);
     return { ready: entries.every(([, ok]) => ok), checks };
   }

@@ -24,13 +24,19 @@ export class ApplicationRepository {
     if (filters.group !== undefined) qb.andWhere('a.group = :group', { group: filters.group });
     if (filters.meta_publisher !== undefined) qb.andWhere('a.meta_publisher = :publisher', { publisher: filters.meta_publisher });
     if (query.search) {
-      qb.andWhere(`(a.name ILIKE :s ESCAPE '\\' OR a.slug ILIKE :s ESCAPE '\\' OR a.meta_publisher ILIKE :s ESCAPE '\\' OR a.group ILIKE :s ESCAPE '\\')`, {
-        s: `%${escapeLike(query.search)}%`,
-      });
+      qb.andWhere(
+        `(a.name ILIKE :s ESCAPE '\\' OR a.slug ILIKE :s ESCAPE '\\' OR a.meta_publisher ILIKE :s ESCAPE '\\' OR a.group ILIKE :s ESCAPE '\\')`,
+        {
+          s: `%${escapeLike(query.search)}%`,
+        },
+      );
     }
     const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { name: 'ASC' });
     for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    return qb.skip((query.page - 1) * query.page_size).take(query.page_size).getManyAndCount();
+    return qb
+      .skip((query.page - 1) * query.page_size)
+      .take(query.page_size)
+      .getManyAndCount();
   }
 
   async providerExists(id: number): Promise<boolean> {

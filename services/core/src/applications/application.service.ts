@@ -39,7 +39,12 @@ export class ApplicationService {
     await this.events.modelDeleted(actor, ref(app));
   }
 
-  private async write(actor: Actor, app: ApplicationEntity, input: ApplicationPatch, change: 'created' | 'updated'): Promise<ApplicationRead> {
+  private async write(
+    actor: Actor,
+    app: ApplicationEntity,
+    input: ApplicationPatch,
+    change: 'created' | 'updated',
+  ): Promise<ApplicationRead> {
     if (input.provider && !(await this.applications.providerExists(input.provider))) {
       throw ValidationFailedError.field('provider', `Invalid pk "${input.provider}" - object does not exist.`);
     }

@@ -35,9 +35,7 @@ export function scrubSecrets(value: unknown, depth = 0): unknown {
   if (depth > 8) return '[truncated]';
   if (Array.isArray(value)) return value.map((v) => scrubSecrets(v, depth + 1));
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '********' : scrubSecrets(v, depth + 1)]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '********' : scrubSecrets(v, depth + 1)]));
   }
   return value;
 }

@@ -36,7 +36,13 @@ export class BootstrapService {
       group ??= await this.groups.create({ name: BOOTSTRAP_GROUP, isSuperuser: true }, tx);
       let user = await this.users.findByUsername(BOOTSTRAP_USERNAME, tx);
       user ??= await this.users.create(
-        { username: BOOTSTRAP_USERNAME, name: 'authmesh Default Admin', email: config.bootstrap_email ?? '', type: 'internal', path: 'users' },
+        {
+          username: BOOTSTRAP_USERNAME,
+          name: 'authmesh Default Admin',
+          email: config.bootstrap_email ?? '',
+          type: 'internal',
+          path: 'users',
+        },
         tx,
       );
       if (config.bootstrap_password) {
@@ -63,7 +69,10 @@ export class BootstrapService {
       return true;
     });
     if (done) {
-      logger.info({ user: BOOTSTRAP_USERNAME, group: BOOTSTRAP_GROUP, token: !!config.bootstrap_token, password: !!config.bootstrap_password }, 'bootstrap completed');
+      logger.info(
+        { user: BOOTSTRAP_USERNAME, group: BOOTSTRAP_GROUP, token: !!config.bootstrap_token, password: !!config.bootstrap_password },
+        'bootstrap completed',
+      );
       if (!config.bootstrap_password) {
         logger.warn('AUTHMESH_BOOTSTRAP_PASSWORD was not set: akadmin has no password; set one with `authmesh` API or a recovery link');
       }

@@ -1,7 +1,17 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { listQuerySchema, openApiSchema, paginatedSchema, Public, RequireSuperuser, UuidPipe, ZodBody, ZodQuery, type ListQuery } from '@authmesh/http';
+import {
+  listQuerySchema,
+  openApiSchema,
+  paginatedSchema,
+  Public,
+  RequireSuperuser,
+  UuidPipe,
+  ZodBody,
+  ZodQuery,
+  type ListQuery,
+} from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import {
   brandListQuerySchema,

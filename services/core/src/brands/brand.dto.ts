@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** The reference product's duration format, e.g. `days=365` or `hours=1;minutes=30`. */
 export const durationSchema = z
   .string()
-  .regex(/^(?:(?:weeks|days|hours|minutes|seconds|microseconds|milliseconds)=\d+(?:\.\d+)?;?)+$/, 'Use the format "days=1;hours=2" (weeks, days, hours, minutes, seconds).');
+  .regex(
+    /^(?:(?:weeks|days|hours|minutes|seconds|microseconds|milliseconds)=\d+(?:\.\d+)?;?)+$/,
+    'Use the format "days=1;hours=2" (weeks, days, hours, minutes, seconds).',
+  );
 
 const flowRef = z.uuid('Must be a valid UUID.').nullable();
 

@@ -22,10 +22,14 @@ export class BrandRepository {
     if (filters.domain !== undefined) qb.andWhere('b.domain = :domain', { domain: filters.domain.toLowerCase() });
     if (filters.default !== undefined) qb.andWhere('b.default = :def', { def: filters.default === 'true' });
     if (filters.branding_title !== undefined) qb.andWhere('b.branding_title = :title', { title: filters.branding_title });
-    if (query.search) qb.andWhere(`(b.domain ILIKE :s ESCAPE '\\' OR b.branding_title ILIKE :s ESCAPE '\\')`, { s: `%${escapeLike(query.search)}%` });
+    if (query.search)
+      qb.andWhere(`(b.domain ILIKE :s ESCAPE '\\' OR b.branding_title ILIKE :s ESCAPE '\\')`, { s: `%${escapeLike(query.search)}%` });
     const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { domain: 'ASC' });
     for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    return qb.skip((query.page - 1) * query.page_size).take(query.page_size).getManyAndCount();
+    return qb
+      .skip((query.page - 1) * query.page_size)
+      .take(query.page_size)
+      .getManyAndCount();
   }
 
   /**

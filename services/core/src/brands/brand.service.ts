@@ -55,7 +55,8 @@ export class BrandService {
       flow_unenrollment: b.flowUnenrollment,
       flow_user_settings: b.flowUserSettings,
       flow_device_code: b.flowDeviceCode,
-      default_locale: typeof b.attributes?.['settings'] === 'object' ? String((b.attributes['settings'] as { locale?: string }).locale ?? '') : '',
+      default_locale:
+        typeof b.attributes?.['settings'] === 'object' ? String((b.attributes['settings'] as { locale?: string }).locale ?? '') : '',
     };
   }
 

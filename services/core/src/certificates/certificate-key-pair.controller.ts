@@ -1,7 +1,16 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { listQuerySchema, openApiSchema, paginatedSchema, RequireSuperuser, UuidPipe, ZodBody, ZodQuery, type ListQuery } from '@authmesh/http';
+import {
+  listQuerySchema,
+  openApiSchema,
+  paginatedSchema,
+  RequireSuperuser,
+  UuidPipe,
+  ZodBody,
+  ZodQuery,
+  type ListQuery,
+} from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import {
   certificateListQuerySchema,
@@ -66,7 +75,11 @@ export class CertificateKeyPairController {
   }
 
   @Get(':id/view_certificate')
-  async viewCertificate(@Param('id', UuidPipe) id: string, @ZodQuery(downloadQuerySchema) query: { download?: string }, @Res() res: Response) {
+  async viewCertificate(
+    @Param('id', UuidPipe) id: string,
+    @ZodQuery(downloadQuerySchema) query: { download?: string },
+    @Res() res: Response,
+  ) {
     send(res, await this.pairs.viewCertificate(id), 'certificate.pem', query.download !== undefined && query.download !== 'false');
   }
 

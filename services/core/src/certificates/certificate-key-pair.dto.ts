@@ -15,7 +15,11 @@ export type CertificatePatch = z.output<typeof certificatePatchSchema>;
 export const generateSchema = z.object({
   common_name: z.string().trim().min(1, 'This field may not be blank.').max(255),
   subject_alt_name: z.string().max(4096).default(''),
-  validity_days: z.number().int('Enter a whole number.').min(1, 'Ensure this value is at least 1.').max(36500, 'Ensure this value is at most 36500.'),
+  validity_days: z
+    .number()
+    .int('Enter a whole number.')
+    .min(1, 'Ensure this value is at least 1.')
+    .max(36500, 'Ensure this value is at most 36500.'),
   alg: z.enum(['rsa', 'ecdsa'], 'Not a valid choice.').default('rsa'),
 });
 export type GenerateInput = z.output<typeof generateSchema>;

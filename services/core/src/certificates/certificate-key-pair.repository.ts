@@ -20,12 +20,16 @@ export class CertificateKeyPairRepository {
   async list(filters: CertificateFilters, query: ListQuery): Promise<[CertificateKeyPairEntity[], number]> {
     const qb = this.dataSource.manager.createQueryBuilder(CertificateKeyPairEntity, 'c');
     if (filters.name !== undefined) qb.andWhere('c.name = :name', { name: filters.name });
-    if (filters.has_key !== undefined) qb.andWhere(filters.has_key === 'true' ? 'c.key_data_sealed IS NOT NULL' : 'c.key_data_sealed IS NULL');
+    if (filters.has_key !== undefined)
+      qb.andWhere(filters.has_key === 'true' ? 'c.key_data_sealed IS NOT NULL' : 'c.key_data_sealed IS NULL');
     if (filters.managed !== undefined) qb.andWhere('c.managed = :managed', { managed: filters.managed });
     if (query.search) qb.andWhere(`c.name ILIKE :s ESCAPE '\\'`, { s: `%${escapeLike(query.search)}%` });
     const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { name: 'ASC' });
     for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    return qb.skip((query.page - 1) * query.page_size).take(query.page_size).getManyAndCount();
+    return qb
+      .skip((query.page - 1) * query.page_size)
+      .take(query.page_size)
+      .getManyAndCount();
   }
 
   save(pair: CertificateKeyPairEntity): Promise<CertificateKeyPairEntity> {

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertKeyMatchesCertificate, CertificateError, generateSelfSigned, parseCertificatePem, parsePrivateKeyPem } from '@authmesh/crypto';
+import {
+  assertKeyMatchesCertificate,
+  CertificateError,
+  generateSelfSigned,
+  parseCertificatePem,
+  parsePrivateKeyPem,
+} from '@authmesh/crypto';
 import { paginate, type ListQuery, type Paginated } from '@authmesh/http';
 import { NotFoundError, ValidationFailedError } from '@authmesh/runtime';
 import type { Actor } from '../audit/actor.js';
@@ -84,7 +90,8 @@ export class CertificateKeyPairService {
     try {
       info = parseCertificatePem(certificate);
     } catch (error) {
-      if (error instanceof CertificateError) throw ValidationFailedError.field('certificate_data', `Unable to load certificate: ${error.message}.`);
+      if (error instanceof CertificateError)
+        throw ValidationFailedError.field('certificate_data', `Unable to load certificate: ${error.message}.`);
       throw error;
     }
     if (input.key_data !== undefined && input.key_data !== '') {
@@ -92,7 +99,8 @@ export class CertificateKeyPairService {
         parsePrivateKeyPem(input.key_data);
         assertKeyMatchesCertificate(certificate, input.key_data);
       } catch (error) {
-        if (error instanceof CertificateError) throw ValidationFailedError.field('key_data', `Unable to use private key: ${error.message}.`);
+        if (error instanceof CertificateError)
+          throw ValidationFailedError.field('key_data', `Unable to use private key: ${error.message}.`);
         throw error;
       }
       pair.keyDataSealed = this.options.secretBox.seal(input.key_data);
@@ -103,7 +111,8 @@ export class CertificateKeyPairService {
       try {
         assertKeyMatchesCertificate(certificate, this.options.secretBox.open(pair.keyDataSealed));
       } catch (error) {
-        if (error instanceof CertificateError) throw ValidationFailedError.field('certificate_data', 'The certificate does not match the stored private key.');
+        if (error instanceof CertificateError)
+          throw ValidationFailedError.field('certificate_data', 'The certificate does not match the stored private key.');
         throw error;
       }
     }

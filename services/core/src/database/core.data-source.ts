@@ -24,7 +24,12 @@ export const CORE_ENTITIES = [
   ProviderEntity,
   ApplicationEntity,
 ];
-export const CORE_MIGRATIONS = [IdentityCore1764374400000, BootstrapState1764374400001, BrandsCryptoApplications1764374400002, EventOutbox1764374400003];
+export const CORE_MIGRATIONS = [
+  IdentityCore1764374400000,
+  BootstrapState1764374400001,
+  BrandsCryptoApplications1764374400002,
+  EventOutbox1764374400003,
+];
 
 /** The DataSource of the `core` schema. */
 export function createCoreDataSource(url: string, logger: Logger) {

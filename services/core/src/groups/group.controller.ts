@@ -1,6 +1,15 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { listQuerySchema, openApiSchema, paginatedSchema, RequireSuperuser, UuidPipe, ZodBody, ZodQuery, type ListQuery } from '@authmesh/http';
+import {
+  listQuerySchema,
+  openApiSchema,
+  paginatedSchema,
+  RequireSuperuser,
+  UuidPipe,
+  ZodBody,
+  ZodQuery,
+  type ListQuery,
+} from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import {
   groupListQuerySchema,

@@ -56,7 +56,10 @@ export class GroupRepository {
     if (query.search) qb.andWhere(`g.name ILIKE :s ESCAPE '\\'`, { s: `%${escapeLike(query.search)}%` });
     const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { name: 'ASC' });
     for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    return qb.skip((query.page - 1) * query.page_size).take(query.page_size).getManyAndCount();
+    return qb
+      .skip((query.page - 1) * query.page_size)
+      .take(query.page_size)
+      .getManyAndCount();
   }
 
   create(fields: Partial<GroupEntity>, tx?: EntityManager): Promise<GroupEntity> {
@@ -129,10 +132,10 @@ export class GroupRepository {
 
   async addMembers(groupId: string, userIds: number[], tx?: EntityManager): Promise<void> {
     if (userIds.length === 0) return;
-    await this.manager(tx).query(
-      'INSERT INTO core.group_members (group_id, user_id) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING',
-      [groupId, userIds],
-    );
+    await this.manager(tx).query('INSERT INTO core.group_members (group_id, user_id) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING', [
+      groupId,
+      userIds,
+    ]);
   }
 
   async removeMember(groupId: string, userId: number): Promise<void> {
@@ -151,7 +154,13 @@ export class GroupRepository {
         [userId],
       );
     return rows.map((r) =>
-      Object.assign(new GroupEntity(), { id: r.id, name: r.name, parentId: r.parent_id, isSuperuser: r.is_superuser, attributes: r.attributes }),
+      Object.assign(new GroupEntity(), {
+        id: r.id,
+        name: r.name,
+        parentId: r.parent_id,
+        isSuperuser: r.is_superuser,
+        attributes: r.attributes,
+      }),
     );
   }
 }

@@ -100,7 +100,9 @@ export class GroupService {
 
   private async serializeMany(groups: GroupEntity[]): Promise<GroupRead[]> {
     const members = await this.groups.members(groups.map((g) => g.id));
-    const parents = new Map((await this.groups.findByIds([...new Set(groups.map((g) => g.parentId).filter((p): p is string => !!p))])).map((p) => [p.id, p.name]));
+    const parents = new Map(
+      (await this.groups.findByIds([...new Set(groups.map((g) => g.parentId).filter((p): p is string => !!p))])).map((p) => [p.id, p.name]),
+    );
     return groups.map((g) => {
       const rows = members.get(g.id) ?? [];
       return {

@@ -26,7 +26,11 @@ describe('IdentityService over gRPC', () => {
   it('looks users up by primary key and by username regardless of case, with groups resolved through parents', async () => {
     const parent = await core.api('POST', '/api/v3/core/groups/', { name: 'rpc-parent', is_superuser: true });
     const child = await core.api('POST', '/api/v3/core/groups/', { name: 'rpc-child', parent: parent.body.pk });
-    const user = await core.api('POST', '/api/v3/core/users/', { username: 'RpcUser', groups: [child.body.pk], attributes: { team: 'ops' } });
+    const user = await core.api('POST', '/api/v3/core/users/', {
+      username: 'RpcUser',
+      groups: [child.body.pk],
+      attributes: { team: 'ops' },
+    });
     const byName = await client.getUser({ username: 'rpcuser' });
     expect(byName).toMatchObject({ pk: String(user.body.pk), username: 'RpcUser', is_superuser: true });
     expect(JSON.parse(byName.attributes_json)).toEqual({ team: 'ops' });
@@ -58,15 +62,26 @@ describe('IdentityService over gRPC', () => {
       client.verifyPassword({ username: 'imported', password: 'wrong', client_ip: '192.0.2.9' }),
     ]);
     for (const answer of answers) expect(answer).toEqual({ valid: false, user: null });
-    await waitUntil(() => events.filter((e) => (e.data as any).action === 'login_failed' && (e.data as any).client_ip === '192.0.2.9').length === 3);
+    await waitUntil(
+      () => events.filter((e) => (e.data as any).action === 'login_failed' && (e.data as any).client_ip === '192.0.2.9').length === 3,
+    );
     expect(JSON.stringify(events)).not.toContain('right-pass');
   });
 
   it('checks tokens for their intent', async () => {
     const me = await core.api('GET', '/api/v3/core/users/me/');
-    await core.api('POST', '/api/v3/core/tokens/', { identifier: 'rpc-app-password', intent: 'app_password', user: me.body.user.pk, expiring: false });
+    await core.api('POST', '/api/v3/core/tokens/', {
+      identifier: 'rpc-app-password',
+      intent: 'app_password',
+      user: me.body.user.pk,
+      expiring: false,
+    });
     const { key } = (await core.api('GET', '/api/v3/core/tokens/rpc-app-password/view_key/')).body;
-    expect(await client.checkToken({ key, intent: 'app_password' })).toMatchObject({ valid: true, token_identifier: 'rpc-app-password', user: { username: 'akadmin' } });
+    expect(await client.checkToken({ key, intent: 'app_password' })).toMatchObject({
+      valid: true,
+      token_identifier: 'rpc-app-password',
+      user: { username: 'akadmin' },
+    });
     expect((await client.checkToken({ key, intent: 'api' })).valid).toBe(false);
     await expect(client.checkToken({ key, intent: 'bogus' })).rejects.toMatchObject({ status: GrpcStatus.INVALID_ARGUMENT });
   });

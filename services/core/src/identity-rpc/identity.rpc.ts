@@ -93,11 +93,15 @@ export class IdentityRpc {
         await this.users.save(user);
       }
     }
-    if (!valid) {
-      await this.events.emit('login_failed', { clientIp: request.client_ip }, { username: request.username.slice(0, 150), reason: 'invalid credentials' });
+    if (!valid || !user) {
+      await this.events.emit(
+        'login_failed',
+        { clientIp: request.client_ip },
+        { username: request.username.slice(0, 150), reason: 'invalid credentials' },
+      );
       return { valid: false };
     }
-    return { valid: true, user: await this.toMessage(user!) };
+    return { valid: true, user: await this.toMessage(user) };
   }
 
   async checkToken(request: CheckTokenRequest__Output): Promise<CheckTokenResponse> {

@@ -91,7 +91,14 @@ export class BrandsCryptoApplications1764374400002 implements MigrationInterface
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['applications', 'provider_property_mappings', 'providers', 'property_mappings', 'brands', 'certificate_key_pairs']) {
+    for (const table of [
+      'applications',
+      'provider_property_mappings',
+      'providers',
+      'property_mappings',
+      'brands',
+      'certificate_key_pairs',
+    ]) {
       await q.query(`DROP TABLE core.${table}`);
     }
   }

@@ -24,6 +24,10 @@ export class ProviderEntity {
   authorizationFlow!: string | null;
 
   @ManyToMany(() => PropertyMappingEntity)
-  @JoinTable({ name: 'provider_property_mappings', joinColumn: { name: 'provider_id' }, inverseJoinColumn: { name: 'property_mapping_id' } })
+  @JoinTable({
+    name: 'provider_property_mappings',
+    joinColumn: { name: 'provider_id' },
+    inverseJoinColumn: { name: 'property_mapping_id' },
+  })
   propertyMappings?: Relation<PropertyMappingEntity>[];
 }

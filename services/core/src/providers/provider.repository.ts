@@ -25,12 +25,17 @@ export class ProviderRepository {
     const qb = this.dataSource.manager.createQueryBuilder(ProviderEntity, 'p').leftJoinAndSelect('p.propertyMappings', 'pm');
     if (filters.type !== undefined) qb.andWhere('p.type = :type', { type: filters.type });
     if (filters.application__isnull !== undefined) {
-      qb.andWhere(`${filters.application__isnull === 'true' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM core.applications a WHERE a.provider_id = p.id)`);
+      qb.andWhere(
+        `${filters.application__isnull === 'true' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM core.applications a WHERE a.provider_id = p.id)`,
+      );
     }
     if (query.search) qb.andWhere(`p.name ILIKE :s ESCAPE '\\'`, { s: `%${escapeLike(query.search)}%` });
     const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { name: 'ASC' });
     for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    return qb.skip((query.page - 1) * query.page_size).take(query.page_size).getManyAndCount();
+    return qb
+      .skip((query.page - 1) * query.page_size)
+      .take(query.page_size)
+      .getManyAndCount();
   }
 
   /** The application each provider is assigned to, if any. */

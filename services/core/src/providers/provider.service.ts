@@ -36,7 +36,11 @@ export class ProviderService {
   async list(filters: z.output<typeof providerListQuerySchema>, query: ListQuery): Promise<Paginated<ProviderRead>> {
     const [rows, count] = await this.providers.list(filters, query);
     const assigned = await this.providers.assignments(rows.map((r) => r.id));
-    return paginate(rows.map((r) => serializeProvider(r, assigned.get(r.id))), count, query);
+    return paginate(
+      rows.map((r) => serializeProvider(r, assigned.get(r.id))),
+      count,
+      query,
+    );
   }
 
   async get(id: number): Promise<ProviderRead> {
@@ -47,7 +51,12 @@ export class ProviderService {
   async delete(actor: Actor, id: number): Promise<void> {
     const provider = await this.require(id);
     await this.providers.delete(id);
-    await this.events.modelDeleted(actor, { app: 'authentik_providers', model_name: `${provider.type}provider`, pk: id, name: provider.name });
+    await this.events.modelDeleted(actor, {
+      app: 'authentik_providers',
+      model_name: `${provider.type}provider`,
+      pk: id,
+      name: provider.name,
+    });
   }
 
   private async require(id: number): Promise<ProviderEntity> {

@@ -26,7 +26,13 @@ export const tokenPatchSchema = z.object({
 });
 export type TokenPatch = z.output<typeof tokenPatchSchema>;
 
-export const setKeySchema = z.object({ key: z.string().min(16, 'Keys must be at least 16 characters.').max(256).regex(/^[\x21-\x7e]+$/, 'Keys may only contain printable ASCII characters.') });
+export const setKeySchema = z.object({
+  key: z
+    .string()
+    .min(16, 'Keys must be at least 16 characters.')
+    .max(256)
+    .regex(/^[\x21-\x7e]+$/, 'Keys may only contain printable ASCII characters.'),
+});
 
 export const tokenListQuerySchema = z.object({
   identifier: z.string().max(255).optional(),

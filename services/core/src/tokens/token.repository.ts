@@ -46,7 +46,10 @@ export class TokenRepository {
     }
     const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { identifier: 'ASC' });
     for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    return qb.skip((query.page - 1) * query.page_size).take(query.page_size).getManyAndCount();
+    return qb
+      .skip((query.page - 1) * query.page_size)
+      .take(query.page_size)
+      .getManyAndCount();
   }
 
   create(fields: Partial<TokenEntity>, tx?: EntityManager): Promise<TokenEntity> {

@@ -1,6 +1,15 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IntIdPipe, listQuerySchema, openApiSchema, paginatedSchema, RequireSuperuser, ZodBody, ZodQuery, type ListQuery } from '@authmesh/http';
+import {
+  IntIdPipe,
+  listQuerySchema,
+  openApiSchema,
+  paginatedSchema,
+  RequireSuperuser,
+  ZodBody,
+  ZodQuery,
+  type ListQuery,
+} from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import {
   pathsQuerySchema,
@@ -85,7 +94,11 @@ export class UserController {
 
   @Post(':id/set_password')
   @HttpCode(204)
-  async setPassword(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number, @ZodBody(setPasswordSchema) body: { password: string }) {
+  async setPassword(
+    @CurrentActor() actor: Actor,
+    @Param('id', IntIdPipe) id: number,
+    @ZodBody(setPasswordSchema) body: { password: string },
+  ) {
     await this.users.setPassword(actor, id, body.password);
   }
 }

@@ -39,10 +39,7 @@ export class UserRepository {
 
   /** Usernames are unique regardless of case, so lookups ignore case too. */
   findByUsername(username: string, tx?: EntityManager): Promise<UserEntity | null> {
-    return this.manager(tx)
-      .createQueryBuilder(UserEntity, 'u')
-      .where('lower(u.username) = lower(:username)', { username })
-      .getOne();
+    return this.manager(tx).createQueryBuilder(UserEntity, 'u').where('lower(u.username) = lower(:username)', { username }).getOne();
   }
 
   async list(filters: UserFilters, query: ListQuery): Promise<[UserEntity[], number]> {
@@ -68,7 +65,10 @@ export class UserRepository {
     const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { username: 'ASC' });
     for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
     qb.addOrderBy('u.id', 'ASC');
-    return qb.skip((query.page - 1) * query.page_size).take(query.page_size).getManyAndCount();
+    return qb
+      .skip((query.page - 1) * query.page_size)
+      .take(query.page_size)
+      .getManyAndCount();
   }
 
   save(user: UserEntity, tx?: EntityManager): Promise<UserEntity> {
@@ -88,10 +88,10 @@ export class UserRepository {
     const m = this.manager(tx);
     await m.query('DELETE FROM core.group_members WHERE user_id = $1', [userId]);
     if (groupIds.length > 0) {
-      await m.query(
-        'INSERT INTO core.group_members (group_id, user_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING',
-        [groupIds, userId],
-      );
+      await m.query('INSERT INTO core.group_members (group_id, user_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING', [
+        groupIds,
+        userId,
+      ]);
     }
   }
 
@@ -99,13 +99,19 @@ export class UserRepository {
   async directGroups(userIds: number[], tx?: EntityManager): Promise<Map<number, GroupEntity[]>> {
     const result = new Map<number, GroupEntity[]>(userIds.map((id) => [id, []]));
     if (userIds.length === 0) return result;
-    const rows: Array<{ user_id: number; id: string; name: string; parent_id: string | null; is_superuser: boolean; attributes: Record<string, unknown> }> =
-      await this.manager(tx).query(
-        `SELECT gm.user_id, g.id, g.name, g.parent_id, g.is_superuser, g.attributes
+    const rows: Array<{
+      user_id: number;
+      id: string;
+      name: string;
+      parent_id: string | null;
+      is_superuser: boolean;
+      attributes: Record<string, unknown>;
+    }> = await this.manager(tx).query(
+      `SELECT gm.user_id, g.id, g.name, g.parent_id, g.is_superuser, g.attributes
            FROM core.group_members gm JOIN core.groups g ON g.id = gm.group_id
           WHERE gm.user_id = ANY($1) ORDER BY g.name`,
-        [userIds],
-      );
+      [userIds],
+    );
     for (const row of rows) {
       const group = Object.assign(new GroupEntity(), {
         id: row.id,

@@ -144,7 +144,14 @@ export class UserService {
           groupPk = group.id;
         }
         const token = await this.tokens.issue(
-          { identifier: `service-account-${input.name}-password`, intent: 'app_password', userId: user.id, expiring: input.expiring, expires: input.expiring ? expires : null, description: `App password for service account ${input.name}` },
+          {
+            identifier: `service-account-${input.name}-password`,
+            intent: 'app_password',
+            userId: user.id,
+            expiring: input.expiring,
+            expires: input.expiring ? expires : null,
+            description: `App password for service account ${input.name}`,
+          },
           tx,
         );
         return { user, groupPk, key: token.key };
@@ -191,4 +198,3 @@ export class UserService {
 function ref(user: UserEntity): ModelRef {
   return { app: 'authentik_core', model_name: 'user', pk: user.id, name: user.username };
 }
-

@@ -9,7 +9,11 @@ const json = z.record(z.string(), z.unknown());
  */
 export const incomingEventSchema = z.object({
   event_uuid: z.uuid(),
-  action: z.string().min(1).max(64).regex(/^[a-z0-9_]+$/),
+  action: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9_]+$/),
   app: z.string().max(128).default(''),
   user: json.default({}),
   client_ip: z.string().max(64).default(''),

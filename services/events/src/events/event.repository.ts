@@ -57,7 +57,10 @@ export class EventRepository {
     }
     const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { created: 'DESC' });
     for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    return qb.skip((query.page - 1) * query.page_size).take(query.page_size).getManyAndCount();
+    return qb
+      .skip((query.page - 1) * query.page_size)
+      .take(query.page_size)
+      .getManyAndCount();
   }
 
   async actions(): Promise<string[]> {

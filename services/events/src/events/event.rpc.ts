@@ -21,7 +21,8 @@ export function registerEventRpc(host: GrpcHost, events: EventService, logger: L
         context: parseObject(request.context_json, 'context_json'),
         created: request.created || undefined,
       });
-      if (!parsed.success) throw ValidationFailedError.field('event', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      if (!parsed.success)
+        throw ValidationFailedError.field('event', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       await events.record(parsed.data);
       return { pk: parsed.data.event_uuid };
     }),

@@ -55,7 +55,7 @@ export class EventService {
   /** Deletes expired events in batches, reporting progress; returns the total removed. */
   async purgeExpired(): Promise<number> {
     let total = 0;
-    for (let removed = -1; removed !== 0; ) {
+    for (let removed = -1; removed !== 0;) {
       removed = await this.events.deleteExpired(5000);
       total += removed;
       if (removed > 0) this.options.logger.info({ removed, total }, 'removing expired events');
