@@ -1,12 +1,9 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type AuthmeshConfig } from '@authmesh/config';
-import { createLogger, type Logger } from '@authmesh/logger';
-import { openDatabase } from './database.js';
-import { buildMergedOpenApi } from './openapi-document.js';
-import { startProcess } from './runner.js';
-import { selectServices, SERVICES, UsageError } from './services.js';
+import { createLogger } from '@authmesh/logger';
 import { splitHostPort } from './net.js';
+import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
 
 const USAGE = `authmesh ${VERSION}: identity provider (SSO, MFA, OIDC, SAML, LDAP, RADIUS, forward auth)
@@ -14,7 +11,7 @@ const USAGE = `authmesh ${VERSION}: identity provider (SSO, MFA, OIDC, SAML, LDA
 Usage:
   authmesh start [--target <service>[,<service>...]] [--config <file>]
       Start services. Without --target every service runs in this one process behind one
-      HTTP port (default 0.0.0.0:9000). Services: ${SERVICES.map((s) => s.name).join(', ')}.
+      HTTP port (default 0.0.0.0:9000). Services: core, events, flows, gateway.
   authmesh migrate [--target ...] [--config <file>]
       Apply pending database migrations and exit.
   authmesh healthcheck [--config <file>]
@@ -56,15 +53,20 @@ async function main(argv: string[]): Promise<number> {
       return migrate(loadConfig({ file: values.config }), values.target);
     case 'healthcheck':
       return healthcheck(loadConfig({ file: values.config }));
-    case 'openapi':
+    case 'openapi': {
+      const { buildMergedOpenApi } = await import('./openapi-document.js');
       process.stdout.write(`${JSON.stringify(await buildMergedOpenApi(VERSION), null, 2)}\n`);
       return 0;
+    }
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
 }
 
+// Services load only for the commands that run them, so `healthcheck` starts fast.
 async function start(config: AuthmeshConfig, target: string | undefined): Promise<number> {
+  const { selectServices } = await import('./services.js');
+  const { startProcess } = await import('./runner.js');
   const services = selectServices(target);
   const logger = createLogger({ level: config.log_level });
   logger.info({ version: VERSION, services: services.map((s) => s.name) }, 'starting authmesh');
@@ -96,6 +98,8 @@ async function start(config: AuthmeshConfig, target: string | undefined): Promis
 }
 
 async function migrate(config: AuthmeshConfig, target: string | undefined): Promise<number> {
+  const { selectServices } = await import('./services.js');
+  const { openDatabase } = await import('./database.js');
   const logger = createLogger({ level: config.log_level });
   const database = await openDatabase(config, logger);
   try {
@@ -143,4 +147,3 @@ main(process.argv.slice(2)).then(
   (error: unknown) => process.exit(fail(error)),
 );
 
-export type { Logger };

@@ -1,5 +1,6 @@
 import type { ServiceName } from '@authmesh/config';
 import type { ServiceDefinition } from '@authmesh/runtime';
+import { UsageError } from './usage-error.js';
 import { coreService } from '@authmesh/service-core';
 import { eventsService } from '@authmesh/service-events';
 import { flowsService } from '@authmesh/service-flows';
@@ -22,6 +23,3 @@ export function selectServices(targets: string | undefined): ServiceDefinition[]
   }
   return SERVICES.filter((s) => names.includes(s.name));
 }
-
-/** A wrong command line; the CLI prints it with the usage text and exits 2. */
-export class UsageError extends Error {}
