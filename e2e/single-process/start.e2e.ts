@@ -125,7 +125,8 @@ describe('authmesh start (single process, embedded PostgreSQL)', () => {
       dir,
     );
     expect(await bad.exited).toBe(1);
-    expect(bad.output()).toContain(`PostgreSQL at 127.0.0.1:${port}/x is not reachable`);
+    expect(bad.output()).toMatch(new RegExp(`start failed: PostgreSQL at 127\\.0\\.0\\.1:${port}\\S* is not`));
+    expect(bad.output()).not.toContain('postgres://x@');
   });
 
   it('prints usage for --help and refuses unknown commands', async () => {
