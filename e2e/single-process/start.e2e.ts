@@ -36,7 +36,8 @@ describe('authmesh start (single process, embedded PostgreSQL)', () => {
   });
 
   afterAll(async () => {
-    await proc?.stop('SIGKILL');
+    // SIGTERM, not SIGKILL: a killed authmesh would leave its embedded PostgreSQL running.
+    await proc?.stop('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -227,7 +227,10 @@ class RecentOutput {
   constructor(readonly logger: Logger) {}
 
   add(message: string): void {
-    for (const line of message.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    for (const line of message
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)) {
       if (/\b(FATAL|PANIC)\b/.test(line)) this.logger.warn({ postgres: line }, 'postgres');
       else this.logger.debug({ postgres: line }, 'postgres');
       this.lines.push(line);

@@ -38,6 +38,9 @@ export function databaseAddress(url: string): string {
 export async function waitForDatabase(url: string, options: WaitForDatabaseOptions): Promise<void> {
   const { logger } = options;
   const address = databaseAddress(url);
+  // Checked up front, and reported without the parser's error: that one carries the URL,
+  // password and all.
+  if (!URL.canParse(url)) throw new DatabaseUnavailableError(address, 'the database URL is not a valid URL');
   const deadline = Date.now() + options.timeoutSeconds * 1000;
   for (let attempt = 1; ; attempt++) {
     const error = await tryConnect(url, Math.max(deadline - Date.now(), 1000));
@@ -45,12 +48,13 @@ export async function waitForDatabase(url: string, options: WaitForDatabaseOptio
       if (attempt > 1) logger.info({ address, attempt }, `PostgreSQL at ${address} is reachable`);
       return;
     }
-    const code = (error as { code?: string }).code;
-    if (code && PERMANENT_CODES.has(code)) throw new DatabaseUnavailableError(address, error.message, { cause: error });
+    const cause = error;
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && PERMANENT_CODES.has(code)) throw new DatabaseUnavailableError(address, error.message, { cause });
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
       throw new DatabaseUnavailableError(address, `gave up after ${attempt} attempts in ${options.timeoutSeconds}s (${error.message})`, {
-        cause: error,
+        cause,
       });
     }
     logger.warn({ address, attempt, reason: error.message }, `waiting for PostgreSQL at ${address} (attempt ${attempt})`);
@@ -64,12 +68,7 @@ function backoffMs(attempt: number): number {
 }
 
 async function tryConnect(url: string, timeoutMs: number): Promise<Error | null> {
-  let client: pg.Client;
-  try {
-    client = new pg.Client({ connectionString: url, connectionTimeoutMillis: Math.min(timeoutMs, 5000) });
-  } catch (error) {
-    return error as Error;
-  }
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: Math.min(timeoutMs, 5000) });
   // A connection lost after the attempt is of no interest; without a listener it would crash us.
   client.on('error', () => undefined);
   try {
