@@ -146,4 +146,3 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => process.exit(fail(error)),
 );
-
