@@ -41,7 +41,12 @@ function generate(outDir) {
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  for (const file of walk(outDir, '.ts')) writeFileSync(file, HEADER + readFileSync(file, 'utf8'));
+  // The generator names each source by absolute path; keep it relative so output does not
+  // depend on where the repository is checked out.
+  for (const file of walk(outDir, '.ts')) {
+    const text = readFileSync(file, 'utf8').split(`${protoDir}/`).join('proto/');
+    writeFileSync(file, HEADER + text);
+  }
 }
 
 if (!check) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationFailedError } from '@authmesh/runtime';
-import { paginate, parseOrdering } from './pagination';
+import { paginate } from './pagination';
 import { fieldErrors, parseOrThrow } from './zod-validation';
 
 describe('paginate', () => {
@@ -24,13 +24,6 @@ describe('paginate', () => {
       start_index: 0,
       end_index: 0,
     });
-  });
-});
-
-describe('parseOrdering', () => {
-  it('keeps allowed fields in order with their direction and ignores the rest', () => {
-    expect(parseOrdering('-name,secret,email', ['name', 'email'], { pk: 'ASC' })).toEqual({ name: 'DESC', email: 'ASC' });
-    expect(parseOrdering('nonsense', ['name'], { pk: 'ASC' })).toEqual({ pk: 'ASC' });
   });
 });
 

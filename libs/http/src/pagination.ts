@@ -44,23 +44,6 @@ export function paginate<T>(results: T[], count: number, query: Pick<ListQuery, 
   };
 }
 
-/**
- * Parses `ordering` (`name`, `-name`, `a,-b`) against the fields a list allows.
- * Unknown fields are ignored, as in the reference API.
- */
-export function parseOrdering(
-  ordering: string | undefined,
-  allowed: readonly string[],
-  fallback: Record<string, 'ASC' | 'DESC'>,
-): Record<string, 'ASC' | 'DESC'> {
-  const result: Record<string, 'ASC' | 'DESC'> = {};
-  for (const part of (ordering ?? '').split(',')) {
-    const field = part.trim().replace(/^-/, '');
-    if (allowed.includes(field)) result[field] = part.trim().startsWith('-') ? 'DESC' : 'ASC';
-  }
-  return Object.keys(result).length > 0 ? result : fallback;
-}
-
 /** JSON schema for a paginated response of `item`, for the OpenAPI document. */
 export function paginatedSchema(item: Record<string, unknown>): Record<string, unknown> {
   return {

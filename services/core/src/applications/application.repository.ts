@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { parseOrdering, type ListQuery } from '@authmesh/http';
+import type { ListQuery } from '@authmesh/http';
+import { fetchPage, escapeLike } from '@authmesh/db';
 import { DATA_SOURCE } from '../core.tokens.js';
-import { escapeLike } from '../users/user.repository.js';
 import { ApplicationEntity } from './application.entity.js';
 import type { ApplicationFilters } from './application.dto.js';
 
@@ -31,12 +31,7 @@ export class ApplicationRepository {
         },
       );
     }
-    const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { name: 'ASC' });
-    for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    return qb
-      .skip((query.page - 1) * query.page_size)
-      .take(query.page_size)
-      .getManyAndCount();
+    return fetchPage(qb, query, ORDERING, { name: 'ASC' });
   }
 
   async providerExists(id: number): Promise<boolean> {

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { parseOrdering, type ListQuery } from '@authmesh/http';
+import type { ListQuery } from '@authmesh/http';
+import { fetchPage, escapeLike } from '@authmesh/db';
 import { DATA_SOURCE } from '../core.tokens.js';
-import { escapeLike } from '../users/user.repository.js';
 import { BrandEntity } from './brand.entity.js';
 import type { BrandFilters } from './brand.dto.js';
 
@@ -24,12 +24,7 @@ export class BrandRepository {
     if (filters.branding_title !== undefined) qb.andWhere('b.branding_title = :title', { title: filters.branding_title });
     if (query.search)
       qb.andWhere(`(b.domain ILIKE :s ESCAPE '\\' OR b.branding_title ILIKE :s ESCAPE '\\')`, { s: `%${escapeLike(query.search)}%` });
-    const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { domain: 'ASC' });
-    for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    return qb
-      .skip((query.page - 1) * query.page_size)
-      .take(query.page_size)
-      .getManyAndCount();
+    return fetchPage(qb, query, ORDERING, { domain: 'ASC' });
   }
 
   /**

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { parseOrdering, type ListQuery } from '@authmesh/http';
+import type { ListQuery } from '@authmesh/http';
+import { fetchPage, escapeLike } from '@authmesh/db';
 import { DATA_SOURCE } from '../core.tokens.js';
-import { escapeLike } from '../users/user.repository.js';
 import { CertificateKeyPairEntity } from './certificate-key-pair.entity.js';
 import type { CertificateFilters } from './certificate-key-pair.dto.js';
 
@@ -24,12 +24,7 @@ export class CertificateKeyPairRepository {
       qb.andWhere(filters.has_key === 'true' ? 'c.key_data_sealed IS NOT NULL' : 'c.key_data_sealed IS NULL');
     if (filters.managed !== undefined) qb.andWhere('c.managed = :managed', { managed: filters.managed });
     if (query.search) qb.andWhere(`c.name ILIKE :s ESCAPE '\\'`, { s: `%${escapeLike(query.search)}%` });
-    const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { name: 'ASC' });
-    for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    return qb
-      .skip((query.page - 1) * query.page_size)
-      .take(query.page_size)
-      .getManyAndCount();
+    return fetchPage(qb, query, ORDERING, { name: 'ASC' });
   }
 
   save(pair: CertificateKeyPairEntity): Promise<CertificateKeyPairEntity> {

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { parseOrdering, type ListQuery } from '@authmesh/http';
+import type { ListQuery } from '@authmesh/http';
+import { fetchPage, escapeLike } from '@authmesh/db';
 import { DATA_SOURCE } from '../core.tokens.js';
-import { escapeLike } from '../users/user.repository.js';
 import { GroupEntity } from './group.entity.js';
 import type { GroupFilters } from './group.dto.js';
 
@@ -54,12 +54,7 @@ export class GroupRepository {
       );
     }
     if (query.search) qb.andWhere(`g.name ILIKE :s ESCAPE '\\'`, { s: `%${escapeLike(query.search)}%` });
-    const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { name: 'ASC' });
-    for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    return qb
-      .skip((query.page - 1) * query.page_size)
-      .take(query.page_size)
-      .getManyAndCount();
+    return fetchPage(qb, query, ORDERING, { name: 'ASC' });
   }
 
   create(fields: Partial<GroupEntity>, tx?: EntityManager): Promise<GroupEntity> {

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { parseOrdering, type ListQuery } from '@authmesh/http';
+import type { ListQuery } from '@authmesh/http';
+import { fetchPage, escapeLike } from '@authmesh/db';
 import { DATA_SOURCE } from '../core.tokens.js';
-import { escapeLike } from '../users/user.repository.js';
 import { ProviderEntity } from './provider.entity.js';
 
 export interface ProviderRow extends ProviderEntity {
@@ -30,12 +30,7 @@ export class ProviderRepository {
       );
     }
     if (query.search) qb.andWhere(`p.name ILIKE :s ESCAPE '\\'`, { s: `%${escapeLike(query.search)}%` });
-    const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { name: 'ASC' });
-    for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    return qb
-      .skip((query.page - 1) * query.page_size)
-      .take(query.page_size)
-      .getManyAndCount();
+    return fetchPage(qb, query, ORDERING, { name: 'ASC' });
   }
 
   /** The application each provider is assigned to, if any. */

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { parseOrdering, type ListQuery } from '@authmesh/http';
+import type { ListQuery } from '@authmesh/http';
+import { fetchPage, escapeLike } from '@authmesh/db';
 import { DATA_SOURCE } from '../core.tokens.js';
-import { escapeLike } from '../users/user.repository.js';
 import { TokenEntity } from './token.entity.js';
 import type { TokenFilters } from './token.dto.js';
 
@@ -44,12 +44,7 @@ export class TokenRepository {
     if (query.search) {
       qb.andWhere(`(t.identifier ILIKE :s ESCAPE '\\' OR t.description ILIKE :s ESCAPE '\\')`, { s: `%${escapeLike(query.search)}%` });
     }
-    const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { identifier: 'ASC' });
-    for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    return qb
-      .skip((query.page - 1) * query.page_size)
-      .take(query.page_size)
-      .getManyAndCount();
+    return fetchPage(qb, query, ORDERING, { identifier: 'ASC' });
   }
 
   create(fields: Partial<TokenEntity>, tx?: EntityManager): Promise<TokenEntity> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { parseOrdering, type ListQuery } from '@authmesh/http';
+import type { ListQuery } from '@authmesh/http';
+import { fetchPage, escapeLike } from '@authmesh/db';
 import { DATA_SOURCE } from '../core.tokens.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { UserEntity } from './user.entity.js';
@@ -62,13 +63,7 @@ export class UserRepository {
         s: `%${escapeLike(query.search)}%`,
       });
     }
-    const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { username: 'ASC' });
-    for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    qb.addOrderBy('u.id', 'ASC');
-    return qb
-      .skip((query.page - 1) * query.page_size)
-      .take(query.page_size)
-      .getManyAndCount();
+    return fetchPage(qb, query, ORDERING, { username: 'ASC' }, 'u.id');
   }
 
   save(user: UserEntity, tx?: EntityManager): Promise<UserEntity> {
@@ -159,9 +154,4 @@ export class UserRepository {
   async recordLogin(id: number): Promise<void> {
     await this.manager().update(UserEntity, { id }, { lastLogin: new Date() });
   }
-}
-
-/** Escapes LIKE wildcards in user input. */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

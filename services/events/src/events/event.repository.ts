@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { parseOrdering, type ListQuery } from '@authmesh/http';
+import type { ListQuery } from '@authmesh/http';
+import { fetchPage, escapeLike } from '@authmesh/db';
 import { EVENTS_DATA_SOURCE } from '../events.tokens.js';
 import { EventEntity } from './event.entity.js';
 import type { EventFilters } from './event.dto.js';
@@ -11,10 +12,6 @@ const ORDERING: Record<string, string> = {
   client_ip: 'e.client_ip',
   user: `e."user"->>'username'`,
 };
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Every query on the event log. */
 @Injectable()
@@ -55,12 +52,7 @@ export class EventRepository {
         s: `%${escapeLike(query.search)}%`,
       });
     }
-    const ordering = parseOrdering(query.ordering, Object.keys(ORDERING), { created: 'DESC' });
-    for (const [field, direction] of Object.entries(ordering)) qb.addOrderBy(ORDERING[field], direction);
-    return qb
-      .skip((query.page - 1) * query.page_size)
-      .take(query.page_size)
-      .getManyAndCount();
+    return fetchPage(qb, query, ORDERING, { created: 'DESC' });
   }
 
   async actions(): Promise<string[]> {

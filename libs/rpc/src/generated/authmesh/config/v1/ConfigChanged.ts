@@ -1,5 +1,5 @@
 // Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
-// Original file: /work/main/proto/authmesh/config/v1/changes.proto
+// Original file: proto/authmesh/config/v1/changes.proto
 
 
 export interface ConfigChanged {

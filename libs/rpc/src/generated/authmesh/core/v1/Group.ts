@@ -1,5 +1,5 @@
 // Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
-// Original file: /work/main/proto/authmesh/core/v1/identity.proto
+// Original file: proto/authmesh/core/v1/identity.proto
 
 
 export interface Group {

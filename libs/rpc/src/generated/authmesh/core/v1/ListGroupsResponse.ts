@@ -1,5 +1,5 @@
 // Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
-// Original file: /work/main/proto/authmesh/core/v1/identity.proto
+// Original file: proto/authmesh/core/v1/identity.proto
 
 import type { Group as _authmesh_core_v1_Group, Group__Output as _authmesh_core_v1_Group__Output } from '../../../authmesh/core/v1/Group.js';
 

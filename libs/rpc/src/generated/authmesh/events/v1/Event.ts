@@ -1,5 +1,5 @@
 // Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
-// Original file: /work/main/proto/authmesh/events/v1/events.proto
+// Original file: proto/authmesh/events/v1/events.proto
 
 
 export interface Event {

@@ -1,5 +1,5 @@
 // Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
-// Original file: /work/main/proto/authmesh/flows/v1/flows.proto
+// Original file: proto/authmesh/flows/v1/flows.proto
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'

@@ -1,5 +1,5 @@
 // Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
-// Original file: /work/main/proto/grpc/health/v1/health.proto
+// Original file: proto/grpc/health/v1/health.proto
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
