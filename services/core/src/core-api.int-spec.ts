@@ -54,6 +54,19 @@ describe('core API', () => {
       expect(event.context.model).toMatchObject({ app: 'authentik_core', model_name: 'user' });
     });
 
+    it('announces changes on authmesh.config.v1.changed for runtimes to drop caches', async () => {
+      const changes: unknown[] = [];
+      const sub = await core.bus.subscribe(Subjects.configChanged, (m) => void changes.push(m.data));
+      const created = await core.api('POST', '/api/v3/core/users/', { username: 'cache-watcher' });
+      await core.api('DELETE', `/api/v3/core/users/${created.body.pk}/`);
+      for (let i = 0; i < 100 && changes.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(changes).toEqual([
+        { kind: 'authentik_core.user', pk: String(created.body.pk), action: 'created' },
+        { kind: 'authentik_core.user', pk: String(created.body.pk), action: 'deleted' },
+      ]);
+      await sub.unsubscribe();
+    });
+
     it('refuses a username that differs from an existing one only in case', async () => {
       await core.api('POST', '/api/v3/core/users/', { username: 'bob' });
       const res = await core.api('POST', '/api/v3/core/users/', { username: 'BOB' });

@@ -114,14 +114,26 @@ export class EventPublisher {
   }
 
   modelCreated(actor: Actor, model: ModelRef) {
-    return this.emit('model_created', actor, { model });
+    return this.modelChanged(actor, model, 'created');
   }
 
   modelUpdated(actor: Actor, model: ModelRef) {
-    return this.emit('model_updated', actor, { model });
+    return this.modelChanged(actor, model, 'updated');
   }
 
   modelDeleted(actor: Actor, model: ModelRef) {
-    return this.emit('model_deleted', actor, { model });
+    return this.modelChanged(actor, model, 'deleted');
+  }
+
+  /**
+   * Records the change as an event and tells runtimes on `authmesh.config.v1.changed` so
+   * they drop what they cached about the object (payload: ConfigChanged in proto/).
+   */
+  private async modelChanged(actor: Actor, model: ModelRef, action: 'created' | 'updated' | 'deleted'): Promise<void> {
+    await this.emit(`model_${action}`, actor, { model });
+    const change = { kind: `${model.app}.${model.model_name}`, pk: String(model.pk), action };
+    await this.bus.publish(Subjects.configChanged, change).catch((error: unknown) => {
+      this.logger.warn({ err: (error as Error).message, change }, 'could not announce a configuration change');
+    });
   }
 }
