@@ -16,6 +16,10 @@ Usage:
       Apply pending database migrations and exit.
   authmesh healthcheck [--config <file>]
       Exit 0 when the local process answers ready on its HTTP port, 1 otherwise.
+  authmesh blueprint apply <file> [--context key=value ...]
+      Apply a blueprint in one transaction (all entries or none).
+  authmesh blueprint validate <file> [--context key=value ...]
+      Check a blueprint against the database without changing anything.
   authmesh openapi
       Print the OpenAPI document of the /api/v3 API.
   authmesh --help | --version
@@ -34,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
       config: { type: 'string', short: 'c' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
+      context: { type: 'string', multiple: true },
     },
   });
   if (values.version) {
@@ -44,6 +49,14 @@ async function main(argv: string[]): Promise<number> {
   if (values.help || !command || command === 'help') {
     process.stdout.write(USAGE);
     return command || values.help ? 0 : 2;
+  }
+  if (command === 'blueprint') {
+    const { blueprintCommand } = await import('./blueprint-command.js');
+    if (rest.length > 2) throw new UsageError(`unexpected argument: ${rest[2]}`);
+    const config = loadConfig({ file: values.config });
+    // The command prints its own result; logs go to stderr and only when something is wrong.
+    const logger = createLogger({ level: config.log_level === 'info' ? 'error' : config.log_level, destination: process.stderr });
+    return blueprintCommand(config, logger, rest[0] ?? '', rest[1], values.context ?? []);
   }
   if (rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0]}`);
   switch (command) {

@@ -11,7 +11,7 @@
  */
 export interface Bus {
   /** Which implementation this is, for health output and logs. */
-  readonly kind: 'nats' | 'in-process';
+  readonly kind: 'nats' | 'in-process' | 'offline';
 
   publish(subject: string, data: unknown): Promise<void>;
 

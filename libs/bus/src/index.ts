@@ -3,3 +3,4 @@ export * from './subject.js';
 export * from './in-process.bus.js';
 export * from './nats.bus.js';
 export * from './create-bus.js';
+export * from './offline.bus.js';

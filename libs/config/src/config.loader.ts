@@ -52,7 +52,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AuthmeshConfig {
     if (value === undefined || value === '') continue;
     const key = KEY_BY_ENV.get(name);
     if (!key) {
-      if (name.startsWith('AUTHMESH_') && name !== 'AUTHMESH_CONFIG_FILE') {
+      if (name.startsWith('AUTHMESH_') && name !== 'AUTHMESH_CONFIG_FILE' && !name.startsWith('AUTHMESH_BLUEPRINT_')) {
         problems.push(`${name}: unknown setting (see the configuration reference in docs/configuration.md)`);
       }
       continue;

@@ -8,20 +8,35 @@ import type { ProtoGrpcType as EventsProto } from './generated/events.js';
 import type { ProtoGrpcType as FlowsProto } from './generated/flows.js';
 import type { ProtoGrpcType as HealthProto } from './generated/health.js';
 
-/** Options matching the ones the types were generated with (scripts/proto-gen.mjs). */
+/**
+ * The options the types were generated with (GENERATOR_OPTIONS in scripts/proto-gen.mjs);
+ * the generated types only describe what the loader produces when both agree.
+ */
 const LOADER_OPTIONS: protoLoader.Options = { keepCase: true, longs: String, enums: String, defaults: true, oneofs: true };
 
+/** A file only the repository's contract folder has, so an unrelated `proto/` is never taken. */
+const MARKER = join('authmesh', 'core', 'v1', 'identity.proto');
+const MAX_LEVELS_UP = 6;
+
 /**
- * The repository's proto/ folder. This file runs from libs/rpc/src (tests) or
- * libs/rpc/dist (built), both three levels below the root.
+ * The repository's proto/ folder, found by walking up from this file. The .proto files are
+ * read at run time and never copied, so there is one source of truth; walking up works from
+ * libs/rpc/src (Jest), libs/rpc/dist (node) and the container image, which keeps the
+ * repository layout.
  */
 export function protoRoot(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidate = join(here, '..', '..', '..', 'proto');
-  if (!existsSync(candidate)) throw new Error(`proto files not found at ${candidate}`);
-  return candidate;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let level = 0; level <= MAX_LEVELS_UP; level++) {
+    const candidate = join(dir, 'proto');
+    if (existsSync(join(candidate, MARKER))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new Error(`authmesh proto files not found above ${dirname(fileURLToPath(import.meta.url))}`);
 }
 
+/** Every gRPC package of the mesh, typed by the generated `ProtoGrpcType`s. */
 export interface LoadedProtos {
   identity: IdentityProto;
   events: EventsProto;
@@ -31,11 +46,12 @@ export interface LoadedProtos {
 
 let loaded: LoadedProtos | undefined;
 
-/** Loads every contract once per process. */
+/** Loads every contract once per process and returns the typed packages. */
 export function loadProtos(): LoadedProtos {
   if (loaded) return loaded;
   const root = protoRoot();
-  const load = <T>(file: string) =>
+  // The loader returns an untyped package tree; the generated types describe its shape exactly.
+  const load = <T>(file: string): T =>
     grpc.loadPackageDefinition(protoLoader.loadSync(file, { ...LOADER_OPTIONS, includeDirs: [root] })) as unknown as T;
   loaded = {
     identity: load<IdentityProto>('authmesh/core/v1/identity.proto'),

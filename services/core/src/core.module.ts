@@ -30,6 +30,8 @@ import { CertificateKeyPairService } from './certificates/certificate-key-pair.s
 import { ProviderController } from './providers/provider.controller.js';
 import { ProviderRepository } from './providers/provider.repository.js';
 import { ProviderService } from './providers/provider.service.js';
+import { BlueprintService } from './blueprints/blueprint.service.js';
+import { CoreBlueprintModels } from './blueprints/core-blueprint-models.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
 @Module({})
@@ -71,6 +73,8 @@ export class CoreModule {
         ApplicationService,
         ProviderRepository,
         ProviderService,
+        CoreBlueprintModels,
+        BlueprintService,
       ],
     };
   }

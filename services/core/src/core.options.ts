@@ -13,4 +13,6 @@ export interface CoreOptions {
   secretBox: SecretBox;
   passwords: PasswordHasher;
   version: string;
+  /** Environment variables blueprints may read through !Env (already allow-listed). */
+  blueprintEnv: Record<string, string | undefined>;
 }

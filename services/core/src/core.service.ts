@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { blueprintEnvironment } from '@authmesh/config';
 import { PasswordHasher, SecretBox } from '@authmesh/crypto';
 import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
 import { createHttpApp } from '@authmesh/http';
@@ -42,6 +43,7 @@ export const coreService: ServiceDefinition = {
       secretBox: new SecretBox(ctx.secretKey),
       passwords: new PasswordHasher(),
       version: ctx.version,
+      blueprintEnv: blueprintEnvironment(),
     };
     const document = ctx.config.api_docs && ctx.openApiDocument ? ((await ctx.openApiDocument()) as OpenAPIObject) : undefined;
     const { app, handler } = await createHttpApp(CoreModule.register(options), {

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import type { ListQuery } from '@authmesh/http';
 import { fetchPage, escapeLike } from '@authmesh/db';
 import { DATA_SOURCE } from '../core.tokens.js';
+import { managerFor } from '../database/transactions.js';
 import { ApplicationEntity } from './application.entity.js';
 import type { ApplicationFilters } from './application.dto.js';
 
@@ -13,12 +14,21 @@ const ORDERING: Record<string, string> = { name: 'a.name', slug: 'a.slug', group
 export class ApplicationRepository {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
+  private manager(): EntityManager {
+    return managerFor(this.dataSource);
+  }
+
+  /** The one object matching every field (blueprint identifiers). */
+  findOneBy(where: FindOptionsWhere<ApplicationEntity>): Promise<ApplicationEntity | null> {
+    return this.manager().findOne(ApplicationEntity, { where });
+  }
+
   findBySlug(slug: string): Promise<ApplicationEntity | null> {
-    return this.dataSource.manager.findOne(ApplicationEntity, { where: { slug }, relations: { provider: true } });
+    return this.manager().findOne(ApplicationEntity, { where: { slug }, relations: { provider: true } });
   }
 
   async list(filters: ApplicationFilters, query: ListQuery): Promise<[ApplicationEntity[], number]> {
-    const qb = this.dataSource.manager.createQueryBuilder(ApplicationEntity, 'a').leftJoinAndSelect('a.provider', 'p');
+    const qb = this.manager().createQueryBuilder(ApplicationEntity, 'a').leftJoinAndSelect('a.provider', 'p');
     if (filters.name !== undefined) qb.andWhere('a.name = :name', { name: filters.name });
     if (filters.slug !== undefined) qb.andWhere('a.slug = :slug', { slug: filters.slug });
     if (filters.group !== undefined) qb.andWhere('a.group = :group', { group: filters.group });
@@ -35,15 +45,15 @@ export class ApplicationRepository {
   }
 
   async providerExists(id: number): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM core.providers WHERE id = $1', [id]);
+    const rows: unknown[] = await this.manager().query('SELECT 1 FROM core.providers WHERE id = $1', [id]);
     return rows.length > 0;
   }
 
   save(app: ApplicationEntity): Promise<ApplicationEntity> {
-    return this.dataSource.manager.save(ApplicationEntity, app);
+    return this.manager().save(ApplicationEntity, app);
   }
 
   async delete(id: string): Promise<void> {
-    await this.dataSource.manager.delete(ApplicationEntity, { id });
+    await this.manager().delete(ApplicationEntity, { id });
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DATA_SOURCE } from '../core.tokens.js';
+import { managerFor } from '../database/transactions.js';
 
 export interface OutboxRow {
   id: string;
@@ -13,8 +14,12 @@ export interface OutboxRow {
 export class EventOutboxRepository {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
+  private manager(): EntityManager {
+    return managerFor(this.dataSource);
+  }
+
   async add(row: OutboxRow): Promise<void> {
-    await this.dataSource.query('INSERT INTO core.event_outbox (id, subject, payload) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+    await this.manager().query('INSERT INTO core.event_outbox (id, subject, payload) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
       row.id,
       row.subject,
       JSON.stringify(row.payload),
@@ -44,7 +49,7 @@ export class EventOutboxRepository {
   }
 
   async count(): Promise<number> {
-    const [{ count }] = (await this.dataSource.query('SELECT count(*)::int AS count FROM core.event_outbox')) as Array<{ count: number }>;
+    const [{ count }] = (await this.manager().query('SELECT count(*)::int AS count FROM core.event_outbox')) as Array<{ count: number }>;
     return count;
   }
 }

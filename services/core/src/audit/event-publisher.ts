@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Subjects, type Bus } from '@authmesh/bus';
@@ -27,6 +28,9 @@ export interface ModelRef {
   pk: string | number;
   name: string;
 }
+
+/** Events held back while work that may still roll back runs (see EventPublisher.holdUntilDone). */
+const held = new AsyncLocalStorage<Array<() => Promise<void>>>();
 
 const SECRET_KEYS = /pass(word)?|secret|token|key|private|credential/i;
 
@@ -76,7 +80,28 @@ export class EventPublisher {
     return brand;
   }
 
+  /**
+   * Runs `work` holding back every event it emits; `release` publishes them and is to be
+   * called only once the work's transaction committed. Events of rolled-back work are
+   * never published.
+   */
+  async holdUntilDone<T>(work: () => Promise<T>): Promise<{ result: T; release: () => Promise<void> }> {
+    const queue: Array<() => Promise<void>> = [];
+    const result = await held.run(queue, work);
+    return {
+      result,
+      release: async () => {
+        for (const send of queue) await send();
+      },
+    };
+  }
+
   async emit(action: string, actor: Partial<Actor> | null, context: Record<string, unknown> = {}): Promise<void> {
+    const queue = held.getStore();
+    if (queue) {
+      queue.push(() => held.exit(() => this.emit(action, actor, context)));
+      return;
+    }
     const user = actor?.principal?.user;
     const payload: EventPayload = {
       event_uuid: randomUUID(),
@@ -131,6 +156,15 @@ export class EventPublisher {
    */
   private async modelChanged(actor: Actor, model: ModelRef, action: 'created' | 'updated' | 'deleted'): Promise<void> {
     await this.emit(`model_${action}`, actor, { model });
+    const queue = held.getStore();
+    if (queue) {
+      queue.push(() => held.exit(() => this.announce(model, action)));
+      return;
+    }
+    await this.announce(model, action);
+  }
+
+  private async announce(model: ModelRef, action: string): Promise<void> {
     const change = { kind: `${model.app}.${model.model_name}`, pk: String(model.pk), action };
     await this.bus.publish(Subjects.configChanged, change).catch((error: unknown) => {
       this.logger.warn({ err: (error as Error).message, change }, 'could not announce a configuration change');

@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DATA_SOURCE } from '../core.tokens.js';
+import { managerFor } from '../database/transactions.js';
 
 /** The one-row record of whether first-start setup has run. */
 @Injectable()
 export class BootstrapRepository {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  private manager(): EntityManager {
+    return managerFor(this.dataSource);
+  }
 
   /**
    * Marks bootstrap as done inside `tx` and says whether this caller is the one that did it.
@@ -19,7 +24,7 @@ export class BootstrapRepository {
   }
 
   async isDone(): Promise<boolean> {
-    const rows: Array<{ done: boolean }> = await this.dataSource.query('SELECT done FROM core.bootstrap WHERE id = 1');
+    const rows: Array<{ done: boolean }> = await this.manager().query('SELECT done FROM core.bootstrap WHERE id = 1');
     return rows[0]?.done === true;
   }
 }

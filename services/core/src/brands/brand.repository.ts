@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import type { ListQuery } from '@authmesh/http';
 import { fetchPage, escapeLike } from '@authmesh/db';
 import { DATA_SOURCE } from '../core.tokens.js';
+import { managerFor } from '../database/transactions.js';
 import { BrandEntity } from './brand.entity.js';
 import type { BrandFilters } from './brand.dto.js';
 
@@ -13,12 +14,21 @@ const ORDERING: Record<string, string> = { domain: 'b.domain', default: 'b.defau
 export class BrandRepository {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
+  private manager(): EntityManager {
+    return managerFor(this.dataSource);
+  }
+
+  /** The one object matching every field (blueprint identifiers). */
+  findOneBy(where: FindOptionsWhere<BrandEntity>): Promise<BrandEntity | null> {
+    return this.manager().findOne(BrandEntity, { where });
+  }
+
   findById(id: string): Promise<BrandEntity | null> {
-    return this.dataSource.manager.findOne(BrandEntity, { where: { id } });
+    return this.manager().findOne(BrandEntity, { where: { id } });
   }
 
   async list(filters: BrandFilters, query: ListQuery): Promise<[BrandEntity[], number]> {
-    const qb = this.dataSource.manager.createQueryBuilder(BrandEntity, 'b');
+    const qb = this.manager().createQueryBuilder(BrandEntity, 'b');
     if (filters.domain !== undefined) qb.andWhere('b.domain = :domain', { domain: filters.domain.toLowerCase() });
     if (filters.default !== undefined) qb.andWhere('b.default = :def', { def: filters.default === 'true' });
     if (filters.branding_title !== undefined) qb.andWhere('b.branding_title = :title', { title: filters.branding_title });
@@ -33,26 +43,26 @@ export class BrandRepository {
    */
   async forHost(host: string): Promise<{ brand: BrandEntity | null; matchedDomain: string }> {
     const hostname = host.toLowerCase().replace(/:\d+$/, '');
-    const match = await this.dataSource.manager
+    const match = await this.manager()
       .createQueryBuilder(BrandEntity, 'b')
       .where(`(:host = b.domain OR right(:host, length(b.domain) + 1) = '.' || b.domain)`, { host: hostname })
       .orderBy('length(b.domain)', 'DESC')
       .getOne();
     if (match) return { brand: match, matchedDomain: match.domain };
-    const fallback = await this.dataSource.manager.findOne(BrandEntity, { where: { isDefault: true } });
+    const fallback = await this.manager().findOne(BrandEntity, { where: { isDefault: true } });
     return { brand: fallback, matchedDomain: fallback?.domain ?? '' };
   }
 
   save(brand: BrandEntity): Promise<BrandEntity> {
-    return this.dataSource.manager.save(BrandEntity, brand);
+    return this.manager().save(BrandEntity, brand);
   }
 
   async delete(id: string): Promise<void> {
-    await this.dataSource.manager.delete(BrandEntity, { id });
+    await this.manager().delete(BrandEntity, { id });
   }
 
   async certificateExists(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM core.certificate_key_pairs WHERE id = $1', [id]);
+    const rows: unknown[] = await this.manager().query('SELECT 1 FROM core.certificate_key_pairs WHERE id = $1', [id]);
     return rows.length > 0;
   }
 }

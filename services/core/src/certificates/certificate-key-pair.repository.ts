@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import type { ListQuery } from '@authmesh/http';
 import { fetchPage, escapeLike } from '@authmesh/db';
 import { DATA_SOURCE } from '../core.tokens.js';
+import { managerFor } from '../database/transactions.js';
 import { CertificateKeyPairEntity } from './certificate-key-pair.entity.js';
 import type { CertificateFilters } from './certificate-key-pair.dto.js';
 
@@ -13,12 +14,21 @@ const ORDERING: Record<string, string> = { name: 'c.name', cert_expiry: 'c.cert_
 export class CertificateKeyPairRepository {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
+  private manager(): EntityManager {
+    return managerFor(this.dataSource);
+  }
+
+  /** The one object matching every field (blueprint identifiers). */
+  findOneBy(where: FindOptionsWhere<CertificateKeyPairEntity>): Promise<CertificateKeyPairEntity | null> {
+    return this.manager().findOne(CertificateKeyPairEntity, { where });
+  }
+
   findById(id: string): Promise<CertificateKeyPairEntity | null> {
-    return this.dataSource.manager.findOne(CertificateKeyPairEntity, { where: { id } });
+    return this.manager().findOne(CertificateKeyPairEntity, { where: { id } });
   }
 
   async list(filters: CertificateFilters, query: ListQuery): Promise<[CertificateKeyPairEntity[], number]> {
-    const qb = this.dataSource.manager.createQueryBuilder(CertificateKeyPairEntity, 'c');
+    const qb = this.manager().createQueryBuilder(CertificateKeyPairEntity, 'c');
     if (filters.name !== undefined) qb.andWhere('c.name = :name', { name: filters.name });
     if (filters.has_key !== undefined)
       qb.andWhere(filters.has_key === 'true' ? 'c.key_data_sealed IS NOT NULL' : 'c.key_data_sealed IS NULL');
@@ -29,10 +39,10 @@ export class CertificateKeyPairRepository {
 
   save(pair: CertificateKeyPairEntity): Promise<CertificateKeyPairEntity> {
     pair.lastUpdated = new Date();
-    return this.dataSource.manager.save(CertificateKeyPairEntity, pair);
+    return this.manager().save(CertificateKeyPairEntity, pair);
   }
 
   async delete(id: string): Promise<void> {
-    await this.dataSource.manager.delete(CertificateKeyPairEntity, { id });
+    await this.manager().delete(CertificateKeyPairEntity, { id });
   }
 }

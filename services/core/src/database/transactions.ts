@@ -1,16 +1,31 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { uniqueViolation } from '@authmesh/db';
 import { ValidationFailedError } from '@authmesh/runtime';
 import { DATA_SOURCE } from '../core.tokens.js';
 
+/** The transaction the current asynchronous call chain runs in, if any. */
+const ambient = new AsyncLocalStorage<EntityManager>();
+
+/**
+ * The EntityManager a repository should use: an explicit transaction, else the one the
+ * caller is running in (a blueprint applies many services' writes in one), else the pool.
+ */
+export function managerFor(dataSource: DataSource, tx?: EntityManager): EntityManager {
+  return tx ?? ambient.getStore() ?? dataSource.manager;
+}
+
 /** Runs work in one database transaction; services use it, controllers never do. */
 @Injectable()
 export class Transactions {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
+  /** Joins the surrounding transaction when there is one, so nested work commits together. */
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    const current = ambient.getStore();
+    if (current) return work(current);
+    return this.dataSource.transaction((manager) => ambient.run(manager, () => work(manager)));
   }
 }
 

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import type { ListQuery } from '@authmesh/http';
 import { fetchPage, escapeLike } from '@authmesh/db';
 import { DATA_SOURCE } from '../core.tokens.js';
+import { managerFor } from '../database/transactions.js';
 import { GroupEntity } from './group.entity.js';
 import type { GroupFilters } from './group.dto.js';
 
@@ -23,7 +24,12 @@ export class GroupRepository {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   private manager(tx?: EntityManager): EntityManager {
-    return tx ?? this.dataSource.manager;
+    return managerFor(this.dataSource, tx);
+  }
+
+  /** The one object matching every field (blueprint identifiers). */
+  findOneBy(where: FindOptionsWhere<GroupEntity>): Promise<GroupEntity | null> {
+    return this.manager().findOne(GroupEntity, { where });
   }
 
   findById(id: string, tx?: EntityManager): Promise<GroupEntity | null> {

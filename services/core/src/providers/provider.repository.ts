@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ListQuery } from '@authmesh/http';
 import { fetchPage, escapeLike } from '@authmesh/db';
 import { DATA_SOURCE } from '../core.tokens.js';
+import { managerFor } from '../database/transactions.js';
 import { ProviderEntity } from './provider.entity.js';
 
 export interface ProviderRow extends ProviderEntity {
@@ -17,12 +18,16 @@ const ORDERING: Record<string, string> = { name: 'p.name', pk: 'p.id', type: 'p.
 export class ProviderRepository {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
+  private manager(): EntityManager {
+    return managerFor(this.dataSource);
+  }
+
   findById(id: number): Promise<ProviderEntity | null> {
-    return this.dataSource.manager.findOne(ProviderEntity, { where: { id }, relations: { propertyMappings: true } });
+    return this.manager().findOne(ProviderEntity, { where: { id }, relations: { propertyMappings: true } });
   }
 
   async list(filters: { application__isnull?: string; type?: string }, query: ListQuery): Promise<[ProviderEntity[], number]> {
-    const qb = this.dataSource.manager.createQueryBuilder(ProviderEntity, 'p').leftJoinAndSelect('p.propertyMappings', 'pm');
+    const qb = this.manager().createQueryBuilder(ProviderEntity, 'p').leftJoinAndSelect('p.propertyMappings', 'pm');
     if (filters.type !== undefined) qb.andWhere('p.type = :type', { type: filters.type });
     if (filters.application__isnull !== undefined) {
       qb.andWhere(
@@ -36,7 +41,7 @@ export class ProviderRepository {
   /** The application each provider is assigned to, if any. */
   async assignments(ids: number[]): Promise<Map<number, { slug: string; name: string }>> {
     if (ids.length === 0) return new Map();
-    const rows: Array<{ provider_id: number; slug: string; name: string }> = await this.dataSource.query(
+    const rows: Array<{ provider_id: number; slug: string; name: string }> = await this.manager().query(
       'SELECT provider_id, slug, name FROM core.applications WHERE provider_id = ANY($1)',
       [ids],
     );
@@ -44,10 +49,10 @@ export class ProviderRepository {
   }
 
   create(fields: Partial<ProviderEntity>): Promise<ProviderEntity> {
-    return this.dataSource.manager.save(ProviderEntity, this.dataSource.manager.create(ProviderEntity, fields));
+    return this.manager().save(ProviderEntity, this.manager().create(ProviderEntity, fields));
   }
 
   async delete(id: number): Promise<void> {
-    await this.dataSource.manager.delete(ProviderEntity, { id });
+    await this.manager().delete(ProviderEntity, { id });
   }
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import type { ListQuery } from '@authmesh/http';
 import { fetchPage, escapeLike } from '@authmesh/db';
 import { DATA_SOURCE } from '../core.tokens.js';
+import { managerFor } from '../database/transactions.js';
 import { TokenEntity } from './token.entity.js';
 import type { TokenFilters } from './token.dto.js';
 
@@ -14,7 +15,12 @@ export class TokenRepository {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   private manager(tx?: EntityManager): EntityManager {
-    return tx ?? this.dataSource.manager;
+    return managerFor(this.dataSource, tx);
+  }
+
+  /** The one object matching every field (blueprint identifiers). */
+  findOneBy(where: FindOptionsWhere<TokenEntity>): Promise<TokenEntity | null> {
+    return this.manager().findOne(TokenEntity, { where });
   }
 
   findByIdentifier(identifier: string): Promise<TokenEntity | null> {

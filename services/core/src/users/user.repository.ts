@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import type { ListQuery } from '@authmesh/http';
 import { fetchPage, escapeLike } from '@authmesh/db';
 import { DATA_SOURCE } from '../core.tokens.js';
+import { managerFor } from '../database/transactions.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { UserEntity } from './user.entity.js';
 import type { userListQuerySchema } from './user.dto.js';
@@ -27,7 +28,15 @@ export class UserRepository {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   private manager(tx?: EntityManager): EntityManager {
-    return tx ?? this.dataSource.manager;
+    return managerFor(this.dataSource, tx);
+  }
+
+  /** The one user matching every field (blueprint identifiers); usernames match regardless of case. */
+  findOneBy(where: FindOptionsWhere<UserEntity>): Promise<UserEntity | null> {
+    const { username, ...rest } = where as { username?: unknown } & FindOptionsWhere<UserEntity>;
+    const qb = this.manager().createQueryBuilder(UserEntity, 'u').where(rest);
+    if (username !== undefined) qb.andWhere('lower(u.username) = lower(:username)', { username: String(username) });
+    return qb.getOne();
   }
 
   findById(id: number, tx?: EntityManager): Promise<UserEntity | null> {

@@ -3,17 +3,25 @@
 
 
 export interface CheckTokenRequest {
+  /**
+   * The secret token key as presented by the client.
+   */
   'key'?: (string);
   /**
-   * api, app_password, recovery or verification.
+   * What the token is being used for: api, app_password, recovery or verification.
+   * A token only matches its own intent.
    */
   'intent'?: (string);
 }
 
 export interface CheckTokenRequest__Output {
+  /**
+   * The secret token key as presented by the client.
+   */
   'key': (string);
   /**
-   * api, app_password, recovery or verification.
+   * What the token is being used for: api, app_password, recovery or verification.
+   * A token only matches its own intent.
    */
   'intent': (string);
 }

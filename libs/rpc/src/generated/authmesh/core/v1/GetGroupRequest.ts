@@ -3,9 +3,15 @@
 
 
 export interface GetGroupRequest {
+  /**
+   * The group's UUID.
+   */
   'pk'?: (string);
 }
 
 export interface GetGroupRequest__Output {
+  /**
+   * The group's UUID.
+   */
   'pk': (string);
 }

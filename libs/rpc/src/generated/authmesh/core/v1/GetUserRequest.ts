@@ -4,18 +4,26 @@
 
 export interface GetUserRequest {
   /**
-   * The user's integer primary key, as a decimal string.
+   * The user's integer primary key as a decimal string (the reference product's
+   * numbering, kept so exported data and API paths stay compatible).
    */
   'pk'?: (string);
   'username'?: (string);
+  /**
+   * Exactly one way to name the user.
+   */
   'lookup'?: "pk"|"username";
 }
 
 export interface GetUserRequest__Output {
   /**
-   * The user's integer primary key, as a decimal string.
+   * The user's integer primary key as a decimal string (the reference product's
+   * numbering, kept so exported data and API paths stay compatible).
    */
   'pk'?: (string);
   'username'?: (string);
+  /**
+   * Exactly one way to name the user.
+   */
   'lookup'?: "pk"|"username";
 }

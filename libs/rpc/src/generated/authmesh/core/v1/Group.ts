@@ -3,23 +3,41 @@
 
 
 export interface Group {
+  /**
+   * The group's UUID.
+   */
   'pk'?: (string);
   'name'?: (string);
   /**
-   * Empty for a top-level group.
+   * UUID of the parent group; empty for a top-level group.
    */
   'parent_pk'?: (string);
+  /**
+   * This group's own flag; membership in it makes a user a superuser.
+   */
   'is_superuser'?: (boolean);
+  /**
+   * The group's attributes as a JSON object.
+   */
   'attributes_json'?: (string);
 }
 
 export interface Group__Output {
+  /**
+   * The group's UUID.
+   */
   'pk': (string);
   'name': (string);
   /**
-   * Empty for a top-level group.
+   * UUID of the parent group; empty for a top-level group.
    */
   'parent_pk': (string);
+  /**
+   * This group's own flag; membership in it makes a user a superuser.
+   */
   'is_superuser': (boolean);
+  /**
+   * The group's attributes as a JSON object.
+   */
   'attributes_json': (string);
 }

@@ -16,24 +16,32 @@ import type { VerifyPasswordResponse as _authmesh_core_v1_VerifyPasswordResponse
 
 export interface IdentityServiceClient extends grpc.Client {
   /**
-   * Checks a token key for an intent: exists, not expired, user active.
+   * Checks a token key for an intent: it exists, has that intent, has not expired and
+   * belongs to an active user. Any failure answers valid=false.
    */
   CheckToken(argument: _authmesh_core_v1_CheckTokenRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CheckTokenResponse__Output>): grpc.ClientUnaryCall;
   CheckToken(argument: _authmesh_core_v1_CheckTokenRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_CheckTokenResponse__Output>): grpc.ClientUnaryCall;
   CheckToken(argument: _authmesh_core_v1_CheckTokenRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CheckTokenResponse__Output>): grpc.ClientUnaryCall;
   CheckToken(argument: _authmesh_core_v1_CheckTokenRequest, callback: grpc.requestCallback<_authmesh_core_v1_CheckTokenResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * Checks a token key for an intent: exists, not expired, user active.
+   * Checks a token key for an intent: it exists, has that intent, has not expired and
+   * belongs to an active user. Any failure answers valid=false.
    */
   checkToken(argument: _authmesh_core_v1_CheckTokenRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CheckTokenResponse__Output>): grpc.ClientUnaryCall;
   checkToken(argument: _authmesh_core_v1_CheckTokenRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_CheckTokenResponse__Output>): grpc.ClientUnaryCall;
   checkToken(argument: _authmesh_core_v1_CheckTokenRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CheckTokenResponse__Output>): grpc.ClientUnaryCall;
   checkToken(argument: _authmesh_core_v1_CheckTokenRequest, callback: grpc.requestCallback<_authmesh_core_v1_CheckTokenResponse__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * One group by primary key; NOT_FOUND when it does not exist.
+   */
   GetGroup(argument: _authmesh_core_v1_GetGroupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_Group__Output>): grpc.ClientUnaryCall;
   GetGroup(argument: _authmesh_core_v1_GetGroupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_Group__Output>): grpc.ClientUnaryCall;
   GetGroup(argument: _authmesh_core_v1_GetGroupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_Group__Output>): grpc.ClientUnaryCall;
   GetGroup(argument: _authmesh_core_v1_GetGroupRequest, callback: grpc.requestCallback<_authmesh_core_v1_Group__Output>): grpc.ClientUnaryCall;
+  /**
+   * One group by primary key; NOT_FOUND when it does not exist.
+   */
   getGroup(argument: _authmesh_core_v1_GetGroupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_Group__Output>): grpc.ClientUnaryCall;
   getGroup(argument: _authmesh_core_v1_GetGroupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_Group__Output>): grpc.ClientUnaryCall;
   getGroup(argument: _authmesh_core_v1_GetGroupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_Group__Output>): grpc.ClientUnaryCall;
@@ -41,6 +49,7 @@ export interface IdentityServiceClient extends grpc.Client {
   
   /**
    * One user, by primary key or username (usernames match regardless of case).
+   * NOT_FOUND when no user matches; inactive users are still returned (see is_active).
    */
   GetUser(argument: _authmesh_core_v1_GetUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
   GetUser(argument: _authmesh_core_v1_GetUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
@@ -48,6 +57,7 @@ export interface IdentityServiceClient extends grpc.Client {
   GetUser(argument: _authmesh_core_v1_GetUserRequest, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
   /**
    * One user, by primary key or username (usernames match regardless of case).
+   * NOT_FOUND when no user matches; inactive users are still returned (see is_active).
    */
   getUser(argument: _authmesh_core_v1_GetUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
   getUser(argument: _authmesh_core_v1_GetUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
@@ -55,14 +65,14 @@ export interface IdentityServiceClient extends grpc.Client {
   getUser(argument: _authmesh_core_v1_GetUserRequest, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
   
   /**
-   * Groups, optionally only those a user belongs to (directly or through parents).
+   * A page of groups, or every group a user belongs to (directly or through parents).
    */
   ListGroups(argument: _authmesh_core_v1_ListGroupsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_ListGroupsResponse__Output>): grpc.ClientUnaryCall;
   ListGroups(argument: _authmesh_core_v1_ListGroupsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_ListGroupsResponse__Output>): grpc.ClientUnaryCall;
   ListGroups(argument: _authmesh_core_v1_ListGroupsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_ListGroupsResponse__Output>): grpc.ClientUnaryCall;
   ListGroups(argument: _authmesh_core_v1_ListGroupsRequest, callback: grpc.requestCallback<_authmesh_core_v1_ListGroupsResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * Groups, optionally only those a user belongs to (directly or through parents).
+   * A page of groups, or every group a user belongs to (directly or through parents).
    */
   listGroups(argument: _authmesh_core_v1_ListGroupsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_ListGroupsResponse__Output>): grpc.ClientUnaryCall;
   listGroups(argument: _authmesh_core_v1_ListGroupsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_ListGroupsResponse__Output>): grpc.ClientUnaryCall;
@@ -70,14 +80,16 @@ export interface IdentityServiceClient extends grpc.Client {
   listGroups(argument: _authmesh_core_v1_ListGroupsRequest, callback: grpc.requestCallback<_authmesh_core_v1_ListGroupsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * Checks a password. An unknown user costs the same work as a wrong password.
+   * Checks a password. An unknown user, an inactive user and a wrong password all answer
+   * valid=false after the same hashing work, so the answer reveals nothing about which.
    */
   VerifyPassword(argument: _authmesh_core_v1_VerifyPasswordRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_VerifyPasswordResponse__Output>): grpc.ClientUnaryCall;
   VerifyPassword(argument: _authmesh_core_v1_VerifyPasswordRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_VerifyPasswordResponse__Output>): grpc.ClientUnaryCall;
   VerifyPassword(argument: _authmesh_core_v1_VerifyPasswordRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_VerifyPasswordResponse__Output>): grpc.ClientUnaryCall;
   VerifyPassword(argument: _authmesh_core_v1_VerifyPasswordRequest, callback: grpc.requestCallback<_authmesh_core_v1_VerifyPasswordResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * Checks a password. An unknown user costs the same work as a wrong password.
+   * Checks a password. An unknown user, an inactive user and a wrong password all answer
+   * valid=false after the same hashing work, so the answer reveals nothing about which.
    */
   verifyPassword(argument: _authmesh_core_v1_VerifyPasswordRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_VerifyPasswordResponse__Output>): grpc.ClientUnaryCall;
   verifyPassword(argument: _authmesh_core_v1_VerifyPasswordRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_VerifyPasswordResponse__Output>): grpc.ClientUnaryCall;
@@ -88,24 +100,30 @@ export interface IdentityServiceClient extends grpc.Client {
 
 export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * Checks a token key for an intent: exists, not expired, user active.
+   * Checks a token key for an intent: it exists, has that intent, has not expired and
+   * belongs to an active user. Any failure answers valid=false.
    */
   CheckToken: grpc.handleUnaryCall<_authmesh_core_v1_CheckTokenRequest__Output, _authmesh_core_v1_CheckTokenResponse>;
   
+  /**
+   * One group by primary key; NOT_FOUND when it does not exist.
+   */
   GetGroup: grpc.handleUnaryCall<_authmesh_core_v1_GetGroupRequest__Output, _authmesh_core_v1_Group>;
   
   /**
    * One user, by primary key or username (usernames match regardless of case).
+   * NOT_FOUND when no user matches; inactive users are still returned (see is_active).
    */
   GetUser: grpc.handleUnaryCall<_authmesh_core_v1_GetUserRequest__Output, _authmesh_core_v1_User>;
   
   /**
-   * Groups, optionally only those a user belongs to (directly or through parents).
+   * A page of groups, or every group a user belongs to (directly or through parents).
    */
   ListGroups: grpc.handleUnaryCall<_authmesh_core_v1_ListGroupsRequest__Output, _authmesh_core_v1_ListGroupsResponse>;
   
   /**
-   * Checks a password. An unknown user costs the same work as a wrong password.
+   * Checks a password. An unknown user, an inactive user and a wrong password all answer
+   * valid=false after the same hashing work, so the answer reveals nothing about which.
    */
   VerifyPassword: grpc.handleUnaryCall<_authmesh_core_v1_VerifyPasswordRequest__Output, _authmesh_core_v1_VerifyPasswordResponse>;
   

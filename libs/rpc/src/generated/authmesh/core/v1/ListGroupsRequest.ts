@@ -4,24 +4,32 @@
 
 export interface ListGroupsRequest {
   /**
-   * Only groups of this user (integer primary key as a string), when set.
+   * When set, only the groups of this user (integer primary key as a decimal string),
+   * including inherited ones, all in one page.
    */
   'user_pk'?: (string);
+  /**
+   * At most this many groups per page; 0 asks for the server's default.
+   */
   'page_size'?: (number);
   /**
-   * Opaque, from a previous response.
+   * Opaque token from a previous response's next_page_token; empty for the first page.
    */
   'page_token'?: (string);
 }
 
 export interface ListGroupsRequest__Output {
   /**
-   * Only groups of this user (integer primary key as a string), when set.
+   * When set, only the groups of this user (integer primary key as a decimal string),
+   * including inherited ones, all in one page.
    */
   'user_pk': (string);
+  /**
+   * At most this many groups per page; 0 asks for the server's default.
+   */
   'page_size': (number);
   /**
-   * Opaque, from a previous response.
+   * Opaque token from a previous response's next_page_token; empty for the first page.
    */
   'page_token': (string);
 }

@@ -6,7 +6,7 @@ import type { Group as _authmesh_core_v1_Group, Group__Output as _authmesh_core_
 export interface ListGroupsResponse {
   'groups'?: (_authmesh_core_v1_Group)[];
   /**
-   * Empty on the last page.
+   * Pass it back as page_token for the next page; empty on the last page.
    */
   'next_page_token'?: (string);
 }
@@ -14,7 +14,7 @@ export interface ListGroupsResponse {
 export interface ListGroupsResponse__Output {
   'groups': (_authmesh_core_v1_Group__Output)[];
   /**
-   * Empty on the last page.
+   * Pass it back as page_token for the next page; empty on the last page.
    */
   'next_page_token': (string);
 }

@@ -8,18 +8,30 @@ export interface User {
    * Integer primary key as a decimal string.
    */
   'pk'?: (string);
+  /**
+   * The user's stable UUID; use it when handing an identity to something outside the mesh.
+   */
   'uuid'?: (string);
   'username'?: (string);
+  /**
+   * Display name; may be empty.
+   */
   'name'?: (string);
+  /**
+   * May be empty.
+   */
   'email'?: (string);
   'is_active'?: (boolean);
   /**
    * internal, external, service_account or internal_service_account.
    */
   'type'?: (string);
+  /**
+   * Folder-like path used to organise users in the admin interface, e.g. "users".
+   */
   'path'?: (string);
   /**
-   * The user's attributes as a JSON object.
+   * The user's attributes as a JSON object ("{}" when none).
    */
   'attributes_json'?: (string);
   /**
@@ -27,11 +39,11 @@ export interface User {
    */
   'groups'?: (_authmesh_core_v1_GroupRef)[];
   /**
-   * True when any of those groups is a superuser group.
+   * True when any of those groups (including inherited ones) is a superuser group.
    */
   'is_superuser'?: (boolean);
   /**
-   * RFC 3339, empty when the user never logged in.
+   * RFC 3339; empty when the user never logged in.
    */
   'last_login'?: (string);
 }
@@ -41,18 +53,30 @@ export interface User__Output {
    * Integer primary key as a decimal string.
    */
   'pk': (string);
+  /**
+   * The user's stable UUID; use it when handing an identity to something outside the mesh.
+   */
   'uuid': (string);
   'username': (string);
+  /**
+   * Display name; may be empty.
+   */
   'name': (string);
+  /**
+   * May be empty.
+   */
   'email': (string);
   'is_active': (boolean);
   /**
    * internal, external, service_account or internal_service_account.
    */
   'type': (string);
+  /**
+   * Folder-like path used to organise users in the admin interface, e.g. "users".
+   */
   'path': (string);
   /**
-   * The user's attributes as a JSON object.
+   * The user's attributes as a JSON object ("{}" when none).
    */
   'attributes_json': (string);
   /**
@@ -60,11 +84,11 @@ export interface User__Output {
    */
   'groups': (_authmesh_core_v1_GroupRef__Output)[];
   /**
-   * True when any of those groups is a superuser group.
+   * True when any of those groups (including inherited ones) is a superuser group.
    */
   'is_superuser': (boolean);
   /**
-   * RFC 3339, empty when the user never logged in.
+   * RFC 3339; empty when the user never logged in.
    */
   'last_login': (string);
 }

@@ -6,7 +6,7 @@ export interface VerifyPasswordRequest {
   'username'?: (string);
   'password'?: (string);
   /**
-   * Where the attempt came from, for events and reputation.
+   * Where the attempt came from, recorded with login_failed events and used for reputation.
    */
   'client_ip'?: (string);
 }
@@ -15,7 +15,7 @@ export interface VerifyPasswordRequest__Output {
   'username': (string);
   'password': (string);
   /**
-   * Where the attempt came from, for events and reputation.
+   * Where the attempt came from, recorded with login_failed events and used for reputation.
    */
   'client_ip': (string);
 }

@@ -3,9 +3,15 @@
 
 
 export interface CreateEventResponse {
+  /**
+   * The stored event's UUID.
+   */
   'pk'?: (string);
 }
 
 export interface CreateEventResponse__Output {
+  /**
+   * The stored event's UUID.
+   */
   'pk': (string);
 }

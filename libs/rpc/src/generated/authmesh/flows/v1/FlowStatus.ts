@@ -3,11 +3,23 @@
 
 
 export interface FlowStatus {
+  /**
+   * The authmesh version of the answering process.
+   */
   'version'?: (string);
+  /**
+   * False while a dependency the executor needs (such as the bus) is unreachable.
+   */
   'ready'?: (boolean);
 }
 
 export interface FlowStatus__Output {
+  /**
+   * The authmesh version of the answering process.
+   */
   'version': (string);
+  /**
+   * False while a dependency the executor needs (such as the bus) is unreachable.
+   */
   'ready': (boolean);
 }

@@ -4,14 +4,16 @@
 
 export interface HealthCheckRequest {
   /**
-   * Empty asks about the whole server.
+   * The fully qualified service name, e.g. "authmesh.core.v1.IdentityService".
+   * Empty asks about the server as a whole.
    */
   'service'?: (string);
 }
 
 export interface HealthCheckRequest__Output {
   /**
-   * Empty asks about the whole server.
+   * The fully qualified service name, e.g. "authmesh.core.v1.IdentityService".
+   * Empty asks about the server as a whole.
    */
   'service': (string);
 }

@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { BlueprintModelRegistry, type BlueprintModel } from '@authmesh/blueprints';
+import { parseOrThrow } from '@authmesh/http';
+import { applicationPatchSchema, applicationWriteSchema } from '../applications/application.dto.js';
+import { ApplicationRepository } from '../applications/application.repository.js';
+import { ApplicationService } from '../applications/application.service.js';
+import { brandPatchSchema, brandWriteSchema } from '../brands/brand.dto.js';
+import { BrandRepository } from '../brands/brand.repository.js';
+import { BrandService } from '../brands/brand.service.js';
+import { certificatePatchSchema, certificateWriteSchema } from '../certificates/certificate-key-pair.dto.js';
+import { CertificateKeyPairRepository } from '../certificates/certificate-key-pair.repository.js';
+import { CertificateKeyPairService } from '../certificates/certificate-key-pair.service.js';
+import { groupPatchSchema, groupWriteSchema } from '../groups/group.dto.js';
+import { GroupRepository } from '../groups/group.repository.js';
+import { GroupService } from '../groups/group.service.js';
+import { tokenPatchSchema, tokenWriteSchema } from '../tokens/token.dto.js';
+import { TokenRepository } from '../tokens/token.repository.js';
+import { TokenService } from '../tokens/token.service.js';
+import { userPatchSchema, userWriteSchema } from '../users/user.dto.js';
+import { UserRepository } from '../users/user.repository.js';
+import { UserService } from '../users/user.service.js';
+import { take, toWhere } from './identifier-fields.js';
+import { BLUEPRINT_ACTOR as actor } from './system-actor.js';
+
+/** What a blueprint entry refers to: the value `!KeyOf` gives, and the key services use. */
+export interface BlueprintObject {
+  pk: unknown;
+  key: string | number;
+}
+
+type Model = BlueprintModel<unknown, BlueprintObject>;
+
+/**
+ * Core's models as blueprints see them. Every write goes through the same service and the
+ * same zod schema as the API, so a blueprint cannot do what the API would refuse. Writes
+ * join the transaction the blueprint is applied in.
+ */
+@Injectable()
+export class CoreBlueprintModels {
+  constructor(
+    private readonly users: UserService,
+    private readonly userRows: UserRepository,
+    private readonly groups: GroupService,
+    private readonly groupRows: GroupRepository,
+    private readonly tokens: TokenService,
+    private readonly tokenRows: TokenRepository,
+    private readonly brands: BrandService,
+    private readonly brandRows: BrandRepository,
+    private readonly applications: ApplicationService,
+    private readonly applicationRows: ApplicationRepository,
+    private readonly certificates: CertificateKeyPairService,
+    private readonly certificateRows: CertificateKeyPairRepository,
+  ) {}
+
+  registry(): BlueprintModelRegistry<unknown> {
+    return new BlueprintModelRegistry<unknown>()
+      .register(this.user())
+      .register(this.group())
+      .register(this.token())
+      .register(this.brand())
+      .register(this.application())
+      .register(this.certificateKeyPair());
+  }
+
+  private user(): Model {
+    const name = 'authmesh_core.user';
+    const fields = {
+      pk: 'id',
+      uuid: 'uuid',
+      username: 'username',
+      email: 'email',
+      name: 'name',
+      path: 'path',
+      type: 'type',
+      is_active: 'isActive',
+    };
+    // The reference product's blueprints set passwords as an attribute; it is hashed, never stored.
+    const setPassword = async (pk: number, password: unknown) => {
+      if (typeof password === 'string' && password !== '') await this.users.setPassword(actor, pk, password);
+    };
+    return {
+      name,
+      aliases: ['authentik_core.user'],
+      find: async (_tx, ids) => {
+        const user = await this.userRows.findOneBy(toWhere(name, ids, fields));
+        return user && { pk: user.id, key: user.id };
+      },
+      create: async (_tx, data) => {
+        const [{ password }, rest] = take(data, ['password']);
+        const user = await this.users.create(actor, parseOrThrow(userWriteSchema, rest));
+        await setPassword(user.pk, password);
+        return { pk: user.pk, key: user.pk };
+      },
+      update: async (_tx, existing, data) => {
+        const [{ password }, rest] = take(data, ['password']);
+        await this.users.update(actor, Number(existing.key), parseOrThrow(userPatchSchema, rest));
+        await setPassword(Number(existing.key), password);
+        return existing;
+      },
+      delete: (_tx, existing) => this.users.delete(actor, Number(existing.key)),
+      pk: (object) => object.pk,
+    };
+  }
+
+  private group(): Model {
+    const name = 'authmesh_core.group';
+    const fields = { pk: 'id', name: 'name', is_superuser: 'isSuperuser', parent: 'parentId' };
+    return {
+      name,
+      aliases: ['authentik_core.group'],
+      find: async (_tx, ids) => {
+        const group = await this.groupRows.findOneBy(toWhere(name, ids, fields));
+        return group && { pk: group.id, key: group.id };
+      },
+      create: async (_tx, data) => {
+        const group = await this.groups.create(actor, parseOrThrow(groupWriteSchema, data));
+        return { pk: group.pk, key: group.pk };
+      },
+      update: async (_tx, existing, data) => {
+        await this.groups.update(actor, String(existing.key), parseOrThrow(groupPatchSchema, data));
+        return existing;
+      },
+      delete: (_tx, existing) => this.groups.delete(actor, String(existing.key)),
+      pk: (object) => object.pk,
+    };
+  }
+
+  private token(): Model {
+    const name = 'authmesh_core.token';
+    const fields = {
+      pk: 'id',
+      identifier: 'identifier',
+      intent: 'intent',
+      user: 'userId',
+      expiring: 'expiring',
+      managed: 'managed',
+      description: 'description',
+    };
+    const setKey = async (identifier: string, key: unknown) => {
+      if (typeof key === 'string' && key !== '') await this.tokens.setKey(actor, identifier, key);
+    };
+    return {
+      name,
+      aliases: ['authentik_core.token'],
+      find: async (_tx, ids) => {
+        const token = await this.tokenRows.findOneBy(toWhere(name, ids, fields));
+        return token && { pk: token.id, key: token.identifier };
+      },
+      create: async (_tx, data) => {
+        const [{ key }, rest] = take(data, ['key']);
+        const token = await this.tokens.create(actor, parseOrThrow(tokenWriteSchema, rest));
+        await setKey(token.identifier, key);
+        return { pk: token.pk, key: token.identifier };
+      },
+      update: async (_tx, existing, data) => {
+        const [{ key }, rest] = take(data, ['key', 'identifier', 'intent', 'user']);
+        await this.tokens.update(actor, String(existing.key), parseOrThrow(tokenPatchSchema, rest));
+        await setKey(String(existing.key), key);
+        return existing;
+      },
+      delete: (_tx, existing) => this.tokens.delete(actor, String(existing.key)),
+      pk: (object) => object.pk,
+    };
+  }
+
+  private brand(): Model {
+    const name = 'authmesh_brands.brand';
+    const fields = {
+      pk: 'id',
+      brand_uuid: 'id',
+      tenant_uuid: 'id',
+      domain: 'domain',
+      default: 'isDefault',
+      branding_title: 'brandingTitle',
+    };
+    return {
+      name,
+      // Brands are what the reference product called tenants in 2023.10.
+      aliases: ['authentik_tenants.tenant', 'authentik_brands.brand'],
+      find: async (_tx, ids) => {
+        const brand = await this.brandRows.findOneBy(toWhere(name, ids, fields));
+        return brand && { pk: brand.id, key: brand.id };
+      },
+      create: async (_tx, data) => {
+        const brand = await this.brands.create(actor, parseOrThrow(brandWriteSchema, data));
+        return { pk: brand.brand_uuid, key: brand.brand_uuid };
+      },
+      update: async (_tx, existing, data) => {
+        await this.brands.update(actor, String(existing.key), parseOrThrow(brandPatchSchema, data));
+        return existing;
+      },
+      delete: (_tx, existing) => this.brands.delete(actor, String(existing.key)),
+      pk: (object) => object.pk,
+    };
+  }
+
+  private application(): Model {
+    const name = 'authmesh_core.application';
+    const fields = { pk: 'id', slug: 'slug', name: 'name', group: 'group' };
+    return {
+      name,
+      aliases: ['authentik_core.application'],
+      find: async (_tx, ids) => {
+        const app = await this.applicationRows.findOneBy(toWhere(name, ids, fields));
+        return app && { pk: app.id, key: app.slug };
+      },
+      create: async (_tx, data) => {
+        const app = await this.applications.create(actor, parseOrThrow(applicationWriteSchema, data));
+        return { pk: app.pk, key: app.slug };
+      },
+      update: async (_tx, existing, data) => {
+        const app = await this.applications.update(actor, String(existing.key), parseOrThrow(applicationPatchSchema, data));
+        return { pk: app.pk, key: app.slug };
+      },
+      delete: (_tx, existing) => this.applications.delete(actor, String(existing.key)),
+      pk: (object) => object.pk,
+    };
+  }
+
+  private certificateKeyPair(): Model {
+    const name = 'authmesh_crypto.certificatekeypair';
+    const fields = { pk: 'id', name: 'name', managed: 'managed' };
+    return {
+      name,
+      aliases: ['authentik_crypto.certificatekeypair'],
+      find: async (_tx, ids) => {
+        const pair = await this.certificateRows.findOneBy(toWhere(name, ids, fields));
+        return pair && { pk: pair.id, key: pair.id };
+      },
+      create: async (_tx, data) => {
+        const pair = await this.certificates.create(actor, parseOrThrow(certificateWriteSchema, data));
+        return { pk: pair.pk, key: pair.pk };
+      },
+      update: async (_tx, existing, data) => {
+        await this.certificates.update(actor, String(existing.key), parseOrThrow(certificatePatchSchema, data));
+        return existing;
+      },
+      delete: (_tx, existing) => this.certificates.delete(actor, String(existing.key)),
+      pk: (object) => object.pk,
+    };
+  }
+}
