@@ -54,6 +54,7 @@ export const configSchema = z
     embedded_postgres_port: z.coerce.number().int().min(1).max(65535).default(5433),
     shutdown_grace_seconds: z.coerce.number().min(0).max(60).default(8),
     api_docs: boolish.default(true),
+    blueprints_dir: z.string().min(1).optional(),
   })
   .strict();
 
@@ -84,6 +85,7 @@ export const ENV_NAMES: Record<keyof AuthmeshConfig, string> = {
   embedded_postgres_port: 'AUTHMESH_EMBEDDED_POSTGRES_PORT',
   shutdown_grace_seconds: 'AUTHMESH_SHUTDOWN_GRACE_SECONDS',
   api_docs: 'AUTHMESH_API_DOCS',
+  blueprints_dir: 'AUTHMESH_BLUEPRINTS_DIR',
 };
 
 /** Keys whose environment value is a comma-separated list. */

@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { loadProtos } from './proto-loader.js';
-import { MESH_AUTH_METADATA } from './grpc-host.js';
+import { MESH_AUTH_METADATA, MESH_AUTH_SCHEME } from './grpc-host.js';
 import { RpcCallError } from './rpc-errors.js';
 import type { IdentityServiceClient } from './generated/authmesh/core/v1/IdentityService.js';
 import type { GetUserRequest } from './generated/authmesh/core/v1/GetUserRequest.js';
@@ -20,6 +20,19 @@ import type { FlowStatus__Output } from './generated/authmesh/flows/v1/FlowStatu
 import type { HealthClient } from './generated/grpc/health/v1/Health.js';
 import type { HealthCheckResponse__Output } from './generated/grpc/health/v1/HealthCheckResponse.js';
 
+/** Per-call options of the typed clients. */
+export interface RpcCallOptions {
+  /** How long the call may take before it fails with DEADLINE_EXCEEDED. */
+  deadlineMs?: number;
+}
+
+/** Options of a typed client. */
+export interface RpcClientOptions {
+  /** The deadline of calls that do not set their own; 5 s unless given. */
+  defaultDeadlineMs?: number;
+}
+
+/** A generated client method in its most explicit overload (metadata and options given). */
 type UnaryMethod<Req, Res> = (
   argument: Req,
   metadata: grpc.Metadata,
@@ -27,21 +40,28 @@ type UnaryMethod<Req, Res> = (
   callback: grpc.requestCallback<Res>,
 ) => grpc.ClientUnaryCall;
 
-/** Default deadline of a call between services. */
+/** A call between services never waits forever: a hung peer must not hang its callers. */
 const DEFAULT_DEADLINE_MS = 5000;
 
 /** Shared plumbing of the typed clients: credentials, mesh key, deadlines, errors. */
 abstract class MeshClient<C extends grpc.Client> {
+  private readonly defaultDeadlineMs: number;
+
   protected constructor(
     protected readonly client: C,
-    private readonly meshKey: string,
-  ) {}
+    private readonly meshKey: string | undefined,
+    options: RpcClientOptions = {},
+  ) {
+    this.defaultDeadlineMs = options.defaultDeadlineMs ?? DEFAULT_DEADLINE_MS;
+  }
 
-  protected call<Req, Res>(name: string, method: UnaryMethod<Req, Res>, request: Req, deadlineMs = DEFAULT_DEADLINE_MS): Promise<Res> {
+  /** Runs one unary call with the mesh key and a deadline; rejects with RpcCallError. */
+  protected call<Req, Res>(name: string, method: UnaryMethod<Req, Res>, request: Req, options: RpcCallOptions = {}): Promise<Res> {
     const metadata = new grpc.Metadata();
-    metadata.set(MESH_AUTH_METADATA, `Mesh ${this.meshKey}`);
+    if (this.meshKey !== undefined) metadata.set(MESH_AUTH_METADATA, `${MESH_AUTH_SCHEME} ${this.meshKey}`);
+    const deadline = Date.now() + (options.deadlineMs ?? this.defaultDeadlineMs);
     return new Promise((resolve, reject) => {
-      method(request, metadata, { deadline: Date.now() + deadlineMs }, (error, response) => {
+      method(request, metadata, { deadline }, (error, response) => {
         if (error) reject(new RpcCallError(name, error.code ?? grpc.status.UNKNOWN, error.details ?? error.message));
         else if (response === undefined) reject(new RpcCallError(name, grpc.status.INTERNAL, 'empty response'));
         else resolve(response);
@@ -49,59 +69,92 @@ abstract class MeshClient<C extends grpc.Client> {
     });
   }
 
+  /** Closes the channel; calls made afterwards fail. */
   close(): void {
     this.client.close();
   }
 }
 
-/** Core's identity lookups. */
+/** Core's identity lookups (users, groups, passwords, tokens). */
 export class IdentityClient extends MeshClient<IdentityServiceClient> {
-  constructor(address: string, meshKey: string) {
-    super(new (loadProtos().identity.authmesh.core.v1.IdentityService)(address, grpc.credentials.createInsecure()), meshKey);
+  constructor(address: string, meshKey: string, options?: RpcClientOptions) {
+    const Client = loadProtos().identity.authmesh.core.v1.IdentityService;
+    super(new Client(address, grpc.credentials.createInsecure()), meshKey, options);
   }
-  getUser(request: GetUserRequest): Promise<User__Output> {
-    return this.call('GetUser', (r, m, o, cb) => this.client.GetUser(r, m, o, cb), request);
+  /** One user by primary key or username; rejects with NOT_FOUND when there is none. */
+  getUser(request: GetUserRequest, options?: RpcCallOptions): Promise<User__Output> {
+    return this.call('GetUser', (r, m, o, cb) => this.client.GetUser(r, m, o, cb), request, options);
   }
-  listGroups(request: ListGroupsRequest): Promise<ListGroupsResponse__Output> {
-    return this.call('ListGroups', (r, m, o, cb) => this.client.ListGroups(r, m, o, cb), request);
+  /** A page of groups, or every group of one user. */
+  listGroups(request: ListGroupsRequest, options?: RpcCallOptions): Promise<ListGroupsResponse__Output> {
+    return this.call('ListGroups', (r, m, o, cb) => this.client.ListGroups(r, m, o, cb), request, options);
   }
-  getGroup(pk: string): Promise<Group__Output> {
-    return this.call('GetGroup', (r, m, o, cb) => this.client.GetGroup(r, m, o, cb), { pk });
+  /** One group by its UUID; rejects with NOT_FOUND when there is none. */
+  getGroup(pk: string, options?: RpcCallOptions): Promise<Group__Output> {
+    return this.call('GetGroup', (r, m, o, cb) => this.client.GetGroup(r, m, o, cb), { pk }, options);
   }
-  verifyPassword(request: VerifyPasswordRequest): Promise<VerifyPasswordResponse__Output> {
-    return this.call('VerifyPassword', (r, m, o, cb) => this.client.VerifyPassword(r, m, o, cb), request);
+  /** Checks a password; `valid: false` for unknown users, inactive users and wrong passwords alike. */
+  verifyPassword(request: VerifyPasswordRequest, options?: RpcCallOptions): Promise<VerifyPasswordResponse__Output> {
+    return this.call('VerifyPassword', (r, m, o, cb) => this.client.VerifyPassword(r, m, o, cb), request, options);
   }
-  checkToken(request: CheckTokenRequest): Promise<CheckTokenResponse__Output> {
-    return this.call('CheckToken', (r, m, o, cb) => this.client.CheckToken(r, m, o, cb), request);
+  /** Checks a token key for an intent. */
+  checkToken(request: CheckTokenRequest, options?: RpcCallOptions): Promise<CheckTokenResponse__Output> {
+    return this.call('CheckToken', (r, m, o, cb) => this.client.CheckToken(r, m, o, cb), request, options);
   }
 }
 
-/** The event log's RPC. */
+/** The event log's RPC (most events go over the bus instead). */
 export class EventClient extends MeshClient<EventServiceClient> {
-  constructor(address: string, meshKey: string) {
-    super(new (loadProtos().events.authmesh.events.v1.EventService)(address, grpc.credentials.createInsecure()), meshKey);
+  constructor(address: string, meshKey: string, options?: RpcClientOptions) {
+    const Client = loadProtos().events.authmesh.events.v1.EventService;
+    super(new Client(address, grpc.credentials.createInsecure()), meshKey, options);
   }
-  createEvent(event: Event): Promise<CreateEventResponse__Output> {
-    return this.call('CreateEvent', (r, m, o, cb) => this.client.CreateEvent(r, m, o, cb), event);
+  /** Stores one event and answers its primary key once it is stored. */
+  createEvent(event: Event, options?: RpcCallOptions): Promise<CreateEventResponse__Output> {
+    return this.call('CreateEvent', (r, m, o, cb) => this.client.CreateEvent(r, m, o, cb), event, options);
   }
 }
 
 /** The flow executor's RPC. */
 export class FlowClient extends MeshClient<FlowServiceClient> {
-  constructor(address: string, meshKey: string) {
-    super(new (loadProtos().flows.authmesh.flows.v1.FlowService)(address, grpc.credentials.createInsecure()), meshKey);
+  constructor(address: string, meshKey: string, options?: RpcClientOptions) {
+    const Client = loadProtos().flows.authmesh.flows.v1.FlowService;
+    super(new Client(address, grpc.credentials.createInsecure()), meshKey, options);
   }
-  getStatus(): Promise<FlowStatus__Output> {
-    return this.call('GetStatus', (r, m, o, cb) => this.client.GetStatus(r, m, o, cb), {});
+  /** Whether the executor is ready, and its version. */
+  getStatus(options?: RpcCallOptions): Promise<FlowStatus__Output> {
+    return this.call('GetStatus', (r, m, o, cb) => this.client.GetStatus(r, m, o, cb), {}, options);
   }
 }
 
-/** The standard health check of any authmesh gRPC server (no mesh key needed). */
+/** The standard health check of any authmesh gRPC server; it needs no mesh key. */
 export class HealthCheckClient extends MeshClient<HealthClient> {
-  constructor(address: string) {
-    super(new (loadProtos().health.grpc.health.v1.Health)(address, grpc.credentials.createInsecure()), '');
+  constructor(address: string, options?: RpcClientOptions) {
+    const Client = loadProtos().health.grpc.health.v1.Health;
+    super(new Client(address, grpc.credentials.createInsecure()), undefined, { defaultDeadlineMs: 2000, ...options });
   }
-  check(service = '', deadlineMs = 2000): Promise<HealthCheckResponse__Output> {
-    return this.call('Check', (r, m, o, cb) => this.client.Check(r, m, o, cb), { service }, deadlineMs);
+  /** The status of one service ('' for the whole server); rejects with NOT_FOUND for an unknown one. */
+  check(service = '', deadlineMs?: number): Promise<HealthCheckResponse__Output> {
+    return this.call('Check', (r, m, o, cb) => this.client.Check(r, m, o, cb), { service }, { deadlineMs });
   }
+}
+
+/** A client for core's IdentityService at `address`, presenting `meshKey` on every call. */
+export function createIdentityClient(address: string, meshKey: string, options?: RpcClientOptions): IdentityClient {
+  return new IdentityClient(address, meshKey, options);
+}
+
+/** A client for the events service's EventService at `address`, presenting `meshKey`. */
+export function createEventClient(address: string, meshKey: string, options?: RpcClientOptions): EventClient {
+  return new EventClient(address, meshKey, options);
+}
+
+/** A client for the flows service's FlowService at `address`, presenting `meshKey`. */
+export function createFlowClient(address: string, meshKey: string, options?: RpcClientOptions): FlowClient {
+  return new FlowClient(address, meshKey, options);
+}
+
+/** A client for the standard health service of the gRPC server at `address`. */
+export function createHealthClient(address: string, options?: RpcClientOptions): HealthCheckClient {
+  return new HealthCheckClient(address, options);
 }

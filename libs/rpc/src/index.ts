@@ -4,18 +4,40 @@ export * from './grpc-host.js';
 export * from './grpc-clients.js';
 export { status as GrpcStatus } from '@grpc/grpc-js';
 export type { ServiceDefinition as GrpcServiceDefinition } from '@grpc/grpc-js';
-export type { IdentityServiceHandlers } from './generated/authmesh/core/v1/IdentityService.js';
-export type { EventServiceHandlers } from './generated/authmesh/events/v1/EventService.js';
-export type { FlowServiceHandlers } from './generated/authmesh/flows/v1/FlowService.js';
+
+// Generated contract types services need. `X` is what a sender may pass (fields optional),
+// `X__Output` what a receiver gets (defaults filled in).
+
+// authmesh.core.v1
+export type {
+  IdentityServiceClient,
+  IdentityServiceDefinition,
+  IdentityServiceHandlers,
+} from './generated/authmesh/core/v1/IdentityService.js';
 export type { User, User__Output } from './generated/authmesh/core/v1/User.js';
 export type { Group, Group__Output } from './generated/authmesh/core/v1/Group.js';
-export type { GetUserRequest__Output } from './generated/authmesh/core/v1/GetUserRequest.js';
-export type { ListGroupsRequest__Output } from './generated/authmesh/core/v1/ListGroupsRequest.js';
-export type { ListGroupsResponse } from './generated/authmesh/core/v1/ListGroupsResponse.js';
-export type { VerifyPasswordRequest__Output } from './generated/authmesh/core/v1/VerifyPasswordRequest.js';
-export type { VerifyPasswordResponse } from './generated/authmesh/core/v1/VerifyPasswordResponse.js';
-export type { CheckTokenRequest__Output } from './generated/authmesh/core/v1/CheckTokenRequest.js';
-export type { CheckTokenResponse } from './generated/authmesh/core/v1/CheckTokenResponse.js';
+export type { GroupRef, GroupRef__Output } from './generated/authmesh/core/v1/GroupRef.js';
+export type { GetUserRequest, GetUserRequest__Output } from './generated/authmesh/core/v1/GetUserRequest.js';
+export type { GetGroupRequest, GetGroupRequest__Output } from './generated/authmesh/core/v1/GetGroupRequest.js';
+export type { ListGroupsRequest, ListGroupsRequest__Output } from './generated/authmesh/core/v1/ListGroupsRequest.js';
+export type { ListGroupsResponse, ListGroupsResponse__Output } from './generated/authmesh/core/v1/ListGroupsResponse.js';
+export type { VerifyPasswordRequest, VerifyPasswordRequest__Output } from './generated/authmesh/core/v1/VerifyPasswordRequest.js';
+export type { VerifyPasswordResponse, VerifyPasswordResponse__Output } from './generated/authmesh/core/v1/VerifyPasswordResponse.js';
+export type { CheckTokenRequest, CheckTokenRequest__Output } from './generated/authmesh/core/v1/CheckTokenRequest.js';
+export type { CheckTokenResponse, CheckTokenResponse__Output } from './generated/authmesh/core/v1/CheckTokenResponse.js';
+
+// authmesh.events.v1
+export type { EventServiceClient, EventServiceDefinition, EventServiceHandlers } from './generated/authmesh/events/v1/EventService.js';
 export type { Event, Event__Output } from './generated/authmesh/events/v1/Event.js';
-export type { CreateEventResponse } from './generated/authmesh/events/v1/CreateEventResponse.js';
-export type { FlowStatus } from './generated/authmesh/flows/v1/FlowStatus.js';
+export type { EventCreated, EventCreated__Output } from './generated/authmesh/events/v1/EventCreated.js';
+export type { CreateEventResponse, CreateEventResponse__Output } from './generated/authmesh/events/v1/CreateEventResponse.js';
+
+// authmesh.flows.v1
+export type { FlowServiceClient, FlowServiceDefinition, FlowServiceHandlers } from './generated/authmesh/flows/v1/FlowService.js';
+export type { FlowStatus, FlowStatus__Output } from './generated/authmesh/flows/v1/FlowStatus.js';
+
+// authmesh.config.v1 (bus payload only)
+export type { ConfigChanged, ConfigChanged__Output } from './generated/authmesh/config/v1/ConfigChanged.js';
+
+// grpc.health.v1
+export type { HealthCheckResponse, HealthCheckResponse__Output } from './generated/grpc/health/v1/HealthCheckResponse.js';

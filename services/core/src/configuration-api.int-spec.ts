@@ -10,13 +10,13 @@ describe('core configuration API', () => {
 
   describe('brands', () => {
     it('matches the current brand by domain suffix, falling back to the default', async () => {
+      // The default brand comes from the built-in blueprint default/default-brand.yaml.
       await core.api('POST', '/api/v3/core/brands/', { domain: 'example.com', branding_title: 'Example' });
-      await core.api('POST', '/api/v3/core/brands/', { domain: 'fallback.test', default: true, branding_title: 'Fallback' });
       const sub = await core.api('GET', '/api/v3/core/brands/current/', undefined, null, { host: 'sso.example.com' });
       expect(sub.status).toBe(200);
       expect(sub.body).toMatchObject({ matched_domain: 'example.com', branding_title: 'Example' });
       const lookalike = await core.api('GET', '/api/v3/core/brands/current/', undefined, null, { host: 'badexample.com' });
-      expect(lookalike.body).toMatchObject({ matched_domain: 'fallback.test', branding_title: 'Fallback' });
+      expect(lookalike.body).toMatchObject({ matched_domain: 'authmesh-default', branding_title: 'authmesh' });
     });
 
     it('allows only one default brand and unique domains', async () => {

@@ -31,6 +31,9 @@ import { ProviderController } from './providers/provider.controller.js';
 import { ProviderRepository } from './providers/provider.repository.js';
 import { ProviderService } from './providers/provider.service.js';
 import { BlueprintService } from './blueprints/blueprint.service.js';
+import { BlueprintInstanceController } from './blueprints/blueprint-instance.controller.js';
+import { BlueprintInstanceRepository } from './blueprints/blueprint-instance.repository.js';
+import { BlueprintInstanceService } from './blueprints/blueprint-instance.service.js';
 import { CoreBlueprintModels } from './blueprints/core-blueprint-models.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
@@ -47,6 +50,7 @@ export class CoreModule {
         CertificateKeyPairController,
         ApplicationController,
         ProviderController,
+        BlueprintInstanceController,
       ],
       providers: [
         { provide: CORE_OPTIONS, useValue: options },
@@ -75,6 +79,8 @@ export class CoreModule {
         ProviderService,
         CoreBlueprintModels,
         BlueprintService,
+        BlueprintInstanceRepository,
+        BlueprintInstanceService,
       ],
     };
   }

@@ -10,6 +10,10 @@ import { createCoreDataSource } from './database/core.data-source.js';
 import { registerApiDocs } from './api-docs.js';
 import { IdentityRpc } from './identity-rpc/identity.rpc.js';
 import { EventPublisher } from './audit/event-publisher.js';
+import { BlueprintInstanceService } from './blueprints/blueprint-instance.service.js';
+
+/** How often blueprint folders are scanned for new and changed files. */
+const BLUEPRINT_DISCOVERY_MS = 60_000;
 
 /** How often events kept while the bus was down are retried. */
 const OUTBOX_RELAY_MS = 2000;
@@ -54,6 +58,11 @@ export const coreService: ServiceDefinition = {
     });
     await app.get(BootstrapService).run();
     app.get(IdentityRpc).register(ctx.grpc);
+    const instances = app.get(BlueprintInstanceService);
+    const discover = () => instances.discover().catch((error: unknown) => logger.error({ err: error }, 'blueprint discovery failed'));
+    await discover();
+    const discovery = setInterval(() => void discover(), BLUEPRINT_DISCOVERY_MS);
+    discovery.unref();
     const publisher = app.get(EventPublisher);
     const relay = setInterval(() => {
       publisher.relayPending().catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'outbox relay failed'));
@@ -70,6 +79,7 @@ export const coreService: ServiceDefinition = {
       },
       async stop() {
         clearInterval(relay);
+        clearInterval(discovery);
         await app.close();
         if (dataSource.isInitialized) await dataSource.destroy();
       },

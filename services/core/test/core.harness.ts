@@ -47,7 +47,10 @@ export async function startCore(): Promise<CoreHarness> {
       AUTHMESH_API_DOCS: 'false',
     },
   });
-  const logger = createLogger({ level: 'warn', destination: new Writable({ write: (_c, _e, done) => done() }) });
+  const logger = createLogger({
+    level: process.env.HARNESS_LOG ?? 'warn',
+    destination: process.env.HARNESS_LOG ? process.stderr : new Writable({ write: (_c, _e, done) => done() }),
+  });
   const bus = new InProcessBus({ logger });
   const meshKey = deriveMeshKey(SECRET);
   const grpc = new GrpcHost({ meshKey, logger });

@@ -1,13 +1,15 @@
 import type { ServiceName } from '@authmesh/config';
 
+/** One line of the public routing table: requests whose path starts with `prefix` go to `service`. */
 export interface Route {
   prefix: string;
   service: ServiceName;
 }
 
 /**
- * Which service owns which public paths. Longest prefix wins. A new runtime adds its
- * lines here (for example `/application/o/` for the OAuth2 service).
+ * Which service owns which public paths; the longest matching prefix wins, so order does
+ * not matter. A new runtime adds its line here once it exists as a service (for example
+ * `{ prefix: '/application/o/', service: 'oauth2' }`); until then its paths answer 404.
  */
 export const ROUTES: readonly Route[] = [
   { prefix: '/api/v3/events/', service: 'events' },
@@ -16,11 +18,17 @@ export const ROUTES: readonly Route[] = [
   { prefix: '/api/v3/', service: 'core' },
 ];
 
-/** The route serving `path`, if any. */
+/** The route serving `path` (without query), by longest prefix; `/api/v3` counts as `/api/v3/`. */
 export function matchRoute(path: string, routes: readonly Route[] = ROUTES): Route | undefined {
   let best: Route | undefined;
   for (const route of routes) {
-    if ((path.startsWith(route.prefix) || `${path}/` === route.prefix) && (!best || route.prefix.length > best.prefix.length)) best = route;
+    const matches = path.startsWith(route.prefix) || `${path}/` === route.prefix;
+    if (matches && (!best || route.prefix.length > best.prefix.length)) best = route;
   }
   return best;
+}
+
+/** Every service some route points at, each once, in table order. */
+export function routedServices(routes: readonly Route[] = ROUTES): ServiceName[] {
+  return [...new Set(routes.map((route) => route.service))];
 }

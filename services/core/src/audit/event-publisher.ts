@@ -86,12 +86,15 @@ export class EventPublisher {
    * never published.
    */
   async holdUntilDone<T>(work: () => Promise<T>): Promise<{ result: T; release: () => Promise<void> }> {
+    const parent = held.getStore();
     const queue: Array<() => Promise<void>> = [];
     const result = await held.run(queue, work);
     return {
       result,
       release: async () => {
-        for (const send of queue) await send();
+        // Nested holds hand their events to the enclosing one, which releases after its commit.
+        if (parent) parent.push(...queue);
+        else for (const send of queue) await send();
       },
     };
   }

@@ -1,6 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BlueprintError, parseBlueprint, type LoadedBlueprint } from '@authmesh/blueprints';
+
+/** The blueprints shipped with authmesh (the repository's blueprints/ folder). */
+export const BUILTIN_BLUEPRINTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../blueprints');
 
 /** Folders deeper than this are not searched for blueprints. */
 const MAX_DEPTH = 4;
@@ -64,7 +68,8 @@ export class BlueprintFiles {
   }
 }
 
-function yamlFiles(dir: string, depth: number): string[] {
+/** Every YAML file under `dir`, a few levels deep. */
+export function yamlFiles(dir: string, depth = 0): string[] {
   if (depth > MAX_DEPTH || !existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);

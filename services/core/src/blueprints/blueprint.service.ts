@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { applyBlueprint, BlueprintError, type ApplyResult, type LoadedBlueprint } from '@authmesh/blueprints';
+import { resolve } from 'node:path';
+import { applyBlueprint, BlueprintError, parseBlueprint, type ApplyResult, type LoadedBlueprint } from '@authmesh/blueprints';
 import { EventPublisher } from '../audit/event-publisher.js';
 import { CORE_OPTIONS } from '../core.tokens.js';
 import type { CoreOptions } from '../core.options.js';
 import { Transactions } from '../database/transactions.js';
-import { BlueprintFiles } from './blueprint-files.js';
+import { BlueprintFiles, BUILTIN_BLUEPRINTS_DIR } from './blueprint-files.js';
 import { CoreBlueprintModels } from './core-blueprint-models.js';
 
 export interface ApplyBlueprintOptions {
@@ -36,9 +37,20 @@ export class BlueprintService {
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
+  /** Folders blueprints are discovered in and meta entries search: built-in, then configured. */
+  roots(): string[] {
+    return [BUILTIN_BLUEPRINTS_DIR, ...(this.options.config.blueprints_dir ? [resolve(this.options.config.blueprints_dir)] : [])];
+  }
+
   async applyFile(file: string, options: ApplyBlueprintOptions = {}): Promise<ApplyResult> {
-    const files = BlueprintFiles.around(file, options.roots ?? []);
+    const files = BlueprintFiles.around(file, options.roots ?? this.roots());
     return this.apply(files.read(file), files, options);
+  }
+
+  /** Applies blueprint text that is not a file (an instance's inline content). */
+  async applyContent(text: string, name: string, options: ApplyBlueprintOptions = {}): Promise<ApplyResult> {
+    const files = new BlueprintFiles(options.roots ?? this.roots());
+    return this.apply({ key: `inline:${name}`, file: name, blueprint: parseBlueprint(text, name) }, files, options);
   }
 
   private async apply(loaded: LoadedBlueprint, files: BlueprintFiles, options: ApplyBlueprintOptions): Promise<ApplyResult> {

@@ -13,10 +13,10 @@ import { CertificateKeyPairService } from '../certificates/certificate-key-pair.
 import { groupPatchSchema, groupWriteSchema } from '../groups/group.dto.js';
 import { GroupRepository } from '../groups/group.repository.js';
 import { GroupService } from '../groups/group.service.js';
-import { tokenPatchSchema, tokenWriteSchema } from '../tokens/token.dto.js';
+import { setKeySchema, tokenPatchSchema, tokenWriteSchema } from '../tokens/token.dto.js';
 import { TokenRepository } from '../tokens/token.repository.js';
 import { TokenService } from '../tokens/token.service.js';
-import { userPatchSchema, userWriteSchema } from '../users/user.dto.js';
+import { setPasswordSchema, userPatchSchema, userWriteSchema } from '../users/user.dto.js';
 import { UserRepository } from '../users/user.repository.js';
 import { UserService } from '../users/user.service.js';
 import { take, toWhere } from './identifier-fields.js';
@@ -76,7 +76,9 @@ export class CoreBlueprintModels {
     };
     // The reference product's blueprints set passwords as an attribute; it is hashed, never stored.
     const setPassword = async (pk: number, password: unknown) => {
-      if (typeof password === 'string' && password !== '') await this.users.setPassword(actor, pk, password);
+      if (typeof password === 'string' && password !== '') {
+        await this.users.setPassword(actor, pk, parseOrThrow(setPasswordSchema, { password }).password);
+      }
     };
     return {
       name,
@@ -137,7 +139,7 @@ export class CoreBlueprintModels {
       description: 'description',
     };
     const setKey = async (identifier: string, key: unknown) => {
-      if (typeof key === 'string' && key !== '') await this.tokens.setKey(actor, identifier, key);
+      if (typeof key === 'string' && key !== '') await this.tokens.setKey(actor, identifier, parseOrThrow(setKeySchema, { key }).key);
     };
     return {
       name,

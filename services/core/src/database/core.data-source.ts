@@ -7,6 +7,8 @@ import { IdentityCore1764374400000 } from '../migrations/1764374400000-identity-
 import { BootstrapState1764374400001 } from '../migrations/1764374400001-bootstrap-state.js';
 import { BrandsCryptoApplications1764374400002 } from '../migrations/1764374400002-brands-crypto-applications.js';
 import { EventOutbox1764374400003 } from '../migrations/1764374400003-event-outbox.js';
+import { BlueprintInstances1764374400004 } from '../migrations/1764374400004-blueprint-instances.js';
+import { BlueprintInstanceEntity } from '../blueprints/blueprint-instance.entity.js';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import { BrandEntity } from '../brands/brand.entity.js';
 import { CertificateKeyPairEntity } from '../certificates/certificate-key-pair.entity.js';
@@ -23,12 +25,14 @@ export const CORE_ENTITIES = [
   PropertyMappingEntity,
   ProviderEntity,
   ApplicationEntity,
+  BlueprintInstanceEntity,
 ];
 export const CORE_MIGRATIONS = [
   IdentityCore1764374400000,
   BootstrapState1764374400001,
   BrandsCryptoApplications1764374400002,
   EventOutbox1764374400003,
+  BlueprintInstances1764374400004,
 ];
 
 /** The DataSource of the `core` schema. */

@@ -42,6 +42,8 @@ const UNIQUE_FIELDS: Record<string, [string, string]> = {
   applications_provider_unique: ['provider', 'This provider is already assigned to another application.'],
   providers_name_unique: ['name', 'A provider with this name already exists.'],
   property_mappings_name_unique: ['name', 'A property mapping with this name already exists.'],
+  blueprint_instances_name_unique: ['name', 'A blueprint instance with this name already exists.'],
+  blueprint_instances_path: ['path', 'Another instance already applies this file.'],
 };
 
 /** Rethrows a unique violation as a 400 on the field it concerns; other errors pass through. */

@@ -1,0 +1,53 @@
+import { startCore, type CoreHarness } from '../../test/core.harness';
+
+describe('/api/v3/managed/blueprints/', () => {
+  let core: CoreHarness;
+  beforeAll(async () => {
+    core = await startCore();
+  });
+  afterAll(() => core.close());
+
+  it('discovers the built-in blueprints at start, applies them, and hides system ones', async () => {
+    const visible = await core.api('GET', '/api/v3/managed/blueprints/');
+    expect(visible.body.results.map((i: { path: string }) => i.path)).toEqual(['default/default-brand.yaml']);
+    expect(visible.body.results[0]).toMatchObject({ status: 'successful', enabled: true });
+    expect(visible.body.results[0].managed_models).toHaveLength(1);
+    const available = await core.api('GET', '/api/v3/managed/blueprints/available/');
+    expect(available.body.map((a: { path: string }) => a.path)).toEqual(['default/default-brand.yaml', 'system/bootstrap.yaml']);
+    // Labelled instantiate: "false", the bootstrap blueprint is applied by bootstrap only.
+    const all = await core.api('GET', '/api/v3/managed/blueprints/?show_system=true');
+    expect(all.body.results.map((i: { path: string }) => i.path)).not.toContain('system/bootstrap.yaml');
+  });
+
+  it('applies an inline blueprint on demand and records the outcome', async () => {
+    const content =
+      'version: 1\nmetadata: {name: inline}\ncontext: {n: ops}\nentries:\n  - {model: authentik_core.group, identifiers: {name: !Context n}}\n';
+    const created = await core.api('POST', '/api/v3/managed/blueprints/', { name: 'inline groups', content, context: { n: 'inline-ops' } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'unknown', metadata: { name: 'inline' } });
+    const applied = await core.api('POST', `/api/v3/managed/blueprints/${created.body.pk}/apply/`);
+    expect(applied.body).toMatchObject({ status: 'successful', last_error: '' });
+    expect((await core.api('GET', '/api/v3/core/groups/?name=inline-ops')).body.pagination.count).toBe(1);
+  });
+
+  it('records a failed application with the reason and changes nothing', async () => {
+    const content =
+      'version: 1\nmetadata: {name: broken}\nentries:\n  - {model: authentik_core.group, identifiers: {name: half}}\n  - {model: authentik_flows.flow, identifiers: {slug: x}}\n';
+    const created = await core.api('POST', '/api/v3/managed/blueprints/', { name: 'broken', content });
+    const applied = await core.api('POST', `/api/v3/managed/blueprints/${created.body.pk}/apply/`);
+    expect(applied.body.status).toBe('error');
+    expect(applied.body.last_error).toContain('entries[1] (authentik_flows.flow): model: unknown model');
+    expect((await core.api('GET', '/api/v3/core/groups/?name=half')).body.pagination.count).toBe(0);
+  });
+
+  it('refuses invalid instances: a path outside the blueprint folders, bad content, both or neither', async () => {
+    expect((await core.api('POST', '/api/v3/managed/blueprints/', { name: 'x', path: '../../etc/passwd' })).body.path).toBeDefined();
+    expect(
+      (await core.api('POST', '/api/v3/managed/blueprints/', { name: 'x', content: 'version: 1\nmetadata: {name: x\n' })).body.content[0],
+    ).toContain('invalid YAML');
+    expect((await core.api('POST', '/api/v3/managed/blueprints/', { name: 'x' })).body.path).toBeDefined();
+    expect(
+      (await core.api('POST', '/api/v3/managed/blueprints/', { name: 'x', path: 'default/default-brand.yaml', content: 'a' })).status,
+    ).toBe(400);
+  });
+});
