@@ -23,6 +23,7 @@ export function parseContextArgs(pairs: string[]): Record<string, unknown> {
 /**
  * `authmesh blueprint apply|validate <file>`: applies a blueprint file to the database in
  * one transaction (validate rolls it back), printing what each entry did.
+ * `export` prints every object as a blueprint; `schema` prints the JSON schema for editors.
  */
 export async function blueprintCommand(
   config: AuthmeshConfig,
@@ -31,8 +32,10 @@ export async function blueprintCommand(
   file: string | undefined,
   contextArgs: string[],
 ): Promise<number> {
-  if ((action !== 'apply' && action !== 'validate') || !file)
-    throw new UsageError('usage: authmesh blueprint apply|validate <file> [--context key=value ...]');
+  const needsFile = action === 'apply' || action === 'validate';
+  if (!['apply', 'validate', 'export', 'schema'].includes(action) || needsFile !== !!file) {
+    throw new UsageError('usage: authmesh blueprint apply|validate <file> [--context key=value ...] | export | schema');
+  }
   const context = parseContextArgs(contextArgs);
   const database = await openDatabase(config, logger);
   let bus: Bus = new OfflineBus();
@@ -48,7 +51,15 @@ export async function blueprintCommand(
       version: VERSION,
     });
     try {
-      const result = await core.applyBlueprint(resolve(file), { context, dryRun: action === 'validate' });
+      if (action === 'export') {
+        process.stdout.write(await core.exportBlueprint());
+        return 0;
+      }
+      if (action === 'schema') {
+        process.stdout.write(`${JSON.stringify(core.blueprintSchema(), null, 2)}\n`);
+        return 0;
+      }
+      const result = await core.applyBlueprint(resolve(file as string), { context, dryRun: action === 'validate' });
       printResult(result, action === 'validate');
       return 0;
     } finally {

@@ -20,6 +20,10 @@ Usage:
       Apply a blueprint in one transaction (all entries or none).
   authmesh blueprint validate <file> [--context key=value ...]
       Check a blueprint against the database without changing anything.
+  authmesh blueprint export
+      Print every object as a blueprint that re-applies to the same state (no secrets).
+  authmesh blueprint schema
+      Print the JSON schema of blueprints, for editors.
   authmesh openapi
       Print the OpenAPI document of the /api/v3 API.
   authmesh --help | --version

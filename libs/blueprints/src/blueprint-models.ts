@@ -15,6 +15,17 @@ export interface BlueprintModel<Tx = unknown, T = unknown> {
   delete(tx: Tx, existing: T): Promise<void>;
   /** The value `!KeyOf` and `!Find` give for an object. */
   pk(object: T): unknown;
+  /** JSON schema of the model's fields, for editors (the API's write schema). */
+  schema?: Record<string, unknown>;
+  /** Every object as an entry that re-applies to the same state (secrets left out). */
+  export?(tx: Tx): Promise<ExportedEntry[]>;
+}
+
+/** One object, as `authmesh blueprint export` writes it. */
+export interface ExportedEntry {
+  id?: string;
+  identifiers: Record<string, unknown>;
+  attrs: Record<string, unknown>;
 }
 
 /** The models a blueprint may name, by every name they go by. */

@@ -10,6 +10,8 @@ import { createCoreDataSource } from './database/core.data-source.js';
 
 export interface CoreCommands {
   applyBlueprint(file: string, options?: ApplyBlueprintOptions): Promise<ApplyResult>;
+  exportBlueprint(): Promise<string>;
+  blueprintSchema(): Record<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,8 @@ export async function openCoreCommands(options: {
   const blueprints = app.get(BlueprintService);
   return {
     applyBlueprint: (file, applyOptions) => blueprints.applyFile(file, applyOptions),
+    exportBlueprint: () => blueprints.exportYaml(),
+    blueprintSchema: () => blueprints.jsonSchema(),
     async close() {
       await app.close();
       await dataSource.destroy();

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { resolve } from 'node:path';
-import { applyBlueprint, BlueprintError, parseBlueprint, type ApplyResult, type LoadedBlueprint } from '@authmesh/blueprints';
+import { stringify } from 'yaml';
+import {
+  applyBlueprint,
+  blueprintJsonSchema,
+  BlueprintError,
+  parseBlueprint,
+  type ApplyResult,
+  type LoadedBlueprint,
+} from '@authmesh/blueprints';
 import { EventPublisher } from '../audit/event-publisher.js';
 import { CORE_OPTIONS } from '../core.tokens.js';
 import type { CoreOptions } from '../core.options.js';
@@ -51,6 +59,23 @@ export class BlueprintService {
   async applyContent(text: string, name: string, options: ApplyBlueprintOptions = {}): Promise<ApplyResult> {
     const files = new BlueprintFiles(options.roots ?? this.roots());
     return this.apply({ key: `inline:${name}`, file: name, blueprint: parseBlueprint(text, name) }, files, options);
+  }
+
+  /** Every exportable object as one blueprint that re-applies to the same state (no secrets). */
+  async exportYaml(): Promise<string> {
+    const entries: unknown[] = [];
+    for (const model of this.models.registry().models()) {
+      if (!model.export) continue;
+      for (const entry of await model.export(null))
+        entries.push({ model: model.name, id: entry.id, identifiers: entry.identifiers, attrs: entry.attrs });
+    }
+    const blueprint = { version: 1, metadata: { name: `authmesh export ${new Date().toISOString()}`, labels: {} }, entries };
+    return `# Exported by authmesh. Secrets (passwords, token keys, private keys) are not included.\n${stringify(blueprint)}`;
+  }
+
+  /** JSON schema of the blueprint format for the models this installation has. */
+  jsonSchema(): Record<string, unknown> {
+    return blueprintJsonSchema(this.models.registry());
   }
 
   private async apply(loaded: LoadedBlueprint, files: BlueprintFiles, options: ApplyBlueprintOptions): Promise<ApplyResult> {

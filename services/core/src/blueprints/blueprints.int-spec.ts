@@ -139,6 +139,27 @@ entries:
     expect(await sql(`SELECT 1 FROM core.groups WHERE name = 'dry-run-group'`)).toHaveLength(0);
   });
 
+  it('exports objects as a blueprint that re-applies to the same state, without secrets', async () => {
+    const yaml = await core.exportBlueprint();
+    expect(yaml).toContain('model: authmesh_core.user');
+    expect(yaml).toContain('username: carol');
+    expect(yaml).not.toContain('argon2');
+    expect(yaml).not.toContain('carol-fixed-key');
+    expect(yaml).not.toContain('PRIVATE KEY');
+    const before = await sql(`SELECT username, email, is_active, attributes FROM core.users ORDER BY username`);
+    const result = await core.applyBlueprint(write('export.yaml', yaml));
+    expect(result.outcomes.every((o) => o.action === 'updated')).toBe(true);
+    expect(await sql(`SELECT username, email, is_active, attributes FROM core.users ORDER BY username`)).toEqual(before);
+  });
+
+  it('describes every model in a JSON schema for editors', () => {
+    const schema = core.blueprintSchema() as { $defs: Record<string, { properties?: Record<string, unknown> }> };
+    expect(Object.keys(schema.$defs)).toEqual(expect.arrayContaining(['model_authmesh_core.user', 'model_authmesh_brands.brand']));
+    expect(Object.keys(schema.$defs['model_authmesh_core.group'].properties ?? {})).toEqual(
+      expect.arrayContaining(['name', 'parent', 'is_superuser']),
+    );
+  });
+
   it('deletes objects in state absent', async () => {
     await core.applyBlueprint(
       write(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BlueprintModelRegistry, type BlueprintModel } from '@authmesh/blueprints';
-import { parseOrThrow } from '@authmesh/http';
+import { BlueprintModelRegistry, type BlueprintModel, type ExportedEntry } from '@authmesh/blueprints';
+import { openApiSchema, parseOrThrow, type Paginated } from '@authmesh/http';
 import { applicationPatchSchema, applicationWriteSchema } from '../applications/application.dto.js';
 import { ApplicationRepository } from '../applications/application.repository.js';
 import { ApplicationService } from '../applications/application.service.js';
@@ -53,13 +53,14 @@ export class CoreBlueprintModels {
   ) {}
 
   registry(): BlueprintModelRegistry<unknown> {
+    // Registration order is export order: what others refer to comes first.
     return new BlueprintModelRegistry<unknown>()
-      .register(this.user())
+      .register(this.certificateKeyPair())
       .register(this.group())
+      .register(this.user())
       .register(this.token())
       .register(this.brand())
-      .register(this.application())
-      .register(this.certificateKeyPair());
+      .register(this.application());
   }
 
   private user(): Model {
@@ -101,6 +102,8 @@ export class CoreBlueprintModels {
       },
       delete: (_tx, existing) => this.users.delete(actor, Number(existing.key)),
       pk: (object) => object.pk,
+      schema: openApiSchema(userWriteSchema),
+      export: () => this.exportUser(),
     };
   }
 
@@ -124,6 +127,8 @@ export class CoreBlueprintModels {
       },
       delete: (_tx, existing) => this.groups.delete(actor, String(existing.key)),
       pk: (object) => object.pk,
+      schema: openApiSchema(groupWriteSchema),
+      export: () => this.exportGroup(),
     };
   }
 
@@ -162,6 +167,8 @@ export class CoreBlueprintModels {
       },
       delete: (_tx, existing) => this.tokens.delete(actor, String(existing.key)),
       pk: (object) => object.pk,
+      schema: openApiSchema(tokenWriteSchema),
+      export: () => this.exportToken(),
     };
   }
 
@@ -193,6 +200,8 @@ export class CoreBlueprintModels {
       },
       delete: (_tx, existing) => this.brands.delete(actor, String(existing.key)),
       pk: (object) => object.pk,
+      schema: openApiSchema(brandWriteSchema),
+      export: () => this.exportBrand(),
     };
   }
 
@@ -216,6 +225,8 @@ export class CoreBlueprintModels {
       },
       delete: (_tx, existing) => this.applications.delete(actor, String(existing.key)),
       pk: (object) => object.pk,
+      schema: openApiSchema(applicationWriteSchema),
+      export: () => this.exportApplication(),
     };
   }
 
@@ -239,6 +250,104 @@ export class CoreBlueprintModels {
       },
       delete: (_tx, existing) => this.certificates.delete(actor, String(existing.key)),
       pk: (object) => object.pk,
+      schema: openApiSchema(certificateWriteSchema),
+      export: () => this.exportCertificateKeyPair(),
     };
+  }
+
+  private async exportCertificateKeyPair(): Promise<ExportedEntry[]> {
+    const pairs = await everyPage((page) => this.certificates.list({}, page));
+    const entries: ExportedEntry[] = [];
+    for (const pair of pairs) {
+      // The private key stays out of exports; re-applying leaves the stored key in place.
+      const { data } = await this.certificates.viewCertificate(pair.pk);
+      entries.push({ id: `certificatekeypair-${pair.pk}`, identifiers: { name: pair.name }, attrs: { certificate_data: data } });
+    }
+    return entries;
+  }
+
+  private async exportGroup(): Promise<ExportedEntry[]> {
+    const groups = await everyPage((page) => this.groups.list({}, page));
+    // Parents before their children, so the file applies from top to bottom.
+    const ordered: typeof groups = [];
+    const placed = new Set<string | null>([null]);
+    while (ordered.length < groups.length) {
+      const ready = groups.filter((g) => !ordered.includes(g) && placed.has(g.parent));
+      if (ready.length === 0) break;
+      for (const g of ready) {
+        ordered.push(g);
+        placed.add(g.pk);
+      }
+    }
+    return ordered.map((g) => ({
+      id: `group-${g.pk}`,
+      identifiers: { name: g.name },
+      attrs: { is_superuser: g.is_superuser, parent: g.parent, attributes: g.attributes },
+    }));
+  }
+
+  private async exportUser(): Promise<ExportedEntry[]> {
+    const users = await everyPage((page) => this.users.list({}, page));
+    // Passwords are never exported; re-applying leaves them as they are.
+    return users.map((u) => ({
+      id: `user-${u.pk}`,
+      identifiers: { username: u.username },
+      attrs: {
+        name: u.name,
+        email: u.email,
+        is_active: u.is_active,
+        type: u.type,
+        path: u.path,
+        attributes: u.attributes,
+        groups: u.groups,
+      },
+    }));
+  }
+
+  private async exportToken(): Promise<ExportedEntry[]> {
+    const tokens = await everyPage((page) => this.tokens.list(actor, {}, page));
+    const now = Date.now();
+    // Keys stay out; managed and already expired tokens are left out, as they cannot be re-applied.
+    return tokens
+      .filter((t) => !t.managed && (!t.expiring || (t.expires && new Date(t.expires).getTime() > now)))
+      .map((t) => ({
+        id: `token-${t.pk}`,
+        identifiers: { identifier: t.identifier },
+        attrs: { intent: t.intent, user: t.user, description: t.description, expiring: t.expiring, expires: t.expires },
+      }));
+  }
+
+  private async exportBrand(): Promise<ExportedEntry[]> {
+    const brands = await everyPage((page) => this.brands.list({}, page));
+    return brands.map(({ brand_uuid, domain, ...attrs }) => ({ id: `brand-${brand_uuid}`, identifiers: { domain }, attrs }));
+  }
+
+  private async exportApplication(): Promise<ExportedEntry[]> {
+    const apps = await everyPage((page) => this.applications.list({}, page));
+    return apps.map((a) => ({
+      id: `application-${a.pk}`,
+      identifiers: { slug: a.slug },
+      attrs: {
+        name: a.name,
+        group: a.group,
+        provider: a.provider,
+        meta_launch_url: a.meta_launch_url,
+        meta_icon: a.meta_icon,
+        meta_description: a.meta_description,
+        meta_publisher: a.meta_publisher,
+        open_in_new_tab: a.open_in_new_tab,
+        policy_engine_mode: a.policy_engine_mode,
+      },
+    }));
+  }
+}
+
+/** Every result of a paginated list. */
+async function everyPage<T>(list: (page: { page: number; page_size: number }) => Promise<Paginated<T>>): Promise<T[]> {
+  const all: T[] = [];
+  for (let page = 1; ; page++) {
+    const result = await list({ page, page_size: 1000 });
+    all.push(...result.results);
+    if (!result.pagination.next) return all;
   }
 }
