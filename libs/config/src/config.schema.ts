@@ -55,6 +55,7 @@ export const configSchema = z
     shutdown_grace_seconds: z.coerce.number().min(0).max(60).default(8),
     api_docs: boolish.default(true),
     blueprints_dir: z.string().min(1).optional(),
+    blueprints_rescan_seconds: z.coerce.number().int().min(1).max(86400).default(60),
   })
   .strict();
 
@@ -86,6 +87,7 @@ export const ENV_NAMES: Record<keyof AuthmeshConfig, string> = {
   shutdown_grace_seconds: 'AUTHMESH_SHUTDOWN_GRACE_SECONDS',
   api_docs: 'AUTHMESH_API_DOCS',
   blueprints_dir: 'AUTHMESH_BLUEPRINTS_DIR',
+  blueprints_rescan_seconds: 'AUTHMESH_BLUEPRINTS_RESCAN_SECONDS',
 };
 
 /** Keys whose environment value is a comma-separated list. */

@@ -12,9 +12,6 @@ import { IdentityRpc } from './identity-rpc/identity.rpc.js';
 import { EventPublisher } from './audit/event-publisher.js';
 import { BlueprintInstanceService } from './blueprints/blueprint-instance.service.js';
 
-/** How often blueprint folders are scanned for new and changed files. */
-const BLUEPRINT_DISCOVERY_MS = 60_000;
-
 /** How often events kept while the bus was down are retried. */
 const OUTBOX_RELAY_MS = 2000;
 
@@ -61,7 +58,7 @@ export const coreService: ServiceDefinition = {
     const instances = app.get(BlueprintInstanceService);
     const discover = () => instances.discover().catch((error: unknown) => logger.error({ err: error }, 'blueprint discovery failed'));
     await discover();
-    const discovery = setInterval(() => void discover(), BLUEPRINT_DISCOVERY_MS);
+    const discovery = setInterval(() => void discover(), ctx.config.blueprints_rescan_seconds * 1000);
     discovery.unref();
     const publisher = app.get(EventPublisher);
     const relay = setInterval(() => {

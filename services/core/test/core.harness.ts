@@ -35,7 +35,7 @@ export interface CoreHarness {
 }
 
 /** Starts core against a fresh database with the in-process bus, serving on loopback. */
-export async function startCore(): Promise<CoreHarness> {
+export async function startCore(extraEnv: Record<string, string> = {}): Promise<CoreHarness> {
   const db = await createTestDatabase();
   const config = loadConfig({
     env: {
@@ -45,6 +45,7 @@ export async function startCore(): Promise<CoreHarness> {
       AUTHMESH_BOOTSTRAP_PASSWORD: BOOTSTRAP_PASSWORD,
       AUTHMESH_BOOTSTRAP_EMAIL: 'admin@example.com',
       AUTHMESH_API_DOCS: 'false',
+      ...extraEnv,
     },
   });
   const logger = createLogger({

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startCore, type CoreHarness } from '../../test/core.harness';
 
 describe('/api/v3/managed/blueprints/', () => {
@@ -49,5 +52,29 @@ describe('/api/v3/managed/blueprints/', () => {
     expect(
       (await core.api('POST', '/api/v3/managed/blueprints/', { name: 'x', path: 'default/default-brand.yaml', content: 'a' })).status,
     ).toBe(400);
+  });
+});
+
+describe('blueprint discovery in AUTHMESH_BLUEPRINTS_DIR', () => {
+  let core: CoreHarness;
+  const dir = mkdtempSync(join(tmpdir(), 'authmesh-blueprints-dir-'));
+  const file = join(dir, 'team.yaml');
+  const blueprint = (title: string) =>
+    `version: 1\nmetadata: {name: Team brand}\nentries:\n  - {model: authentik_tenants.tenant, identifiers: {domain: team.example.com}, attrs: {branding_title: ${title}}}\n`;
+
+  beforeAll(async () => {
+    writeFileSync(file, blueprint('First'));
+    core = await startCore({ AUTHMESH_BLUEPRINTS_DIR: dir, AUTHMESH_BLUEPRINTS_RESCAN_SECONDS: '1' });
+  });
+  afterAll(() => core.close());
+
+  it('applies a file found at start and re-applies it when it changes', async () => {
+    const title = async () => (await core.api('GET', '/api/v3/core/brands/?domain=team.example.com')).body.results[0]?.branding_title;
+    expect(await title()).toBe('First');
+    writeFileSync(file, blueprint('Second'));
+    for (let i = 0; i < 50 && (await title()) !== 'Second'; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await title()).toBe('Second');
+    const instance = (await core.api('GET', '/api/v3/managed/blueprints/?path=team.yaml')).body.results[0];
+    expect(instance).toMatchObject({ status: 'successful', name: 'Team brand' });
   });
 });
