@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, freePort, type TestDatabase } from '@authmesh/testing';
-import { apiClient, runAuthmesh, waitReady, type AuthmeshProcess } from '../support/authmesh-process';
+import { apiClient, readinessBecomes, runAuthmesh, waitReady, type AuthmeshProcess } from '../support/authmesh-process';
 
 const TOKEN = 'mesh-bootstrap-token-0123456789abcdef';
 const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -80,12 +80,7 @@ describe('authmesh as a mesh of processes', () => {
   it('persists an event published while the events process was down', async () => {
     const stopped = await procs.get('events')!.stop();
     expect(stopped.code).toBe(0);
-    let status = 200;
-    for (let i = 0; i < 50 && status !== 503; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      status = (await fetch(`${procs.get('gateway')!.baseUrl}/-/health/ready/`)).status;
-    }
-    expect(status).toBe(503);
+    expect(await readinessBecomes(procs.get('gateway')!.baseUrl, 503)).toBe(503);
 
     const created = await gateway()('POST', '/api/v3/core/users/', { username: 'mesh-bob' });
     expect(created.status).toBe(201);

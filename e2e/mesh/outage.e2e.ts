@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, freePort, type TestDatabase } from '@authmesh/testing';
-import { apiClient, runAuthmesh, waitReady, type AuthmeshProcess } from '../support/authmesh-process';
+import { apiClient, readinessBecomes, startOnFreePorts, waitReady, type AuthmeshProcess } from '../support/authmesh-process';
 
 const TOKEN = 'outage-bootstrap-token-0123456789abcdef';
 const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
@@ -43,22 +43,15 @@ describe('a NATS outage while running', () => {
     chmodSync(dir, 0o755);
     natsPort = await freePort();
     await startNats();
-    const [http, grpc, metrics] = [await freePort(), await freePort(), await freePort()];
-    proc = runAuthmesh(
-      ['start'],
+    proc = await startOnFreePorts(
       {
         DATABASE_URL: db.url,
         NATS_URL: `nats://127.0.0.1:${natsPort}`,
         AUTHMESH_SECRET_KEY: 'outage-e2e-secret-key-long-enough-0123456789',
         AUTHMESH_BOOTSTRAP_TOKEN: TOKEN,
-        AUTHMESH_LISTEN_HTTP: `127.0.0.1:${http}`,
-        AUTHMESH_LISTEN_GRPC: `127.0.0.1:${grpc}`,
-        AUTHMESH_LISTEN_METRICS: `127.0.0.1:${metrics}`,
       },
       dir,
-      http,
     );
-    await waitReady(proc);
   });
 
   afterAll(async () => {
@@ -71,12 +64,7 @@ describe('a NATS outage while running', () => {
   it('turns unready, keeps serving writes, and delivers their events after recovery', async () => {
     const api = apiClient(proc.baseUrl, TOKEN);
     await stopNats();
-    let status = 200;
-    for (let i = 0; i < 100 && status !== 503; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      status = (await fetch(`${proc.baseUrl}/-/health/ready/`)).status;
-    }
-    expect(status).toBe(503);
+    expect(await readinessBecomes(proc.baseUrl, 503)).toBe(503);
 
     const started = Date.now();
     const created = await api('POST', '/api/v3/core/users/', { username: 'during-outage' });

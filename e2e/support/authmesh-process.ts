@@ -66,3 +66,34 @@ export function apiClient(baseUrl: string, token: string) {
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
 }
+
+/** Starts `authmesh start` (all services) on free loopback ports and waits until it is ready. */
+export async function startOnFreePorts(env: Record<string, string>, cwd: string): Promise<AuthmeshProcess> {
+  const { freePort } = await import('@authmesh/testing');
+  const [http, grpc, metrics] = [await freePort(), await freePort(), await freePort()];
+  const proc = runAuthmesh(
+    ['start'],
+    {
+      ...env,
+      AUTHMESH_LISTEN_HTTP: `127.0.0.1:${http}`,
+      AUTHMESH_LISTEN_GRPC: `127.0.0.1:${grpc}`,
+      AUTHMESH_LISTEN_METRICS: `127.0.0.1:${metrics}`,
+    },
+    cwd,
+    http,
+  );
+  await waitReady(proc);
+  return proc;
+}
+
+/** Polls readiness until it answers `status`; resolves with the last status seen. */
+export async function readinessBecomes(baseUrl: string, status: number, timeoutMs = 10_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = 0;
+  while (Date.now() < deadline) {
+    seen = (await fetch(`${baseUrl}/-/health/ready/`).catch(() => ({ status: 0 }))).status;
+    if (seen === status) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return seen;
+}
