@@ -35,6 +35,12 @@ import { BlueprintInstanceController } from './blueprints/blueprint-instance.con
 import { BlueprintInstanceRepository } from './blueprints/blueprint-instance.repository.js';
 import { BlueprintInstanceService } from './blueprints/blueprint-instance.service.js';
 import { CoreBlueprintModels } from './blueprints/core-blueprint-models.js';
+import { ApplicationBlueprint } from './applications/application.blueprint.js';
+import { BrandBlueprint } from './brands/brand.blueprint.js';
+import { CertificateKeyPairBlueprint } from './certificates/certificate-key-pair.blueprint.js';
+import { GroupBlueprint } from './groups/group.blueprint.js';
+import { TokenBlueprint } from './tokens/token.blueprint.js';
+import { UserBlueprint } from './users/user.blueprint.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
 @Module({})
@@ -78,6 +84,12 @@ export class CoreModule {
         ProviderRepository,
         ProviderService,
         CoreBlueprintModels,
+        UserBlueprint,
+        GroupBlueprint,
+        TokenBlueprint,
+        BrandBlueprint,
+        ApplicationBlueprint,
+        CertificateKeyPairBlueprint,
         BlueprintService,
         BlueprintInstanceRepository,
         BlueprintInstanceService,
