@@ -19,15 +19,20 @@ export interface Bus {
   subscribe(subject: string, handler: BusHandler): Promise<BusSubscription>;
 
   /**
-   * Stores the message before resolving. `id` deduplicates re-publication of the same
-   * message (the NATS implementation uses it as the message id).
+   * Stores the message before resolving; rejects when it could not be stored (bus down,
+   * subject outside the durable subjects). `id` deduplicates re-publication of the same
+   * message within a window of a few minutes (the NATS implementation uses it as the
+   * message id). Core subscribers of the subject receive it as a broadcast too.
    */
   publishDurable(subject: string, data: unknown, options?: { id?: string }): Promise<void>;
 
   /**
    * Delivers stored and future messages on `subject` to the consumer named `durable`,
-   * resuming after the last acknowledged message. A message is acknowledged when the
-   * handler resolves and redelivered when it throws.
+   * resuming after the last acknowledged message. The handler is called for one message at
+   * a time, in publication order. A message is acknowledged when the handler resolves; when
+   * it throws, the message comes back later (with `attempt` increased, while later messages
+   * go on) until the redelivery policy gives up, logs and drops it. `unsubscribe` waits for
+   * a running handler; messages not yet handled stay stored for the next start.
    */
   consumeDurable(durable: string, subject: string, handler: BusHandler): Promise<BusSubscription>;
 

@@ -53,7 +53,8 @@ export function prepareForwarding(request: IncomingMessage, proxies: TrustedProx
   const ownHost = single(headers.host);
   const host = [claimedHost, ownHost].find((candidate) => candidate !== undefined && FORWARDED_HOST.test(candidate));
 
-  const managed = (name: string) => name.startsWith(AUTHMESH_PREFIX) || name === REQUEST_ID_HEADER || (!trustedPeer && PROXY_HEADERS.includes(name));
+  const managed = (name: string) =>
+    name.startsWith(AUTHMESH_PREFIX) || name === REQUEST_ID_HEADER || (!trustedPeer && PROXY_HEADERS.includes(name));
   for (const name of Object.keys(headers)) {
     // Header names are data here: every managed header must go, whatever it is called.
     // eslint-disable-next-line @typescript-eslint/no-dynamic-delete

@@ -1,128 +1,127 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { Agent } from 'node:http';
-import httpProxy from 'http-proxy';
-import { Counter, Histogram, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 import type { ServiceName } from '@authmesh/config';
 import { withRequestId, type Logger } from '@authmesh/logger';
 import type { TrustedProxies } from '@authmesh/runtime';
-import { prepareForwarding } from './forwarding.js';
+import { gatewayMetrics } from './gateway.metrics.js';
+import { prepareForwarding, type ForwardedRequest } from './forwarding.js';
+import { serveHealth, type ReadinessProbe } from './health.js';
 import { sendJson } from './json-response.js';
-import type { CombinedReadiness } from './readiness.js';
+import { parseRequestTarget } from './request-target.js';
 import { matchRoute, ROUTES, type Route } from './route-table.js';
+import { RemoteProxy, type RemoteProxyOptions, type Upstream } from './upstream.js';
 
-/** Where a routed request goes: a handler in this process or another process's HTTP port. */
-export type Upstream = { kind: 'local'; handler: RequestListener } | { kind: 'remote'; baseUrl: string };
-
-export interface GatewayOptions {
+export interface GatewayHandlerOptions {
+  /** The upstream of each service that can be reached; a routed service missing here answers 503. */
   upstreams: ReadonlyMap<ServiceName, Upstream>;
-  readiness: CombinedReadiness;
+  readiness: ReadinessProbe;
   proxies: TrustedProxies;
   logger: Logger;
-  metrics: Registry;
+  /** Where request counts and durations are registered; none when omitted. */
+  metrics?: Registry;
   routes?: readonly Route[];
-  /** True in a service process reached through a gateway (keeps the gateway's headers). */
+  /** True in a service process reached through a gateway (keeps the client IP the gateway resolved). */
   behindGateway?: boolean;
+  remote?: RemoteProxyOptions;
 }
 
-const MAX_URL_LENGTH = 8192;
+export interface GatewayHandler {
+  handler: RequestListener;
+  /** Closes the pooled connections to remote services. */
+  close(): void;
+}
 
-/** The gateway's request handler, and a close() for its proxy connections. */
-export function createGatewayHandler(options: GatewayOptions): { handler: RequestListener; close(): void } {
-  const { logger, readiness } = options;
+/** The metric label of a request: a route prefix, or 'invalid', 'health' or 'none' (no route). */
+type Outcome = string;
+
+/**
+ * The gateway's request handler: sanitises headers, refuses absurd targets, answers the
+ * health paths, and hands every other request to the service owning the longest matching
+ * route prefix, in this process or through the remote proxy. One debug line and one
+ * metric sample per request; upstream failures answer 502 and never escape.
+ */
+export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHandler {
+  const { logger, readiness, upstreams } = options;
   const routes = options.routes ?? ROUTES;
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-  const proxy = httpProxy.createProxyServer({ agent, xfwd: false, changeOrigin: false, proxyTimeout: 60_000, timeout: 60_000 });
-  proxy.on('error', (error, _req, res) => {
-    logger.warn({ err: error.message }, 'upstream request failed');
-    if ('writeHead' in res) sendJson(res as ServerResponse, 502, { detail: 'Upstream service unavailable.' });
-    else res.destroy();
-  });
-  const requests = counter(options.metrics);
-  const durations = histogram(options.metrics);
+  const metrics = options.metrics ? gatewayMetrics(options.metrics) : undefined;
+  // Created on first use, so a process that only routes locally opens no pool.
+  let remote: RemoteProxy | undefined;
 
-  const handler: RequestListener = (request: IncomingMessage, response: ServerResponse) => {
-    const started = process.hrtime.bigint();
-    const url = request.url ?? '/';
-    const path = url.split('?', 1)[0];
-    let label = 'none';
-    response.on('finish', () => {
-      requests.inc({ route: label, status: String(response.statusCode) });
-      durations.observe({ route: label }, Number(process.hrtime.bigint() - started) / 1e9);
-    });
-    if (url.length > MAX_URL_LENGTH) {
-      sendJson(response, 414, { detail: 'Request URI too long.' });
-      return;
-    }
-    const head = request.method === 'HEAD';
-    if (path === '/-/health/live/' || path === '/-/health/live') {
-      label = 'health';
-      sendJson(response, 200, { status: 'ok' }, head);
-      return;
-    }
-    if (path === '/-/health/ready/' || path === '/-/health/ready') {
-      label = 'health';
-      readiness.check().then(
-        (report) => sendJson(response, report.ready ? 200 : 503, report, head),
-        () => sendJson(response, 503, { ready: false, checks: {} }, head),
-      );
-      return;
-    }
-    const requestId = prepareForwarding(request, options.proxies, { behindGateway: options.behindGateway });
-    response.setHeader('X-Request-Id', requestId);
+  const dispatch = (request: IncomingMessage, response: ServerResponse, path: string, forwarded: ForwardedRequest): Outcome => {
+    if (serveHealth(request, response, path, readiness)) return 'health';
     const route = matchRoute(path, routes);
     if (!route) {
       sendJson(response, 404, { detail: 'Not found.' });
-      return;
+      return 'none';
     }
-    label = route.prefix;
-    const upstream = options.upstreams.get(route.service);
+    const upstream = upstreams.get(route.service);
     if (!upstream) {
       sendJson(response, 503, { detail: 'This part of the API is not available on this deployment.' });
-      return;
+    } else if (upstream.kind === 'local') {
+      callLocal(upstream.handler, request, response, route);
+    } else {
+      remote ??= new RemoteProxy(options.remote);
+      remote.forward(request, response, upstream.baseUrl, (error) =>
+        withRequestId(forwarded.requestId, () => {
+          const code = (error as NodeJS.ErrnoException).code;
+          logger.warn({ service: route.service, error: error.message, code }, 'upstream request failed');
+          sendJson(response, 502, { detail: 'Upstream service unavailable.' });
+        }),
+      );
     }
-    withRequestId(requestId, () => {
-      logger.debug({ method: request.method, path, service: route.service }, 'routing request');
-      if (upstream.kind === 'local') upstream.handler(request, response);
-      else proxy.web(request, response, { target: upstream.baseUrl });
+    return route.prefix;
+  };
+
+  const callLocal = (handler: RequestListener, request: IncomingMessage, response: ServerResponse, route: Route) => {
+    try {
+      handler(request, response);
+    } catch (error) {
+      // A service handler that throws synchronously must not take the process down.
+      logger.error({ service: route.service, error: (error as Error).message }, 'service handler threw');
+      sendJson(response, 500, { detail: 'Internal server error.' });
+    }
+  };
+
+  const handler: RequestListener = (request, response) => {
+    const started = process.hrtime.bigint();
+    const forwarded = prepareForwarding(request, options.proxies, { behindGateway: options.behindGateway });
+    response.setHeader('X-Request-Id', forwarded.requestId);
+    const target = parseRequestTarget(request.url);
+    let outcome: Outcome = 'invalid';
+    response.once('close', () => {
+      const status = response.writableFinished ? String(response.statusCode) : 'aborted';
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics?.requests.inc({ route: outcome, status });
+      metrics?.duration.observe({ route: outcome }, seconds);
+      logRequest(logger, request, forwarded, { path: target.ok ? target.path : undefined, route: outcome, status, seconds });
+    });
+    withRequestId(forwarded.requestId, () => {
+      if (!target.ok) sendJson(response, target.status, { detail: target.detail });
+      else outcome = dispatch(request, response, target.path, forwarded);
     });
   };
-  return {
-    handler,
-    close: () => {
-      proxy.close();
-      agent.destroy();
-    },
-  };
+
+  return { handler, close: () => remote?.close() };
 }
 
-const counters = new WeakMap<Registry, Counter<'route' | 'status'>>();
-const histograms = new WeakMap<Registry, Histogram<'route'>>();
-
-function counter(registry: Registry): Counter<'route' | 'status'> {
-  let c = counters.get(registry);
-  if (!c) {
-    c = new Counter({
-      name: 'authmesh_gateway_requests_total',
-      help: 'Requests answered by the gateway',
-      labelNames: ['route', 'status'],
-      registers: [registry],
-    });
-    counters.set(registry, c);
-  }
-  return c;
-}
-
-function histogram(registry: Registry): Histogram<'route'> {
-  let h = histograms.get(registry);
-  if (!h) {
-    h = new Histogram({
-      name: 'authmesh_gateway_request_duration_seconds',
-      help: 'Time from request to response at the gateway',
-      labelNames: ['route'],
-      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers: [registry],
-    });
-    histograms.set(registry, h);
-  }
-  return h;
+/** The one line per request; headers are never logged, so Authorization and Cookie cannot leak. */
+function logRequest(
+  logger: Logger,
+  request: IncomingMessage,
+  forwarded: ForwardedRequest,
+  outcome: { path?: string; route: Outcome; status: string; seconds: number },
+): void {
+  withRequestId(forwarded.requestId, () =>
+    logger.debug(
+      {
+        method: request.method,
+        path: outcome.path,
+        route: outcome.route,
+        status: outcome.status,
+        ms: Math.round(outcome.seconds * 1000),
+        client_ip: forwarded.clientIp,
+      },
+      'gateway request',
+    ),
+  );
 }

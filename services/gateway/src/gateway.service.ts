@@ -1,72 +1,77 @@
-import type { ServiceName } from '@authmesh/config';
-import type { Logger } from '@authmesh/logger';
-import { TrustedProxies, type RunningService, type ServiceDefinition } from '@authmesh/runtime';
-import type { Registry } from 'prom-client';
-import { createGatewayHandler, type Upstream } from './gateway.handler.js';
-import { CombinedReadiness, type ReadinessSource } from './readiness.js';
-import { ROUTES } from './route-table.js';
+import { ENV_NAMES, type AuthmeshConfig, type ServiceName } from '@authmesh/config';
+import { TrustedProxies, type ServiceContext, type ServiceDefinition } from '@authmesh/runtime';
+import { createGatewayHandler } from './gateway.handler.js';
+import { ReadinessProbe, type ReadinessSource } from './health.js';
+import { ROUTES, routedServices, type Route } from './route-table.js';
+import { resolveUpstream, type RemoteProxyOptions, type Upstream } from './upstream.js';
+
+/** Knobs tests turn; production uses the defaults. */
+export interface GatewayTuning {
+  routes?: readonly Route[];
+  readinessCacheMs?: number;
+  remote?: RemoteProxyOptions;
+}
+
+/** Builds the gateway service; `gatewayService` is this with the defaults. */
+export function defineGatewayService(tuning: GatewayTuning = {}): ServiceDefinition {
+  return {
+    name: 'gateway',
+    async start(ctx) {
+      const routes = tuning.routes ?? ROUTES;
+      const logger = ctx.logger.child({ service: 'gateway' });
+      const upstreams = new Map<ServiceName, Upstream>();
+      for (const service of routedServices(routes)) {
+        const upstream = resolveUpstream(service, ctx.local, ctx.addresses);
+        if (upstream) upstreams.set(service, upstream);
+        else if (!ctx.local.has(service))
+          logger.warn({ service, setting: httpSettingOf(service) }, 'routed service is neither local nor configured: its paths answer 503');
+      }
+      const readiness = new ReadinessProbe(readinessSources(ctx, routes), { cacheMs: tuning.readinessCacheMs });
+      const gateway = createGatewayHandler({
+        upstreams,
+        readiness,
+        proxies: new TrustedProxies(ctx.config.trusted_proxy_cidrs),
+        logger,
+        metrics: ctx.metrics,
+        routes,
+        remote: tuning.remote,
+      });
+      return {
+        name: 'gateway',
+        http: { prefixes: ['/'], handler: gateway.handler },
+        readiness: () => readiness.check(),
+        async stop() {
+          gateway.close();
+        },
+      };
+    },
+  };
+}
 
 /**
  * The one public HTTP entry: routes each path to the service that owns it, in this
  * process or in another one, and answers the health endpoints for the whole system.
  */
-export const gatewayService: ServiceDefinition = {
-  name: 'gateway',
-
-  async start(ctx) {
-    const upstreams = new Map<ServiceName, Upstream>();
-    const sources = new Map<ServiceName, ReadinessSource>();
-    for (const service of new Set(ROUTES.map((r) => r.service))) {
-      const local = ctx.local.get(service);
-      const remote = ctx.addresses.http(service);
-      if (local) {
-        sources.set(service, { kind: 'local', service: local });
-        if (local.http) upstreams.set(service, { kind: 'local', handler: local.http.handler });
-      } else if (remote) {
-        sources.set(service, { kind: 'remote', baseUrl: remote });
-        upstreams.set(service, { kind: 'remote', baseUrl: remote });
-      }
-    }
-    const readiness = new CombinedReadiness(sources);
-    const gateway = createGatewayHandler({
-      upstreams,
-      readiness,
-      proxies: new TrustedProxies(ctx.config.trusted_proxy_cidrs),
-      logger: ctx.logger.child({ service: 'gateway' }),
-      metrics: ctx.metrics,
-    });
-    return {
-      name: 'gateway',
-      http: { prefixes: ['/'], handler: gateway.handler },
-      readiness: () => readiness.check(),
-      async stop() {
-        gateway.close();
-      },
-    };
-  },
-};
+export const gatewayService: ServiceDefinition = defineGatewayService();
 
 /**
- * The HTTP handler of a process that runs services but no gateway (a mesh member): it
- * routes to its local services by the same table, keeps the client IP the trusted gateway
- * resolved, and answers the health endpoints for its own services.
+ * What readiness covers: every routed service (local, remote, or absent and so never
+ * ready) and every other service running in this process.
  */
-export function createServiceRouter(
-  local: ReadonlyMap<ServiceName, RunningService>,
-  options: { logger: Logger; trustedProxies: TrustedProxies; metrics: Registry },
-) {
-  const upstreams = new Map<ServiceName, Upstream>();
-  const sources = new Map<ServiceName, ReadinessSource>();
-  for (const [name, service] of local) {
-    sources.set(name, { kind: 'local', service });
-    if (service.http) upstreams.set(name, { kind: 'local', handler: service.http.handler });
+function readinessSources(ctx: ServiceContext, routes: readonly Route[]): Map<string, ReadinessSource> {
+  const sources = new Map<string, ReadinessSource>();
+  const names = new Set<ServiceName>([...routedServices(routes), ...ctx.local.keys()]);
+  names.delete('gateway');
+  for (const name of names) {
+    const running = ctx.local.get(name);
+    const baseUrl = ctx.addresses.http(name);
+    sources.set(name, running ? { kind: 'local', service: running } : baseUrl ? { kind: 'remote', baseUrl } : { kind: 'absent' });
   }
-  return createGatewayHandler({
-    upstreams,
-    readiness: new CombinedReadiness(sources),
-    proxies: options.trustedProxies,
-    logger: options.logger,
-    metrics: options.metrics,
-    behindGateway: true,
-  }).handler;
+  return sources;
+}
+
+/** The environment variable that points the gateway at a remote service, for the warning. */
+function httpSettingOf(service: ServiceName): string | undefined {
+  const key = `${service}_http`;
+  return key in ENV_NAMES ? ENV_NAMES[key as keyof AuthmeshConfig] : undefined;
 }

@@ -1,0 +1,29 @@
+import { matchRoute, routedServices, ROUTES, type Route } from './route-table';
+
+describe('route table', () => {
+  it('prefers the longest matching prefix whatever the table order', () => {
+    const reversed: Route[] = [...ROUTES].reverse();
+    for (const routes of [ROUTES, reversed]) {
+      expect(matchRoute('/api/v3/events/events/', routes)?.service).toBe('events');
+      expect(matchRoute('/api/v3/flows/executor/default/', routes)?.service).toBe('flows');
+      expect(matchRoute('/api/v3/flows/instances/', routes)?.service).toBe('core');
+    }
+  });
+
+  it('matches whole prefixes only, and a prefix without its trailing slash', () => {
+    expect(matchRoute('/api/v3/eventsx/')?.service).toBe('core');
+    expect(matchRoute('/api/v3')?.service).toBe('core');
+    expect(matchRoute('/flows')?.service).toBe('flows');
+    expect(matchRoute('/flowsx/')).toBeUndefined();
+  });
+
+  it('routes nothing outside the table', () => {
+    expect(matchRoute('/')).toBeUndefined();
+    expect(matchRoute('/application/o/authorize/')).toBeUndefined();
+    expect(matchRoute('/API/V3/core/')).toBeUndefined();
+  });
+
+  it('lists each routed service once', () => {
+    expect(routedServices()).toEqual(['events', 'flows', 'core']);
+  });
+});
