@@ -194,7 +194,10 @@ describe('parseBlueprint', () => {
   });
 
   it('reads the reference product bootstrap blueprint', () => {
-    const yaml = readFileSync(join(__dirname, '../../../../shared/compat/authentik-2023.10/system/bootstrap.yaml'), 'utf8');
+    const yaml = readFileSync(
+      join(process.env.COMPAT_CORPUS_DIR ?? join(__dirname, '../../../../shared/compat/authentik-2023.10'), 'system/bootstrap.yaml'),
+      'utf8',
+    );
     const blueprint = parseBlueprint(yaml);
     expect(blueprint.entries.map((e) => e.model)).toEqual([
       'authentik_core.group',

@@ -9,7 +9,8 @@ import { createLogger } from '@authmesh/logger';
 import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
 import { coreService, openCoreCommands, type CoreCommands } from '../index';
 
-const CORPUS = join(__dirname, '../../../../../shared/compat/authentik-2023.10');
+/** The reference product's blueprints, in shared/ beside the repository (COMPAT_CORPUS_DIR overrides). */
+const CORPUS = process.env.COMPAT_CORPUS_DIR ?? join(__dirname, '../../../../../shared/compat/authentik-2023.10');
 const logger = createLogger({ level: 'fatal', destination: new Writable({ write: (_c, _e, done) => done() }) });
 
 describe('blueprints applied by core', () => {
