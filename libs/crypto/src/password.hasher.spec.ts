@@ -115,18 +115,16 @@ describe('PasswordHasher', () => {
     await expect(hasher.verifyDummy('anything')).resolves.toBe(false);
   });
 
-  it('spends argon2 work on a dummy verification and on an unusable hash', async () => {
-    // Costly parameters make the work measurable: a dummy check must take about as long as a real one.
-    const costly = new PasswordHasher({ memoryCost: 32 * 1024, timeCost: 3, parallelism: 1 });
-    const encoded = await costly.hash('real password');
-    await costly.verifyDummy('warm up');
-    const real = await timed(() => costly.verify('wrong password', encoded));
-    const dummy = await timed(() => costly.verifyDummy('wrong password'));
-    const unusable = await timed(() => costly.verify('wrong password', '!unusable'));
-    const nothing = await timed(() => costly.verify('x'.repeat(MAX_PASSWORD_LENGTH + 1), encoded));
-    expect(dummy).toBeGreaterThan(real / 3);
-    expect(unusable).toBeGreaterThan(real / 3);
-    expect(dummy).toBeGreaterThan(nothing * 5);
+  it('does the dummy argon2 verification for an unusable hash, and none for an over-long password', async () => {
+    // The work itself is the point (no timing difference between unknown and real users);
+    // the test checks that the work is done, without measuring time.
+    const encoded = await hasher.hash('real password');
+    const dummy = jest.spyOn(hasher, 'verifyDummy');
+    await hasher.verify('wrong password', '!unusable');
+    expect(dummy).toHaveBeenCalledTimes(1);
+    await hasher.verify('x'.repeat(MAX_PASSWORD_LENGTH + 1), encoded);
+    expect(dummy).toHaveBeenCalledTimes(1);
+    dummy.mockRestore();
   });
 
   it('rejects non-positive or fractional parameters', () => {
@@ -134,9 +132,3 @@ describe('PasswordHasher', () => {
     expect(() => new PasswordHasher({ ...cheap, timeCost: 1.5 })).toThrow(RangeError);
   });
 });
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - start);
-}

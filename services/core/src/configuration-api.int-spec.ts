@@ -1,3 +1,4 @@
+import { Subjects } from '@authmesh/bus';
 import { generateSelfSigned } from '@authmesh/crypto';
 import { startCore, type CoreHarness } from '../test/core.harness';
 
@@ -24,6 +25,23 @@ describe('core configuration API', () => {
       expect(second).toEqual({ status: 400, body: { default: ['Another brand is already the default.'] } });
       const dup = await core.api('POST', '/api/v3/core/brands/', { domain: 'EXAMPLE.com' });
       expect(dup.body).toEqual({ domain: ['A brand with this domain already exists.'] });
+    });
+
+    it("sets each event's expiry from the brand's event retention", async () => {
+      const seen: any[] = [];
+      await core.bus.consumeDurable('retention-test', Subjects.eventCreated, (m) => void seen.push(m.data));
+      await core.api('POST', '/api/v3/core/brands/', { domain: 'short.test', event_retention: 'days=1' });
+      const before = Date.now();
+      await core.api('POST', '/api/v3/core/groups/', { name: 'retention-probe' }, undefined, { host: 'sso.short.test' });
+      let event: any;
+      for (let i = 0; i < 100 && !event; i++) {
+        event = seen.find((e) => e.context?.model?.name === 'retention-probe');
+        if (!event) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(event.brand).toMatchObject({ domain: 'short.test' });
+      const lifetime = new Date(event.expires).getTime() - before;
+      expect(lifetime).toBeGreaterThan(86_000_000);
+      expect(lifetime).toBeLessThan(87_000_000);
     });
 
     it('validates the event retention format and flow references', async () => {

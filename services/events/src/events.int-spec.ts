@@ -104,6 +104,17 @@ describe('events service', () => {
     expect(list.body.pagination.count).toBe(1);
   });
 
+  it("keeps an event until the expiry its publisher gave (the brand's retention)", async () => {
+    const id = randomUUID();
+    const created = new Date();
+    const expires = new Date(created.getTime() + 86_400_000).toISOString();
+    await publish({ event_uuid: id, created: created.toISOString(), expires });
+    const event = await waitUntil(
+      async () => (await api(`/api/v3/events/events/${id}/`)).status === 200 && (await api(`/api/v3/events/events/${id}/`)).body,
+    );
+    expect(event.expires).toBe(expires);
+  });
+
   it('drops malformed events without stopping the consumer', async () => {
     await bus.publishDurable(Subjects.eventCreated, { action: 'NOT VALID', event_uuid: 'x' });
     const id = randomUUID();

@@ -7,6 +7,7 @@ import { CORE_OPTIONS } from '../core.tokens.js';
 import type { CoreOptions } from '../core.options.js';
 import type { Actor } from './actor.js';
 import { BrandRepository } from '../brands/brand.repository.js';
+import { durationMs } from '../brands/duration.js';
 import { EventOutboxRepository } from './event-outbox.repository.js';
 
 /** The event payload on `authmesh.events.v1.created` (see proto/authmesh/events/v1). */
@@ -19,6 +20,13 @@ export interface EventPayload {
   brand: Record<string, unknown>;
   context: Record<string, unknown>;
   created: string;
+  /** When the event log may delete the event (from the brand's event retention). */
+  expires?: string;
+}
+
+interface BrandOfEvent {
+  fields: Record<string, unknown>;
+  retentionMs: number;
 }
 
 /** A reference to a changed object, as the reference product records it in event contexts. */
@@ -55,7 +63,7 @@ export class EventPublisher {
   private readonly bus: Bus;
   private readonly logger: Logger;
 
-  private readonly brandCache = new Map<string, { at: number; brand: Promise<Record<string, unknown>> }>();
+  private readonly brandCache = new Map<string, { at: number; brand: Promise<BrandOfEvent> }>();
 
   constructor(
     @Inject(CORE_OPTIONS) options: CoreOptions,
@@ -66,18 +74,27 @@ export class EventPublisher {
     this.logger = options.logger.child({ component: 'events' });
   }
 
-  /** The brand serving a host, as events record it; cached briefly per host. */
-  private brandFor(host: string | undefined): Promise<Record<string, unknown>> {
-    if (!host) return Promise.resolve({});
+  /** The brand serving a host, as events record it, and its event retention; cached briefly per host. */
+  private brandFor(host: string | undefined): Promise<BrandOfEvent> {
+    if (!host) return this.brandOf('');
     const cached = this.brandCache.get(host);
     if (cached && Date.now() - cached.at < 30_000) return cached.brand;
-    const brand = this.brands
-      .forHost(host)
-      .then(({ brand: b }) => (b ? { pk: b.id, domain: b.domain, name: b.brandingTitle } : {}))
-      .catch(() => ({}));
+    const brand = this.brandOf(host);
     if (this.brandCache.size > 1000) this.brandCache.clear();
     this.brandCache.set(host, { at: Date.now(), brand });
     return brand;
+  }
+
+  /** The brand for `host` (the default brand when none matches), for an event. */
+  private brandOf(host: string): Promise<BrandOfEvent> {
+    return this.brands
+      .forHost(host)
+      .then(({ brand: b }) =>
+        b
+          ? { fields: { pk: b.id, domain: b.domain, name: b.brandingTitle }, retentionMs: durationMs(b.eventRetention) }
+          : { fields: {}, retentionMs: 0 },
+      )
+      .catch(() => ({ fields: {}, retentionMs: 0 }));
   }
 
   /**
@@ -106,15 +123,19 @@ export class EventPublisher {
       return;
     }
     const user = actor?.principal?.user;
+    const brand = await this.brandFor(actor?.host);
+    const created = new Date();
     const payload: EventPayload = {
       event_uuid: randomUUID(),
       action,
       app: 'authmesh.core',
       user: user ? { pk: Number(user.pk), username: user.username, email: user.email } : {},
       client_ip: actor?.clientIp ?? '',
-      brand: await this.brandFor(actor?.host),
+      brand: brand.fields,
       context: scrubSecrets({ ...context, ...(actor?.requestId ? { request_id: actor.requestId } : {}) }) as Record<string, unknown>,
-      created: new Date().toISOString(),
+      created: created.toISOString(),
+      // The brand's event retention decides how long the event is kept.
+      ...(brand.retentionMs > 0 ? { expires: new Date(created.getTime() + brand.retentionMs).toISOString() } : {}),
     };
     try {
       if (!this.bus.isHealthy()) throw new Error('bus disconnected');

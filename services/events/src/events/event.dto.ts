@@ -20,6 +20,7 @@ export const incomingEventSchema = z.object({
   brand: json.default({}),
   context: json.refine((c) => JSON.stringify(c).length <= 256 * 1024, 'context too large').default({}),
   created: z.iso.datetime({ offset: true }).optional(),
+  expires: z.iso.datetime({ offset: true }).optional(),
 });
 export type IncomingEvent = z.output<typeof incomingEventSchema>;
 

@@ -20,6 +20,7 @@ export function registerEventRpc(host: GrpcHost, events: EventService, logger: L
         brand: parseObject(request.brand_json, 'brand_json'),
         context: parseObject(request.context_json, 'context_json'),
         created: request.created || undefined,
+        expires: request.expires || undefined,
       });
       if (!parsed.success)
         throw ValidationFailedError.field('event', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

@@ -7,8 +7,11 @@ import { EventEntity } from './event.entity.js';
 import type { EventFilters, EventRead, IncomingEvent } from './event.dto.js';
 import { EventRepository } from './event.repository.js';
 
-/** Default time an event is kept (the brand's event retention overrides it later). */
+/** Time an event is kept when its publisher gives no expiry. */
 const DEFAULT_RETENTION_DAYS = 365;
+
+/** Longest retention accepted from a publisher. */
+const MAX_RETENTION_DAYS = 3650;
 
 /** The event log: recording events from every service and reading them back. */
 @Injectable()
@@ -30,7 +33,7 @@ export class EventService {
       clientIp: input.client_ip,
       brand: input.brand,
       created,
-      expires: new Date(created.getTime() + DEFAULT_RETENTION_DAYS * 86_400_000),
+      expires: expiry(created, input.expires),
     });
     const stored = await this.events.insert(event);
     if (stored) this.options.recorded.inc({ action: input.action });
@@ -62,6 +65,15 @@ export class EventService {
     }
     return total;
   }
+}
+
+/** The publisher's expiry (its brand's retention), kept within sane bounds, else the default. */
+function expiry(created: Date, requested: string | undefined): Date {
+  const fallback = new Date(created.getTime() + DEFAULT_RETENTION_DAYS * 86_400_000);
+  if (!requested) return fallback;
+  const at = new Date(requested);
+  const latest = created.getTime() + MAX_RETENTION_DAYS * 86_400_000;
+  return at.getTime() > created.getTime() && at.getTime() <= latest ? at : fallback;
 }
 
 function serializeEvent(event: EventEntity): EventRead {

@@ -37,6 +37,11 @@ export interface Event {
    * RFC 3339; the server uses its own time when empty.
    */
   'created'?: (string);
+  /**
+   * RFC 3339: when the event log may delete the event (the brand's event retention);
+   * the server's default retention applies when empty.
+   */
+  'expires'?: (string);
 }
 
 export interface Event__Output {
@@ -74,4 +79,9 @@ export interface Event__Output {
    * RFC 3339; the server uses its own time when empty.
    */
   'created': (string);
+  /**
+   * RFC 3339: when the event log may delete the event (the brand's event retention);
+   * the server's default retention applies when empty.
+   */
+  'expires': (string);
 }

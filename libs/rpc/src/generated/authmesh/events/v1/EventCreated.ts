@@ -28,6 +28,10 @@ export interface EventCreated {
    * RFC 3339, set by the publisher.
    */
   'created'?: (string);
+  /**
+   * RFC 3339, optional: when the event may be deleted (the brand's event retention).
+   */
+  'expires'?: (string);
 }
 
 /**
@@ -56,4 +60,8 @@ export interface EventCreated__Output {
    * RFC 3339, set by the publisher.
    */
   'created': (string);
+  /**
+   * RFC 3339, optional: when the event may be deleted (the brand's event retention).
+   */
+  'expires': (string);
 }
