@@ -41,6 +41,10 @@ import { CertificateKeyPairBlueprint } from './certificates/certificate-key-pair
 import { GroupBlueprint } from './groups/group.blueprint.js';
 import { TokenBlueprint } from './tokens/token.blueprint.js';
 import { UserBlueprint } from './users/user.blueprint.js';
+import { FlowBlueprint } from './flows/flow.blueprint.js';
+import { FlowController } from './flows/flow.controller.js';
+import { FlowRepository } from './flows/flow.repository.js';
+import { FlowService } from './flows/flow.service.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
 @Module({})
@@ -57,6 +61,7 @@ export class CoreModule {
         ApplicationController,
         ProviderController,
         BlueprintInstanceController,
+        FlowController,
       ],
       providers: [
         { provide: CORE_OPTIONS, useValue: options },
@@ -90,6 +95,9 @@ export class CoreModule {
         BrandBlueprint,
         ApplicationBlueprint,
         CertificateKeyPairBlueprint,
+        FlowRepository,
+        FlowService,
+        FlowBlueprint,
         BlueprintService,
         BlueprintInstanceRepository,
         BlueprintInstanceService,

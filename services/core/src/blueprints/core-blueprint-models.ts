@@ -3,6 +3,7 @@ import { BlueprintModelRegistry } from '@authmesh/blueprints';
 import { ApplicationBlueprint } from '../applications/application.blueprint.js';
 import { BrandBlueprint } from '../brands/brand.blueprint.js';
 import { CertificateKeyPairBlueprint } from '../certificates/certificate-key-pair.blueprint.js';
+import { FlowBlueprint } from '../flows/flow.blueprint.js';
 import { GroupBlueprint } from '../groups/group.blueprint.js';
 import { TokenBlueprint } from '../tokens/token.blueprint.js';
 import { UserBlueprint } from '../users/user.blueprint.js';
@@ -15,6 +16,7 @@ import { UserBlueprint } from '../users/user.blueprint.js';
 export class CoreBlueprintModels {
   constructor(
     private readonly certificates: CertificateKeyPairBlueprint,
+    private readonly flows: FlowBlueprint,
     private readonly groups: GroupBlueprint,
     private readonly users: UserBlueprint,
     private readonly tokens: TokenBlueprint,
@@ -26,6 +28,7 @@ export class CoreBlueprintModels {
     // Registration order is export order: what others refer to comes first.
     return new BlueprintModelRegistry<unknown>()
       .register(this.certificates.model())
+      .register(this.flows.model())
       .register(this.groups.model())
       .register(this.users.model())
       .register(this.tokens.model())

@@ -4,7 +4,8 @@ import { NotFoundError, ValidationFailedError } from '@authmesh/runtime';
 import type { Actor } from '../audit/actor.js';
 import { EventPublisher, type ModelRef } from '../audit/event-publisher.js';
 import { rethrowUnique } from '../database/transactions.js';
-import { BrandEntity } from './brand.entity.js';
+import { FlowRepository } from '../flows/flow.repository.js';
+import { BRAND_FLOW_FIELDS, BrandEntity } from './brand.entity.js';
 import type { BrandFilters, BrandPatch, BrandRead, BrandWrite } from './brand.dto.js';
 import { BrandRepository } from './brand.repository.js';
 
@@ -13,6 +14,7 @@ import { BrandRepository } from './brand.repository.js';
 export class BrandService {
   constructor(
     private readonly brands: BrandRepository,
+    private readonly flows: FlowRepository,
     private readonly events: EventPublisher,
   ) {}
 
@@ -61,6 +63,11 @@ export class BrandService {
   }
 
   private async write(actor: Actor, brand: BrandEntity, input: BrandPatch, change: 'created' | 'updated'): Promise<BrandRead> {
+    for (const field of BRAND_FLOW_FIELDS) {
+      const flow = input[field];
+      if (flow && (await this.flows.missing([flow])).length > 0)
+        throw ValidationFailedError.field(field, `Invalid pk "${flow}" - object does not exist.`);
+    }
     if (input.web_certificate && !(await this.brands.certificateExists(input.web_certificate))) {
       throw ValidationFailedError.field('web_certificate', `Invalid pk "${input.web_certificate}" - object does not exist.`);
     }

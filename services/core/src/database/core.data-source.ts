@@ -9,6 +9,8 @@ import { BrandsCryptoApplications1764374400002 } from '../migrations/17643744000
 import { EventOutbox1764374400003 } from '../migrations/1764374400003-event-outbox.js';
 import { BlueprintInstances1764374400004 } from '../migrations/1764374400004-blueprint-instances.js';
 import { BlueprintInstanceEntity } from '../blueprints/blueprint-instance.entity.js';
+import { FlowEntity } from '../flows/flow.entity.js';
+import { Flows1764374400005 } from '../migrations/1764374400005-flows.js';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import { BrandEntity } from '../brands/brand.entity.js';
 import { CertificateKeyPairEntity } from '../certificates/certificate-key-pair.entity.js';
@@ -26,6 +28,7 @@ export const CORE_ENTITIES = [
   ProviderEntity,
   ApplicationEntity,
   BlueprintInstanceEntity,
+  FlowEntity,
 ];
 export const CORE_MIGRATIONS = [
   IdentityCore1764374400000,
@@ -33,6 +36,7 @@ export const CORE_MIGRATIONS = [
   BrandsCryptoApplications1764374400002,
   EventOutbox1764374400003,
   BlueprintInstances1764374400004,
+  Flows1764374400005,
 ];
 
 /** The DataSource of the `core` schema. */

@@ -44,6 +44,7 @@ const UNIQUE_FIELDS: Record<string, [string, string]> = {
   property_mappings_name_unique: ['name', 'A property mapping with this name already exists.'],
   blueprint_instances_name_unique: ['name', 'A blueprint instance with this name already exists.'],
   blueprint_instances_path: ['path', 'Another instance already applies this file.'],
+  flows_slug_unique: ['slug', 'A flow with this slug already exists.'],
 };
 
 /** Rethrows a unique violation as a 400 on the field it concerns; other errors pass through. */
