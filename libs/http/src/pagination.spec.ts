@@ -41,3 +41,12 @@ describe('validation errors', () => {
     expect(() => parseOrThrow(schema, null)).toThrow(ValidationFailedError);
   });
 });
+
+describe('patchSchemaOf', () => {
+  it('keeps fields a partial update leaves out absent instead of filling in defaults', async () => {
+    const { patchSchemaOf } = await import('./zod-validation');
+    const write = z.object({ name: z.string().default(''), active: z.boolean().default(true), tags: z.array(z.string()).default([]) });
+    expect(patchSchemaOf(write).parse({ active: false })).toEqual({ active: false });
+    expect(patchSchemaOf(write).safeParse({ active: 'no' }).success).toBe(false);
+  });
+});

@@ -69,3 +69,18 @@ export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
     }
   };
 }
+
+/**
+ * The PATCH form of a write schema: every field optional and without its default, so a
+ * partial update changes only the fields it names. (zod's own `.partial()` keeps defaults,
+ * which would silently reset every field the request left out.)
+ */
+export function patchSchemaOf<S extends z.ZodObject>(schema: S): z.ZodType<Partial<z.output<S>>> {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => {
+      const type = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+      return [key, type.optional()];
+    }),
+  );
+  return z.object(shape) as unknown as z.ZodType<Partial<z.output<S>>>;
+}

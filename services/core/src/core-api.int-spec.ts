@@ -119,6 +119,29 @@ describe('core API', () => {
       });
     });
 
+    it('changes only the fields a PATCH names', async () => {
+      const group = await core.api('POST', '/api/v3/core/groups/', { name: 'patch-keep' });
+      const user = await core.api('POST', '/api/v3/core/users/', {
+        username: 'patchy',
+        name: 'Patchy',
+        email: 'patchy@example.com',
+        path: 'users/team',
+        attributes: { a: 1 },
+        groups: [group.body.pk],
+      });
+      const patched = await core.api('PATCH', `/api/v3/core/users/${user.body.pk}/`, { is_active: false });
+      expect(patched.body).toMatchObject({
+        is_active: false,
+        name: 'Patchy',
+        email: 'patchy@example.com',
+        path: 'users/team',
+        attributes: { a: 1 },
+        groups: [group.body.pk],
+      });
+      const renamed = await core.api('PATCH', `/api/v3/core/groups/${group.body.pk}/`, { attributes: { b: 2 } });
+      expect(renamed.body).toMatchObject({ name: 'patch-keep', users: [user.body.pk] });
+    });
+
     it('answers 404 for unknown and malformed ids', async () => {
       expect((await core.api('GET', '/api/v3/core/users/999999/')).status).toBe(404);
       expect((await core.api('GET', '/api/v3/core/users/abc/')).status).toBe(404);

@@ -1,3 +1,4 @@
+import { patchSchemaOf } from '@authmesh/http';
 import { z } from 'zod';
 
 /** A launch URL is shown to users as a link: only http(s) or a relative path. */
@@ -29,7 +30,7 @@ export const applicationWriteSchema = z.object({
   open_in_new_tab: z.boolean().default(false),
   policy_engine_mode: z.enum(['any', 'all'], 'Not a valid choice.').default('any'),
 });
-export const applicationPatchSchema = applicationWriteSchema.partial();
+export const applicationPatchSchema = patchSchemaOf(applicationWriteSchema);
 export type ApplicationWrite = z.output<typeof applicationWriteSchema>;
 export type ApplicationPatch = z.output<typeof applicationPatchSchema>;
 

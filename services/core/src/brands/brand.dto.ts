@@ -1,3 +1,4 @@
+import { patchSchemaOf } from '@authmesh/http';
 import { z } from 'zod';
 
 /** The reference product's duration format, e.g. `days=365` or `hours=1;minutes=30`. */
@@ -32,7 +33,7 @@ export const brandWriteSchema = z.object({
   web_certificate: z.uuid('Must be a valid UUID.').nullable().default(null),
   attributes: z.record(z.string(), z.unknown()).default({}),
 });
-export const brandPatchSchema = brandWriteSchema.partial();
+export const brandPatchSchema = patchSchemaOf(brandWriteSchema);
 export type BrandWrite = z.output<typeof brandWriteSchema>;
 export type BrandPatch = z.output<typeof brandPatchSchema>;
 

@@ -1,3 +1,4 @@
+import { patchSchemaOf } from '@authmesh/http';
 import { z } from 'zod';
 
 const pem = z.string().max(256 * 1024, 'The PEM text is too large.');
@@ -8,7 +9,7 @@ export const certificateWriteSchema = z.object({
   /** Write-only: the private key is never returned by the API except through view_private_key. */
   key_data: pem.optional(),
 });
-export const certificatePatchSchema = certificateWriteSchema.partial();
+export const certificatePatchSchema = patchSchemaOf(certificateWriteSchema);
 export type CertificateWrite = z.output<typeof certificateWriteSchema>;
 export type CertificatePatch = z.output<typeof certificatePatchSchema>;
 

@@ -1,3 +1,4 @@
+import { patchSchemaOf } from '@authmesh/http';
 import { z } from 'zod';
 import { FLOW_AUTHENTICATION, FLOW_DENIED_ACTIONS, FLOW_DESIGNATIONS, FLOW_LAYOUTS } from './flow.entity.js';
 
@@ -19,7 +20,7 @@ export const flowWriteSchema = z.object({
   denied_action: z.enum(FLOW_DENIED_ACTIONS, choice).default('message_continue'),
   authentication: z.enum(FLOW_AUTHENTICATION, choice).default('none'),
 });
-export const flowPatchSchema = flowWriteSchema.partial();
+export const flowPatchSchema = patchSchemaOf(flowWriteSchema);
 export type FlowWrite = z.output<typeof flowWriteSchema>;
 export type FlowPatch = z.output<typeof flowPatchSchema>;
 

@@ -1,3 +1,4 @@
+import { patchSchemaOf } from '@authmesh/http';
 import { z } from 'zod';
 
 export const groupWriteSchema = z.object({
@@ -10,7 +11,7 @@ export const groupWriteSchema = z.object({
     .default({}),
   users: z.array(z.number().int().positive()).max(10000).optional(),
 });
-export const groupPatchSchema = groupWriteSchema.partial();
+export const groupPatchSchema = patchSchemaOf(groupWriteSchema);
 export type GroupWrite = z.output<typeof groupWriteSchema>;
 export type GroupPatch = z.output<typeof groupPatchSchema>;
 

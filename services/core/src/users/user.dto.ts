@@ -1,3 +1,4 @@
+import { patchSchemaOf } from '@authmesh/http';
 import { z } from 'zod';
 import { USER_TYPES } from './user.entity.js';
 
@@ -27,7 +28,7 @@ export const userWriteSchema = z.object({
   groups: z.array(z.uuid('Must be a valid UUID.')).max(1000).default([]),
 });
 
-export const userPatchSchema = userWriteSchema.partial();
+export const userPatchSchema = patchSchemaOf(userWriteSchema);
 export type UserWrite = z.output<typeof userWriteSchema>;
 export type UserPatch = z.output<typeof userPatchSchema>;
 
