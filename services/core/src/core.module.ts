@@ -42,6 +42,15 @@ import { GroupBlueprint } from './groups/group.blueprint.js';
 import { TokenBlueprint } from './tokens/token.blueprint.js';
 import { UserBlueprint } from './users/user.blueprint.js';
 import { FlowBlueprint } from './flows/flow.blueprint.js';
+import { FlowStageBindingBlueprint } from './flows/flow-stage-binding.blueprint.js';
+import { FlowStageBindingController } from './flows/flow-stage-binding.controller.js';
+import { FlowStageBindingRepository } from './flows/flow-stage-binding.repository.js';
+import { FlowStageBindingService } from './flows/flow-stage-binding.service.js';
+import { StageBlueprints } from './stages/stage.blueprint.js';
+import { AllStagesController, stageController } from './stages/stage-controllers.js';
+import { StageRepository } from './stages/stage.repository.js';
+import { StageService } from './stages/stage.service.js';
+import { STAGE_TYPES } from './stages/stage-types.js';
 import { FlowController } from './flows/flow.controller.js';
 import { FlowRepository } from './flows/flow.repository.js';
 import { FlowService } from './flows/flow.service.js';
@@ -62,6 +71,9 @@ export class CoreModule {
         ProviderController,
         BlueprintInstanceController,
         FlowController,
+        FlowStageBindingController,
+        AllStagesController,
+        ...STAGE_TYPES.map(stageController),
       ],
       providers: [
         { provide: CORE_OPTIONS, useValue: options },
@@ -98,6 +110,12 @@ export class CoreModule {
         FlowRepository,
         FlowService,
         FlowBlueprint,
+        StageRepository,
+        StageService,
+        StageBlueprints,
+        FlowStageBindingRepository,
+        FlowStageBindingService,
+        FlowStageBindingBlueprint,
         BlueprintService,
         BlueprintInstanceRepository,
         BlueprintInstanceService,

@@ -4,6 +4,8 @@ import { ApplicationBlueprint } from '../applications/application.blueprint.js';
 import { BrandBlueprint } from '../brands/brand.blueprint.js';
 import { CertificateKeyPairBlueprint } from '../certificates/certificate-key-pair.blueprint.js';
 import { FlowBlueprint } from '../flows/flow.blueprint.js';
+import { FlowStageBindingBlueprint } from '../flows/flow-stage-binding.blueprint.js';
+import { StageBlueprints } from '../stages/stage.blueprint.js';
 import { GroupBlueprint } from '../groups/group.blueprint.js';
 import { TokenBlueprint } from '../tokens/token.blueprint.js';
 import { UserBlueprint } from '../users/user.blueprint.js';
@@ -17,6 +19,8 @@ export class CoreBlueprintModels {
   constructor(
     private readonly certificates: CertificateKeyPairBlueprint,
     private readonly flows: FlowBlueprint,
+    private readonly stages: StageBlueprints,
+    private readonly bindings: FlowStageBindingBlueprint,
     private readonly groups: GroupBlueprint,
     private readonly users: UserBlueprint,
     private readonly tokens: TokenBlueprint,
@@ -26,9 +30,12 @@ export class CoreBlueprintModels {
 
   registry(): BlueprintModelRegistry<unknown> {
     // Registration order is export order: what others refer to comes first.
-    return new BlueprintModelRegistry<unknown>()
+    const registry = new BlueprintModelRegistry<unknown>();
+    for (const stage of this.stages.models()) registry.register(stage);
+    return registry
       .register(this.certificates.model())
       .register(this.flows.model())
+      .register(this.bindings.model())
       .register(this.groups.model())
       .register(this.users.model())
       .register(this.tokens.model())

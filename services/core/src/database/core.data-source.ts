@@ -11,6 +11,9 @@ import { BlueprintInstances1764374400004 } from '../migrations/1764374400004-blu
 import { BlueprintInstanceEntity } from '../blueprints/blueprint-instance.entity.js';
 import { FlowEntity } from '../flows/flow.entity.js';
 import { Flows1764374400005 } from '../migrations/1764374400005-flows.js';
+import { StagesAndBindings1764374400006 } from '../migrations/1764374400006-stages-and-bindings.js';
+import { StageEntity } from '../stages/stage.entity.js';
+import { FlowStageBindingEntity } from '../flows/flow-stage-binding.entity.js';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import { BrandEntity } from '../brands/brand.entity.js';
 import { CertificateKeyPairEntity } from '../certificates/certificate-key-pair.entity.js';
@@ -29,6 +32,8 @@ export const CORE_ENTITIES = [
   ApplicationEntity,
   BlueprintInstanceEntity,
   FlowEntity,
+  StageEntity,
+  FlowStageBindingEntity,
 ];
 export const CORE_MIGRATIONS = [
   IdentityCore1764374400000,
@@ -37,6 +42,7 @@ export const CORE_MIGRATIONS = [
   EventOutbox1764374400003,
   BlueprintInstances1764374400004,
   Flows1764374400005,
+  StagesAndBindings1764374400006,
 ];
 
 /** The DataSource of the `core` schema. */

@@ -45,6 +45,8 @@ const UNIQUE_FIELDS: Record<string, [string, string]> = {
   blueprint_instances_name_unique: ['name', 'A blueprint instance with this name already exists.'],
   blueprint_instances_path: ['path', 'Another instance already applies this file.'],
   flows_slug_unique: ['slug', 'A flow with this slug already exists.'],
+  stages_name_unique: ['name', 'A stage with this name already exists.'],
+  flow_stage_bindings_unique: ['order', 'This stage is already bound to this flow at this order.'],
 };
 
 /** Rethrows a unique violation as a 400 on the field it concerns; other errors pass through. */

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { paginate, parseOrThrow, patchSchemaOf, type ListQuery, type Paginated } from '@authmesh/http';
+import { NotFoundError } from '@authmesh/runtime';
+import type { Actor } from '../audit/actor.js';
+import { EventPublisher, type ModelRef } from '../audit/event-publisher.js';
+import { rethrowUnique } from '../database/transactions.js';
+import { StageEntity } from './stage.entity.js';
+import { StageRepository } from './stage.repository.js';
+import { stageType } from './stage-types.js';
+import type { StageType } from './stage-type.js';
+
+const nameSchema = z.string().trim().min(1, 'This field may not be blank.').max(255);
+
+/** The create schema of a stage type: its name and its own settings. */
+export function stageWriteSchema(type: StageType) {
+  return z.object({ name: nameSchema }).extend(type.settings.shape);
+}
+
+/** The PATCH schema of a stage type. */
+export function stagePatchSchema(type: StageType) {
+  return patchSchemaOf(stageWriteSchema(type));
+}
+
+export type StageRead = { pk: string; name: string; component: string; meta_model_name: string; flow_set: string[] } & Record<
+  string,
+  unknown
+>;
+
+/** Stages of every type: one service, validated by each type's schema. */
+@Injectable()
+export class StageService {
+  constructor(
+    private readonly stages: StageRepository,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async list(type: StageType | undefined, query: ListQuery & { name?: string }): Promise<Paginated<StageRead>> {
+    const [rows, count] = await this.stages.list(type?.type, query);
+    const flows = await this.stages.flowsOf(rows.map((r) => r.id));
+    return paginate(
+      rows.map((r) => serializeStage(r, flows.get(r.id) ?? [])),
+      count,
+      query,
+    );
+  }
+
+  async get(type: StageType | undefined, id: string): Promise<StageRead> {
+    const stage = await this.require(id, type);
+    return serializeStage(stage, (await this.stages.flowsOf([id])).get(id) ?? []);
+  }
+
+  async create(actor: Actor, type: StageType, input: unknown): Promise<StageRead> {
+    const { name, ...config } = parseOrThrow(stageWriteSchema(type), input);
+    const stage = Object.assign(new StageEntity(), { name, type: type.type, config });
+    const saved = await this.stages.save(stage).catch(rethrowUnique);
+    await this.events.modelCreated(actor, ref(saved, type));
+    return serializeStage(saved, []);
+  }
+
+  async update(actor: Actor, type: StageType, id: string, input: unknown): Promise<StageRead> {
+    const stage = await this.require(id, type);
+    const { name, ...config } = parseOrThrow(stagePatchSchema(type), input) as Record<string, unknown>;
+    if (typeof name === 'string') stage.name = name;
+    stage.config = { ...stage.config, ...Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) };
+    const saved = await this.stages.save(stage).catch(rethrowUnique);
+    await this.events.modelUpdated(actor, ref(saved, type));
+    return this.get(type, saved.id);
+  }
+
+  async delete(actor: Actor, type: StageType | undefined, id: string): Promise<void> {
+    const stage = await this.require(id, type);
+    await this.stages.delete(id);
+    await this.events.modelDeleted(actor, ref(stage, stageType(stage.type)));
+  }
+
+  private async require(id: string, type?: StageType): Promise<StageEntity> {
+    const stage = await this.stages.findById(id, type?.type);
+    if (!stage) throw new NotFoundError();
+    return stage;
+  }
+}
+
+/** A stage in the API: common fields first, then the type's own settings (defaults filled in). */
+export function serializeStage(stage: StageEntity, flowSet: string[]): StageRead {
+  const type = stageType(stage.type);
+  const settings = type ? type.settings.parse(stage.config) : stage.config;
+  return {
+    ...settings,
+    pk: stage.id,
+    name: stage.name,
+    component: type?.component ?? 'ak-stage-unknown',
+    meta_model_name: type?.alias ?? stage.type,
+    flow_set: flowSet,
+  };
+}
+
+function ref(stage: StageEntity, type: StageType | undefined): ModelRef {
+  const [app, model] = (type?.alias ?? `authentik_stages.${stage.type}`).split('.');
+  return { app, model_name: model, pk: stage.id, name: stage.name };
+}
