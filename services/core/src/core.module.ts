@@ -54,6 +54,7 @@ import { STAGE_TYPES } from './stages/stage-types.js';
 import { FlowController } from './flows/flow.controller.js';
 import { FlowRepository } from './flows/flow.repository.js';
 import { FlowService } from './flows/flow.service.js';
+import { FlowTransferService } from './flows/flow-transfer.service.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
 @Module({})
@@ -110,6 +111,7 @@ export class CoreModule {
         FlowRepository,
         FlowService,
         FlowBlueprint,
+        FlowTransferService,
         StageRepository,
         StageService,
         StageBlueprints,

@@ -1,4 +1,8 @@
-import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { ValidationFailedError } from '@authmesh/runtime';
+import { FlowTransferService } from './flow-transfer.service.js';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { listQuerySchema, openApiSchema, paginatedSchema, RequireSuperuser, ZodBody, ZodQuery, type ListQuery } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
@@ -19,7 +23,21 @@ const flowDoc = openApiSchema(flowReadSchema, 'output');
 @Controller('api/v3/flows/instances')
 @RequireSuperuser()
 export class FlowController {
-  constructor(private readonly flows: FlowService) {}
+  constructor(
+    private readonly flows: FlowService,
+    private readonly transfer: FlowTransferService,
+  ) {}
+
+  /** A blueprint file of one exported flow (`file` form field), applied in one transaction. */
+  @Post('import')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 1024 * 1024, files: 1 } }))
+  async import(@UploadedFile() file: { buffer: Buffer } | undefined, @Res({ passthrough: true }) res: Response) {
+    if (!file) throw ValidationFailedError.field('file', 'No file was submitted.');
+    const result = await this.transfer.import(file.buffer.toString('utf8'));
+    if (!result.success) res.status(400);
+    return result;
+  }
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(flowDoc) })
@@ -37,6 +55,13 @@ export class FlowController {
   @ApiOkResponse({ schema: flowDoc })
   retrieve(@Param('slug') slug: string) {
     return this.flows.get(slug);
+  }
+
+  @Get(':slug/export')
+  async export(@Param('slug') slug: string, @Res() res: Response) {
+    const yaml = await this.transfer.export(slug);
+    res.setHeader('Content-Disposition', `attachment; filename="${slug}.yaml"`);
+    res.type('application/x-yaml').send(yaml);
   }
 
   @Put(':slug')

@@ -1,4 +1,4 @@
-import { startCore, type CoreHarness } from '../../test/core.harness';
+import { BOOTSTRAP_TOKEN, startCore, type CoreHarness } from '../../test/core.harness';
 
 describe('stages and flow-stage bindings', () => {
   let core: CoreHarness;
@@ -69,5 +69,59 @@ describe('stages and flow-stage bindings', () => {
     expect((await core.api('GET', `/api/v3/stages/all/${stage.body.pk}/`)).body.flow_set).toEqual([flow.body.pk]);
     expect((await core.api('DELETE', '/api/v3/flows/instances/logout/')).status).toBe(204);
     expect((await core.api('GET', `/api/v3/flows/bindings/${binding.body.pk}/`)).status).toBe(404);
+  });
+});
+
+describe('flow export and import', () => {
+  let core: CoreHarness;
+  beforeAll(async () => {
+    core = await startCore();
+  });
+  afterAll(() => core.close());
+
+  const upload = async (content: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([content], { type: 'application/x-yaml' }), 'flow.yaml');
+    const res = await fetch(`${core.baseUrl}/api/v3/flows/instances/import/`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${BOOTSTRAP_TOKEN}` },
+      body: form,
+    });
+    return { status: res.status, body: await res.json() };
+  };
+
+  it('exports a flow with its stages and bindings, and imports it back after it was deleted', async () => {
+    const flow = await core.api('POST', '/api/v3/flows/instances/', {
+      name: 'Bye',
+      slug: 'bye',
+      title: 'Bye',
+      designation: 'invalidation',
+    });
+    const stage = await core.api('POST', '/api/v3/stages/user_logout/', { name: 'bye-logout' });
+    await core.api('POST', '/api/v3/flows/bindings/', { target: flow.body.pk, stage: stage.body.pk, order: 10 });
+    const exported = await fetch(`${core.baseUrl}/api/v3/flows/instances/bye/export/`, {
+      headers: { authorization: `Bearer ${BOOTSTRAP_TOKEN}` },
+    });
+    expect(exported.headers.get('content-disposition')).toContain('bye.yaml');
+    const yaml = await exported.text();
+    expect(yaml).toContain('stage: !KeyOf stage-');
+    await core.api('DELETE', '/api/v3/flows/instances/bye/');
+    await core.api('DELETE', `/api/v3/stages/all/${stage.body.pk}/`);
+
+    const imported = await upload(yaml);
+    expect(imported).toMatchObject({ status: 200, body: { success: true } });
+    const again = (await core.api('GET', '/api/v3/flows/instances/bye/')).body;
+    const bindings = (await core.api('GET', `/api/v3/flows/bindings/?target=${again.pk}`)).body.results;
+    expect(bindings.map((b: { order: number; stage_obj: { name: string } }) => [b.order, b.stage_obj.name])).toEqual([[10, 'bye-logout']]);
+  });
+
+  it('reports a failed import with the located error and changes nothing', async () => {
+    const result = await upload(
+      'version: 1\nmetadata: {name: bad}\nentries:\n  - {model: authentik_flows.flow, identifiers: {slug: half}, attrs: {name: H, title: H, designation: nope}}\n',
+    );
+    expect(result.status).toBe(400);
+    expect(result.body.success).toBe(false);
+    expect(result.body.logs[0].event).toContain('entries[0] (authentik_flows.flow): designation');
+    expect((await core.api('GET', '/api/v3/flows/instances/half/')).status).toBe(404);
   });
 });
