@@ -12,7 +12,7 @@ export const flowsService: ServiceDefinition = {
 
   async start(ctx) {
     const logger = ctx.logger.child({ service: 'flows' });
-    ctx.grpc.add(FLOW_SERVICE_NAME, loadProtos().flows.authmesh.flows.v1.FlowService.service, {
+    ctx.grpc.add(loadProtos().flows.authmesh.flows.v1.FlowService.service, {
       GetStatus: unary(logger, async (): Promise<FlowStatus> => ({ version: ctx.version, ready: ctx.bus.isHealthy() })),
     });
     return {

@@ -39,7 +39,7 @@ export class IdentityRpc {
 
   register(host: GrpcHost): void {
     const logger = this.options.logger;
-    host.add(IDENTITY_SERVICE_NAME, loadProtos().identity.authmesh.core.v1.IdentityService.service, {
+    host.add(loadProtos().identity.authmesh.core.v1.IdentityService.service, {
       GetUser: unary(logger, (req: GetUserRequest__Output) => this.getUser(req)),
       ListGroups: unary(logger, (req: ListGroupsRequest__Output) => this.listGroups(req)),
       GetGroup: unary(logger, (req: { pk: string }) => this.getGroup(req.pk)),

@@ -9,7 +9,7 @@ export const EVENT_SERVICE_NAME = 'authmesh.events.v1.EventService';
 
 /** Registers the EventService RPC: the synchronous way to record an event. */
 export function registerEventRpc(host: GrpcHost, events: EventService, logger: Logger): void {
-  host.add(EVENT_SERVICE_NAME, loadProtos().events.authmesh.events.v1.EventService.service, {
+  host.add(loadProtos().events.authmesh.events.v1.EventService.service, {
     CreateEvent: unary(logger, async (request: Event__Output): Promise<CreateEventResponse> => {
       const parsed = incomingEventSchema.safeParse({
         event_uuid: request.event_uuid || randomUUID(),
