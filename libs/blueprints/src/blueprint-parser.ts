@@ -162,11 +162,3 @@ export function parseBlueprint(text: string, file?: string): Blueprint {
   });
   return { version: 1, metadata: parsed.data.metadata, context: parsed.data.context, entries };
 }
-
-/** Whether a node tree still holds tags (used to tell static from computed values). */
-export function containsTag(value: unknown): boolean {
-  if (value instanceof BlueprintTag) return true;
-  if (Array.isArray(value)) return value.some(containsTag);
-  if (value && typeof value === 'object') return Object.values(value).some(containsTag);
-  return false;
-}

@@ -1,17 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
-import { DATA_SOURCE } from '../core.tokens.js';
-import { managerFor } from '../database/transactions.js';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 
 /** The one-row record of whether first-start setup has run. */
 @Injectable()
 export class BootstrapRepository {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
-
-  private manager(): EntityManager {
-    return managerFor(this.dataSource);
-  }
-
   /**
    * Marks bootstrap as done inside `tx` and says whether this caller is the one that did it.
    * The row lock serialises concurrent first starts.
@@ -21,10 +13,5 @@ export class BootstrapRepository {
     if (rows[0]?.done) return false;
     await tx.query('UPDATE core.bootstrap SET done = true, done_at = now() WHERE id = 1');
     return true;
-  }
-
-  async isDone(): Promise<boolean> {
-    const rows: Array<{ done: boolean }> = await this.manager().query('SELECT done FROM core.bootstrap WHERE id = 1');
-    return rows[0]?.done === true;
   }
 }

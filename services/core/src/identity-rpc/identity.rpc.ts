@@ -24,8 +24,6 @@ import { TokenService } from '../tokens/token.service.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UserRepository } from '../users/user.repository.js';
 
-export const IDENTITY_SERVICE_NAME = 'authmesh.core.v1.IdentityService';
-
 /** Core's IdentityService: the identity lookups other services make over gRPC. */
 @Injectable()
 export class IdentityRpc {

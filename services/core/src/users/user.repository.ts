@@ -43,10 +43,6 @@ export class UserRepository {
     return this.manager(tx).findOne(UserEntity, { where: { id } });
   }
 
-  findByUuid(uuid: string): Promise<UserEntity | null> {
-    return this.manager().findOne(UserEntity, { where: { uuid } });
-  }
-
   /** Usernames are unique regardless of case, so lookups ignore case too. */
   findByUsername(username: string, tx?: EntityManager): Promise<UserEntity | null> {
     return this.manager(tx).createQueryBuilder(UserEntity, 'u').where('lower(u.username) = lower(:username)', { username }).getOne();
@@ -158,9 +154,5 @@ export class UserRepository {
       [search ? `%${escapeLike(search)}%` : null],
     );
     return rows.map((r) => r.path);
-  }
-
-  async recordLogin(id: number): Promise<void> {
-    await this.manager().update(UserEntity, { id }, { lastLogin: new Date() });
   }
 }

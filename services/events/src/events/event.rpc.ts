@@ -5,8 +5,6 @@ import type { Logger } from '@authmesh/logger';
 import { incomingEventSchema } from './event.dto.js';
 import type { EventService } from './event.service.js';
 
-export const EVENT_SERVICE_NAME = 'authmesh.events.v1.EventService';
-
 /** Registers the EventService RPC: the synchronous way to record an event. */
 export function registerEventRpc(host: GrpcHost, events: EventService, logger: Logger): void {
   host.add(loadProtos().events.authmesh.events.v1.EventService.service, {
