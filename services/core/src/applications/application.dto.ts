@@ -1,5 +1,6 @@
 import { patchSchemaOf } from '@authmesh/http';
 import { z } from 'zod';
+import { slugSchema } from '../common/field-schemas.js';
 
 /** A launch URL is shown to users as a link: only http(s) or a relative path. */
 const launchUrl = z
@@ -16,11 +17,7 @@ const launchUrl = z
 
 export const applicationWriteSchema = z.object({
   name: z.string().trim().min(1, 'This field may not be blank.').max(255),
-  slug: z
-    .string()
-    .min(1, 'This field may not be blank.')
-    .max(50, 'Ensure this field has no more than 50 characters.')
-    .regex(/^[-a-zA-Z0-9_]+$/, 'Enter a valid "slug" consisting of letters, numbers, underscores or hyphens.'),
+  slug: slugSchema,
   group: z.string().max(255).default(''),
   provider: z.number().int().positive().nullable().default(null),
   meta_launch_url: launchUrl.default(''),

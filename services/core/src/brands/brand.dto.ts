@@ -1,13 +1,6 @@
 import { patchSchemaOf } from '@authmesh/http';
 import { z } from 'zod';
-
-/** The reference product's duration format, e.g. `days=365` or `hours=1;minutes=30`. */
-export const durationSchema = z
-  .string()
-  .regex(
-    /^(?:(?:weeks|days|hours|minutes|seconds|microseconds|milliseconds)=\d+(?:\.\d+)?;?)+$/,
-    'Use the format "days=1;hours=2" (weeks, days, hours, minutes, seconds).',
-  );
+import { durationSchema } from '../common/field-schemas.js';
 
 const flowRef = z.uuid('Must be a valid UUID.').nullable();
 

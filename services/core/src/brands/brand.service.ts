@@ -44,21 +44,16 @@ export class BrandService {
   /** The brand serving `host`, in the public shape the login pages need. */
   async current(host: string) {
     const { brand, matchedDomain } = await this.brands.forHost(host);
-    const b = brand ?? Object.assign(new BrandEntity(), defaultsForMissingBrand());
+    const read = serializeBrand(brand ?? Object.assign(new BrandEntity(), defaultsForMissingBrand()));
+    const settings = read.attributes['settings'];
     return {
       matched_domain: matchedDomain,
-      branding_title: b.brandingTitle,
-      branding_logo: b.brandingLogo,
-      branding_favicon: b.brandingFavicon,
+      branding_title: read.branding_title,
+      branding_logo: read.branding_logo,
+      branding_favicon: read.branding_favicon,
       ui_footer_links: [],
-      flow_authentication: b.flowAuthentication,
-      flow_invalidation: b.flowInvalidation,
-      flow_recovery: b.flowRecovery,
-      flow_unenrollment: b.flowUnenrollment,
-      flow_user_settings: b.flowUserSettings,
-      flow_device_code: b.flowDeviceCode,
-      default_locale:
-        typeof b.attributes?.['settings'] === 'object' ? String((b.attributes['settings'] as { locale?: string }).locale ?? '') : '',
+      ...Object.fromEntries(BRAND_FLOW_FIELDS.map((field) => [field, read[field]])),
+      default_locale: settings && typeof settings === 'object' ? String((settings as { locale?: unknown }).locale ?? '') : '',
     };
   }
 

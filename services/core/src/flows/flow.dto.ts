@@ -1,16 +1,13 @@
 import { patchSchemaOf } from '@authmesh/http';
 import { z } from 'zod';
+import { slugSchema } from '../common/field-schemas.js';
 import { FLOW_AUTHENTICATION, FLOW_DENIED_ACTIONS, FLOW_DESIGNATIONS, FLOW_LAYOUTS } from './flow.entity.js';
 
 const choice = 'Not a valid choice.';
 
 export const flowWriteSchema = z.object({
   name: z.string().trim().min(1, 'This field may not be blank.').max(255),
-  slug: z
-    .string()
-    .min(1, 'This field may not be blank.')
-    .max(50, 'Ensure this field has no more than 50 characters.')
-    .regex(/^[-a-zA-Z0-9_]+$/, 'Enter a valid "slug" consisting of letters, numbers, underscores or hyphens.'),
+  slug: slugSchema,
   title: z.string().min(1, 'This field may not be blank.').max(255),
   designation: z.enum(FLOW_DESIGNATIONS, choice),
   background: z.string().max(2048).default(''),

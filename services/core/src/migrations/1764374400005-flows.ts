@@ -1,5 +1,17 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** Columns that name a flow, now foreign keys to core.flows. */
+const FLOW_REFERENCES: ReadonlyArray<[string, string]> = [
+  ['brands', 'flow_authentication'],
+  ['brands', 'flow_invalidation'],
+  ['brands', 'flow_recovery'],
+  ['brands', 'flow_unenrollment'],
+  ['brands', 'flow_user_settings'],
+  ['brands', 'flow_device_code'],
+  ['providers', 'authentication_flow'],
+  ['providers', 'authorization_flow'],
+];
+
 /** Flows (configuration only; stages and bindings follow), and flow references become foreign keys. */
 export class Flows1764374400005 implements MigrationInterface {
   name = 'Flows1764374400005';
@@ -22,17 +34,7 @@ export class Flows1764374400005 implements MigrationInterface {
           ('none', 'require_authenticated', 'require_unauthenticated', 'require_superuser')),
         CONSTRAINT flows_slug_unique UNIQUE (slug)
       )`);
-    const references: Array<[string, string]> = [
-      ['brands', 'flow_authentication'],
-      ['brands', 'flow_invalidation'],
-      ['brands', 'flow_recovery'],
-      ['brands', 'flow_unenrollment'],
-      ['brands', 'flow_user_settings'],
-      ['brands', 'flow_device_code'],
-      ['providers', 'authentication_flow'],
-      ['providers', 'authorization_flow'],
-    ];
-    for (const [table, column] of references) {
+    for (const [table, column] of FLOW_REFERENCES) {
       // No flows existed before this migration, so any value there points nowhere.
       await q.query(`UPDATE core.${table} SET ${column} = NULL WHERE ${column} IS NOT NULL`);
       await q.query(
@@ -42,16 +44,7 @@ export class Flows1764374400005 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const [table, column] of [
-      ['brands', 'flow_authentication'],
-      ['brands', 'flow_invalidation'],
-      ['brands', 'flow_recovery'],
-      ['brands', 'flow_unenrollment'],
-      ['brands', 'flow_user_settings'],
-      ['brands', 'flow_device_code'],
-      ['providers', 'authentication_flow'],
-      ['providers', 'authorization_flow'],
-    ]) {
+    for (const [table, column] of FLOW_REFERENCES) {
       await q.query(`ALTER TABLE core.${table} DROP CONSTRAINT ${table}_${column}_fk`);
     }
     await q.query(`DROP TABLE core.flows`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema } from '../../../brands/brand.dto.js';
+import { durationSchema } from '../../../common/field-schemas.js';
 import type { StageType } from '../../stage-type.js';
 
 /** Logs the pending user in: starts the session. */
