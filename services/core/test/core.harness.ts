@@ -1,14 +1,12 @@
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
-import { Registry } from 'prom-client';
 import pg from 'pg';
 import { InProcessBus, type Bus } from '@authmesh/bus';
 import { loadConfig } from '@authmesh/config';
 import { createLogger } from '@authmesh/logger';
 import { GrpcHost } from '@authmesh/rpc';
-import { createTestDatabase } from '@authmesh/testing';
-import { deriveMeshKey, resolveServiceAddresses, type RunningService } from '@authmesh/runtime';
+import { createTestDatabase, startServiceForTest } from '@authmesh/testing';
+import { deriveMeshKey, type RunningService } from '@authmesh/runtime';
 import { coreService } from '../src/index';
 
 export const BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789abcdef';
@@ -55,25 +53,10 @@ export async function startCore(extraEnv: Record<string, string> = {}): Promise<
   const bus = new InProcessBus({ logger });
   const meshKey = deriveMeshKey(SECRET);
   const grpc = new GrpcHost({ meshKey, logger });
-  await coreService.migrate!({ config, logger, databaseUrl: db.url });
   const grpcPort = await grpc.start('127.0.0.1:0');
   const grpcAddress = `127.0.0.1:${grpcPort}`;
-  const running = await coreService.start({
-    config,
-    secretKey: SECRET,
-    meshKey,
-    logger,
-    bus,
-    databaseUrl: db.url,
-    grpc,
-    addresses: resolveServiceAddresses(config, grpcAddress),
-    metrics: new Registry(),
-    version: 'test',
-    local: new Map(),
-  });
-  const server: Server = createServer(running.http!.handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const core = await startServiceForTest(coreService, { config, secretKey: SECRET, logger, bus, grpc, grpcAddress, databaseUrl: db.url });
+  const { running, baseUrl } = core;
   return {
     baseUrl,
     bus,
@@ -104,9 +87,7 @@ export async function startCore(extraEnv: Record<string, string> = {}): Promise<
       return { status: response.status, body: text ? JSON.parse(text) : null };
     },
     async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await running.stop();
+      await core.close();
       await grpc.stop(500);
       await bus.close();
       await db.drop();

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { Registry } from 'prom-client';
 import { InProcessBus, Subjects } from '@authmesh/bus';
 import { loadConfig } from '@authmesh/config';
 import { createLogger } from '@authmesh/logger';
 import { EventClient, GrpcHost, GrpcStatus, loadProtos, unary } from '@authmesh/rpc';
-import { deriveMeshKey, resolveServiceAddresses, type RunningService } from '@authmesh/runtime';
-import { createTestDatabase, waitUntil, type TestDatabase } from '@authmesh/testing';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { deriveMeshKey } from '@authmesh/runtime';
+import { createTestDatabase, startServiceForTest, waitUntil, type ServiceUnderTest, type TestDatabase } from '@authmesh/testing';
 import { eventsService } from './index';
 
 const SECRET = 'events-test-secret-key-long-enough-0123456789';
@@ -25,8 +22,7 @@ describe('events service', () => {
   let db: TestDatabase;
   let bus: InProcessBus;
   let grpc: GrpcHost;
-  let running: RunningService;
-  let server: Server;
+  let events: ServiceUnderTest;
   let baseUrl: string;
   let grpcAddress: string;
 
@@ -49,28 +45,12 @@ describe('events service', () => {
     });
     grpcAddress = `127.0.0.1:${await grpc.start('127.0.0.1:0')}`;
     const config = loadConfig({ env: { DATABASE_URL: db.url, AUTHMESH_SECRET_KEY: SECRET } });
-    await eventsService.migrate!({ config, logger, databaseUrl: db.url });
-    running = await eventsService.start({
-      config,
-      secretKey: SECRET,
-      meshKey,
-      logger,
-      bus,
-      databaseUrl: db.url,
-      grpc,
-      addresses: resolveServiceAddresses(config, grpcAddress),
-      metrics: new Registry(),
-      version: 'test',
-      local: new Map(),
-    });
-    server = createServer(running.http!.handler);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    events = await startServiceForTest(eventsService, { config, secretKey: SECRET, logger, bus, grpc, grpcAddress, databaseUrl: db.url });
+    baseUrl = events.baseUrl;
   });
 
   afterAll(async () => {
-    server.close();
-    await running.stop();
+    await events.close();
     await grpc.stop(100);
     await bus.close();
     await db.drop();
