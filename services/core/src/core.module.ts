@@ -55,6 +55,15 @@ import { FlowController } from './flows/flow.controller.js';
 import { FlowRepository } from './flows/flow.repository.js';
 import { FlowService } from './flows/flow.service.js';
 import { FlowTransferService } from './flows/flow-transfer.service.js';
+import { PolicyBlueprints } from './policies/policy.blueprint.js';
+import { AllPoliciesController, policyController } from './policies/policy-controllers.js';
+import { PolicyRepository } from './policies/policy.repository.js';
+import { PolicyService } from './policies/policy.service.js';
+import { POLICY_TYPES } from './policies/policy-types.js';
+import { PolicyBindingBlueprint } from './policies/bindings/policy-binding.blueprint.js';
+import { PolicyBindingController } from './policies/bindings/policy-binding.controller.js';
+import { PolicyBindingRepository } from './policies/bindings/policy-binding.repository.js';
+import { PolicyBindingService } from './policies/bindings/policy-binding.service.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
 @Module({})
@@ -75,6 +84,9 @@ export class CoreModule {
         FlowStageBindingController,
         AllStagesController,
         ...STAGE_TYPES.map(stageController),
+        AllPoliciesController,
+        PolicyBindingController,
+        ...POLICY_TYPES.map(policyController),
       ],
       providers: [
         { provide: CORE_OPTIONS, useValue: options },
@@ -118,6 +130,12 @@ export class CoreModule {
         FlowStageBindingRepository,
         FlowStageBindingService,
         FlowStageBindingBlueprint,
+        PolicyRepository,
+        PolicyService,
+        PolicyBlueprints,
+        PolicyBindingRepository,
+        PolicyBindingService,
+        PolicyBindingBlueprint,
         BlueprintService,
         BlueprintInstanceRepository,
         BlueprintInstanceService,

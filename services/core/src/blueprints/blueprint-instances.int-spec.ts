@@ -35,11 +35,11 @@ describe('/api/v3/managed/blueprints/', () => {
 
   it('records a failed application with the reason and changes nothing', async () => {
     const content =
-      'version: 1\nmetadata: {name: broken}\nentries:\n  - {model: authentik_core.group, identifiers: {name: half}}\n  - {model: authentik_stages_captcha.captchastage, identifiers: {name: x}}\n';
+      'version: 1\nmetadata: {name: broken}\nentries:\n  - {model: authentik_core.group, identifiers: {name: half}}\n  - {model: authentik_sources_plex.plexsource, identifiers: {name: x}}\n';
     const created = await core.api('POST', '/api/v3/managed/blueprints/', { name: 'broken', content });
     const applied = await core.api('POST', `/api/v3/managed/blueprints/${created.body.pk}/apply/`);
     expect(applied.body.status).toBe('error');
-    expect(applied.body.last_error).toContain('entries[1] (authentik_stages_captcha.captchastage): model: unknown model');
+    expect(applied.body.last_error).toContain('entries[1] (authentik_sources_plex.plexsource): model: unknown model');
     expect((await core.api('GET', '/api/v3/core/groups/?name=half')).body.pagination.count).toBe(0);
   });
 

@@ -6,6 +6,8 @@ import { CertificateKeyPairBlueprint } from '../certificates/certificate-key-pai
 import { FlowBlueprint } from '../flows/flow.blueprint.js';
 import { FlowStageBindingBlueprint } from '../flows/flow-stage-binding.blueprint.js';
 import { StageBlueprints } from '../stages/stage.blueprint.js';
+import { PolicyBlueprints } from '../policies/policy.blueprint.js';
+import { PolicyBindingBlueprint } from '../policies/bindings/policy-binding.blueprint.js';
 import { GroupBlueprint } from '../groups/group.blueprint.js';
 import { TokenBlueprint } from '../tokens/token.blueprint.js';
 import { UserBlueprint } from '../users/user.blueprint.js';
@@ -26,13 +28,16 @@ export class CoreBlueprintModels {
     private readonly tokens: TokenBlueprint,
     private readonly brands: BrandBlueprint,
     private readonly applications: ApplicationBlueprint,
+    private readonly policies: PolicyBlueprints,
+    private readonly policyBindings: PolicyBindingBlueprint,
   ) {}
 
   registry(): BlueprintModelRegistry<unknown> {
     // Registration order is export order: what others refer to comes first.
     const registry = new BlueprintModelRegistry<unknown>();
     for (const stage of this.stages.models()) registry.register(stage);
-    return registry
+    for (const policy of this.policies.models()) registry.register(policy);
+    registry
       .register(this.certificates.model())
       .register(this.flows.model())
       .register(this.bindings.model())
@@ -41,5 +46,7 @@ export class CoreBlueprintModels {
       .register(this.tokens.model())
       .register(this.brands.model())
       .register(this.applications.model());
+    // Bindings refer to flows, stage bindings and applications, so they come last.
+    return registry.register(this.policyBindings.model());
   }
 }

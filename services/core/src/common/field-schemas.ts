@@ -14,3 +14,9 @@ export const durationSchema = z
     /^(?:(?:weeks|days|hours|minutes|seconds|microseconds|milliseconds)=\d+(?:\.\d+)?;?)+$/,
     'Use the format "days=1;hours=2" (weeks, days, hours, minutes, seconds).',
   );
+
+/** A reference to another object by its UUID, or null for none. */
+export const optionalUuidSchema = z.uuid('Must be a valid UUID.').nullable().default(null);
+
+/** A list of references to other objects by UUID. */
+export const uuidListSchema = z.array(z.uuid('Must be a valid UUID.')).max(200).default([]);

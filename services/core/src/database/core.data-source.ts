@@ -19,6 +19,9 @@ import { BrandEntity } from '../brands/brand.entity.js';
 import { CertificateKeyPairEntity } from '../certificates/certificate-key-pair.entity.js';
 import { PropertyMappingEntity } from '../providers/property-mapping.entity.js';
 import { ProviderEntity } from '../providers/provider.entity.js';
+import { Policies1764374400007 } from '../migrations/1764374400007-policies.js';
+import { PolicyEntity } from '../policies/policy.entity.js';
+import { PolicyBindingEntity } from '../policies/bindings/policy-binding.entity.js';
 
 /** Core's entities and migrations, in order. New ones are appended here. */
 export const CORE_ENTITIES = [
@@ -34,6 +37,8 @@ export const CORE_ENTITIES = [
   FlowEntity,
   StageEntity,
   FlowStageBindingEntity,
+  PolicyEntity,
+  PolicyBindingEntity,
 ];
 export const CORE_MIGRATIONS = [
   IdentityCore1764374400000,
@@ -43,6 +48,7 @@ export const CORE_MIGRATIONS = [
   BlueprintInstances1764374400004,
   Flows1764374400005,
   StagesAndBindings1764374400006,
+  Policies1764374400007,
 ];
 
 /** The DataSource of the `core` schema. */

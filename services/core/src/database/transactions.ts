@@ -46,6 +46,7 @@ const UNIQUE_FIELDS: Record<string, [string, string]> = {
   blueprint_instances_path: ['path', 'Another instance already applies this file.'],
   flows_slug_unique: ['slug', 'A flow with this slug already exists.'],
   stages_name_unique: ['name', 'A stage with this name already exists.'],
+  policies_name_unique: ['name', 'A policy with this name already exists.'],
   flow_stage_bindings_unique: ['order', 'This stage is already bound to this flow at this order.'],
 };
 

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
+import type { SettingsType } from '../common/typed-settings.js';
 
 /**
  * One kind of stage, as configuration: its API path, its model names in blueprints and
  * the schema of its settings. Each type is a folder under stages/types; its runtime lives
  * in the flows service.
  */
-export interface StageType {
+export interface StageType extends SettingsType {
   /** Stored in stages.type, e.g. `user_login`. */
   type: string;
   /** Segment of `/api/v3/stages/<path>/`, as in the reference product (e.g. `user_login`). */

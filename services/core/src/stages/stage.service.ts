@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { paginate, parseOrThrow, patchSchemaOf, type ListQuery, type Paginated } from '@authmesh/http';
 import { NotFoundError } from '@authmesh/runtime';
 import type { Actor } from '../audit/actor.js';
 import { EventPublisher, type ModelRef } from '../audit/event-publisher.js';
+import { mergeSettings, publicSettings, runtimeSettings } from '../common/typed-settings.js';
+import { CORE_OPTIONS } from '../core.tokens.js';
+import type { CoreOptions } from '../core.options.js';
 import { rethrowUnique } from '../database/transactions.js';
 import { StageEntity } from './stage.entity.js';
 import { StageRepository } from './stage.repository.js';
@@ -33,6 +36,7 @@ export class StageService {
   constructor(
     private readonly stages: StageRepository,
     private readonly events: EventPublisher,
+    @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
   async list(type: StageType | undefined, query: ListQuery & { name?: string }): Promise<Paginated<StageRead>> {
@@ -51,7 +55,8 @@ export class StageService {
   }
 
   async create(actor: Actor, type: StageType, input: unknown): Promise<StageRead> {
-    const { name, ...config } = parseOrThrow(stageWriteSchema(type), input);
+    const { name, ...settings } = parseOrThrow(stageWriteSchema(type), input);
+    const config = mergeSettings(type, {}, settings, this.options.secretBox);
     const stage = Object.assign(new StageEntity(), { name, type: type.type, config });
     const saved = await this.stages.save(stage).catch(rethrowUnique);
     await this.events.modelCreated(actor, ref(saved, type));
@@ -60,9 +65,9 @@ export class StageService {
 
   async update(actor: Actor, type: StageType, id: string, input: unknown): Promise<StageRead> {
     const stage = await this.require(id, type);
-    const { name, ...config } = parseOrThrow(stagePatchSchema(type), input) as Record<string, unknown>;
+    const { name, ...settings } = parseOrThrow(stagePatchSchema(type), input) as Record<string, unknown>;
     if (typeof name === 'string') stage.name = name;
-    stage.config = { ...stage.config, ...Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) };
+    stage.config = mergeSettings(type, stage.config, settings, this.options.secretBox);
     const saved = await this.stages.save(stage).catch(rethrowUnique);
     await this.events.modelUpdated(actor, ref(saved, type));
     return this.get(type, saved.id);
@@ -72,6 +77,12 @@ export class StageService {
     const stage = await this.require(id, type);
     await this.stages.delete(id);
     await this.events.modelDeleted(actor, ref(stage, stageType(stage.type)));
+  }
+
+  /** A stage's settings for the flow executor, secrets opened. */
+  runtimeSettings(stage: StageEntity): Record<string, unknown> {
+    const type = stageType(stage.type);
+    return type ? runtimeSettings(type, stage.config, this.options.secretBox) : {};
   }
 
   private async require(id: string, type?: StageType): Promise<StageEntity> {
@@ -84,7 +95,7 @@ export class StageService {
 /** A stage in the API: common fields first, then the type's own settings (defaults filled in). */
 export function serializeStage(stage: StageEntity, flowSet: string[]): StageRead {
   const type = stageType(stage.type);
-  const settings = type ? type.settings.parse(stage.config) : stage.config;
+  const settings = type ? publicSettings(type, stage.config) : stage.config;
   return {
     ...settings,
     pk: stage.id,

@@ -1,0 +1,55 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** What a policy binding can be attached to; each kind is its own foreign key column. */
+export const BINDING_TARGET_KINDS = ['flow', 'flow_stage_binding', 'application'] as const;
+export type BindingTargetKind = (typeof BINDING_TARGET_KINDS)[number];
+
+/**
+ * Attaches a policy, a group or a user to a target (a flow, a flow-stage binding or an
+ * application). A target passes when its bindings pass in its engine mode; none passes.
+ */
+@Entity({ name: 'policy_bindings' })
+export class PolicyBindingEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'target_flow_id', type: 'uuid', nullable: true })
+  targetFlowId!: string | null;
+
+  @Column({ name: 'target_flow_stage_binding_id', type: 'uuid', nullable: true })
+  targetFlowStageBindingId!: string | null;
+
+  @Column({ name: 'target_application_id', type: 'uuid', nullable: true })
+  targetApplicationId!: string | null;
+
+  @Column({ name: 'policy_id', type: 'uuid', nullable: true })
+  policyId!: string | null;
+
+  @Column({ name: 'group_id', type: 'uuid', nullable: true })
+  groupId!: string | null;
+
+  @Column({ name: 'user_id', type: 'integer', nullable: true })
+  userId!: number | null;
+
+  @Column({ type: 'integer' })
+  order!: number;
+
+  @Column({ type: 'boolean', default: true })
+  enabled!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  negate!: boolean;
+
+  /** Seconds a policy may take before it counts as failed. */
+  @Column({ type: 'integer', default: 30 })
+  timeout!: number;
+
+  /** The result used when the policy throws or times out. */
+  @Column({ name: 'failure_result', type: 'boolean', default: false })
+  failureResult!: boolean;
+
+  /** The target's id, whatever its kind. */
+  get target(): string {
+    return (this.targetFlowId ?? this.targetFlowStageBindingId ?? this.targetApplicationId) as string;
+  }
+}
