@@ -7,3 +7,4 @@ export * from './pagination.js';
 export * from './http-app.js';
 export * from './openapi.js';
 export * from './id.pipe.js';
+export * from './cookies.js';

@@ -12,6 +12,16 @@ import type { VerifyPasswordRequest } from './generated/authmesh/core/v1/VerifyP
 import type { VerifyPasswordResponse__Output } from './generated/authmesh/core/v1/VerifyPasswordResponse.js';
 import type { CheckTokenRequest } from './generated/authmesh/core/v1/CheckTokenRequest.js';
 import type { CheckTokenResponse__Output } from './generated/authmesh/core/v1/CheckTokenResponse.js';
+import type { CreateSessionRequest } from './generated/authmesh/core/v1/CreateSessionRequest.js';
+import type { CreateSessionResponse__Output } from './generated/authmesh/core/v1/CreateSessionResponse.js';
+import type { CheckSessionRequest } from './generated/authmesh/core/v1/CheckSessionRequest.js';
+import type { CheckSessionResponse__Output } from './generated/authmesh/core/v1/CheckSessionResponse.js';
+import type { FlowConfigServiceClient } from './generated/authmesh/core/v1/FlowConfigService.js';
+import type { FlowDefinition__Output } from './generated/authmesh/core/v1/FlowDefinition.js';
+import type { StageDefinition__Output } from './generated/authmesh/core/v1/StageDefinition.js';
+import type { ListPolicyBindingsResponse__Output } from './generated/authmesh/core/v1/ListPolicyBindingsResponse.js';
+import type { GetDefaultFlowRequest } from './generated/authmesh/core/v1/GetDefaultFlowRequest.js';
+import type { GetDefaultFlowResponse__Output } from './generated/authmesh/core/v1/GetDefaultFlowResponse.js';
 import type { EventServiceClient } from './generated/authmesh/events/v1/EventService.js';
 import type { Event } from './generated/authmesh/events/v1/Event.js';
 import type { CreateEventResponse__Output } from './generated/authmesh/events/v1/CreateEventResponse.js';
@@ -100,6 +110,48 @@ export class IdentityClient extends MeshClient<IdentityServiceClient> {
   /** Checks a token key for an intent. */
   checkToken(request: CheckTokenRequest, options?: RpcCallOptions): Promise<CheckTokenResponse__Output> {
     return this.call('CheckToken', (r, m, o, cb) => this.client.CheckToken(r, m, o, cb), request, options);
+  }
+  /** Starts a login session and answers its secret key. */
+  createSession(request: CreateSessionRequest, options?: RpcCallOptions): Promise<CreateSessionResponse__Output> {
+    return this.call('CreateSession', (r, m, o, cb) => this.client.CreateSession(r, m, o, cb), request, options);
+  }
+  /** Resolves a session key to its user; `valid: false` when it is unknown, expired or its user inactive. */
+  checkSession(request: CheckSessionRequest, options?: RpcCallOptions): Promise<CheckSessionResponse__Output> {
+    return this.call('CheckSession', (r, m, o, cb) => this.client.CheckSession(r, m, o, cb), request, options);
+  }
+  /** Ends the session with this key. */
+  async endSession(sessionKey: string, options?: RpcCallOptions): Promise<void> {
+    await this.call('EndSession', (r, m, o, cb) => this.client.EndSession(r, m, o, cb), { session_key: sessionKey }, options);
+  }
+}
+
+/** The flow configuration core serves to the executor. */
+export class FlowConfigClient extends MeshClient<FlowConfigServiceClient> {
+  constructor(address: string, meshKey: string, options?: RpcClientOptions) {
+    const Client = loadProtos().flowConfig.authmesh.core.v1.FlowConfigService;
+    super(new Client(address, grpc.credentials.createInsecure()), meshKey, options);
+  }
+  /** A flow with its stage bindings and policy bindings; rejects with NOT_FOUND for an unknown slug. */
+  getFlow(slug: string, options?: RpcCallOptions): Promise<FlowDefinition__Output> {
+    return this.call('GetFlow', (r, m, o, cb) => this.client.GetFlow(r, m, o, cb), { slug }, options);
+  }
+  /** The slug of the default flow of a designation for a host; rejects with NOT_FOUND when there is none. */
+  async getDefaultFlow(designation: string, host: string, options?: RpcCallOptions): Promise<string> {
+    const answer = await this.call<GetDefaultFlowRequest, GetDefaultFlowResponse__Output>(
+      'GetDefaultFlow',
+      (r, m, o, cb) => this.client.GetDefaultFlow(r, m, o, cb),
+      { designation, host },
+      options,
+    );
+    return answer.slug;
+  }
+  /** Policy bindings of these targets, in evaluation order. */
+  listPolicyBindings(targets: string[], options?: RpcCallOptions): Promise<ListPolicyBindingsResponse__Output> {
+    return this.call('ListPolicyBindings', (r, m, o, cb) => this.client.ListPolicyBindings(r, m, o, cb), { targets }, options);
+  }
+  /** One stage by UUID; rejects with NOT_FOUND when there is none. */
+  getStage(pk: string, options?: RpcCallOptions): Promise<StageDefinition__Output> {
+    return this.call('GetStage', (r, m, o, cb) => this.client.GetStage(r, m, o, cb), { pk }, options);
   }
 }
 

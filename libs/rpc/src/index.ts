@@ -25,6 +25,22 @@ export type { VerifyPasswordRequest, VerifyPasswordRequest__Output } from './gen
 export type { VerifyPasswordResponse, VerifyPasswordResponse__Output } from './generated/authmesh/core/v1/VerifyPasswordResponse.js';
 export type { CheckTokenRequest, CheckTokenRequest__Output } from './generated/authmesh/core/v1/CheckTokenRequest.js';
 export type { CheckTokenResponse, CheckTokenResponse__Output } from './generated/authmesh/core/v1/CheckTokenResponse.js';
+export type { CreateSessionRequest, CreateSessionRequest__Output } from './generated/authmesh/core/v1/CreateSessionRequest.js';
+export type { CreateSessionResponse, CreateSessionResponse__Output } from './generated/authmesh/core/v1/CreateSessionResponse.js';
+export type { CheckSessionRequest, CheckSessionRequest__Output } from './generated/authmesh/core/v1/CheckSessionRequest.js';
+export type { CheckSessionResponse, CheckSessionResponse__Output } from './generated/authmesh/core/v1/CheckSessionResponse.js';
+export type { EndSessionRequest, EndSessionRequest__Output } from './generated/authmesh/core/v1/EndSessionRequest.js';
+export type { FlowDefinition, FlowDefinition__Output } from './generated/authmesh/core/v1/FlowDefinition.js';
+export type { FlowStageBinding, FlowStageBinding__Output } from './generated/authmesh/core/v1/FlowStageBinding.js';
+export type { StageDefinition, StageDefinition__Output } from './generated/authmesh/core/v1/StageDefinition.js';
+export type { PolicyBinding, PolicyBinding__Output } from './generated/authmesh/core/v1/PolicyBinding.js';
+export type { PolicyDefinition, PolicyDefinition__Output } from './generated/authmesh/core/v1/PolicyDefinition.js';
+export type { GetFlowRequest__Output } from './generated/authmesh/core/v1/GetFlowRequest.js';
+export type { GetDefaultFlowRequest__Output } from './generated/authmesh/core/v1/GetDefaultFlowRequest.js';
+export type { GetDefaultFlowResponse } from './generated/authmesh/core/v1/GetDefaultFlowResponse.js';
+export type { ListPolicyBindingsRequest__Output } from './generated/authmesh/core/v1/ListPolicyBindingsRequest.js';
+export type { ListPolicyBindingsResponse } from './generated/authmesh/core/v1/ListPolicyBindingsResponse.js';
+export type { GetStageRequest__Output } from './generated/authmesh/core/v1/GetStageRequest.js';
 
 // authmesh.events.v1
 export type { EventServiceClient, EventServiceDefinition, EventServiceHandlers } from './generated/authmesh/events/v1/EventService.js';

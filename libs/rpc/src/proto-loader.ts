@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import type { ProtoGrpcType as IdentityProto } from './generated/identity.js';
+import type { ProtoGrpcType as FlowConfigProto } from './generated/flow_config.js';
 import type { ProtoGrpcType as EventsProto } from './generated/events.js';
 import type { ProtoGrpcType as FlowsProto } from './generated/flows.js';
 import type { ProtoGrpcType as HealthProto } from './generated/health.js';
@@ -39,6 +40,7 @@ export function protoRoot(): string {
 /** Every gRPC package of the mesh, typed by the generated `ProtoGrpcType`s. */
 export interface LoadedProtos {
   identity: IdentityProto;
+  flowConfig: FlowConfigProto;
   events: EventsProto;
   flows: FlowsProto;
   health: HealthProto;
@@ -55,6 +57,7 @@ export function loadProtos(): LoadedProtos {
     grpc.loadPackageDefinition(protoLoader.loadSync(file, { ...LOADER_OPTIONS, includeDirs: [root] })) as unknown as T;
   loaded = {
     identity: load<IdentityProto>('authmesh/core/v1/identity.proto'),
+    flowConfig: load<FlowConfigProto>('authmesh/core/v1/flow_config.proto'),
     events: load<EventsProto>('authmesh/events/v1/events.proto'),
     flows: load<FlowsProto>('authmesh/flows/v1/flows.proto'),
     health: load<HealthProto>('grpc/health/v1/health.proto'),

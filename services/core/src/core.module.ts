@@ -55,6 +55,10 @@ import { FlowController } from './flows/flow.controller.js';
 import { FlowRepository } from './flows/flow.repository.js';
 import { FlowService } from './flows/flow.service.js';
 import { FlowTransferService } from './flows/flow-transfer.service.js';
+import { SessionController } from './sessions/session.controller.js';
+import { SessionRepository } from './sessions/session.repository.js';
+import { SessionService } from './sessions/session.service.js';
+import { FlowConfigRpc } from './flows/flow-config.rpc.js';
 import { PolicyBlueprints } from './policies/policy.blueprint.js';
 import { AllPoliciesController, policyController } from './policies/policy-controllers.js';
 import { PolicyRepository } from './policies/policy.repository.js';
@@ -86,6 +90,7 @@ export class CoreModule {
         ...STAGE_TYPES.map(stageController),
         AllPoliciesController,
         PolicyBindingController,
+        SessionController,
         ...POLICY_TYPES.map(policyController),
       ],
       providers: [
@@ -136,6 +141,9 @@ export class CoreModule {
         PolicyBindingRepository,
         PolicyBindingService,
         PolicyBindingBlueprint,
+        SessionRepository,
+        SessionService,
+        FlowConfigRpc,
         BlueprintService,
         BlueprintInstanceRepository,
         BlueprintInstanceService,

@@ -9,6 +9,7 @@ import { CoreModule } from './core.module.js';
 import { createCoreDataSource } from './database/core.data-source.js';
 import { registerApiDocs } from './api-docs.js';
 import { IdentityRpc } from './identity-rpc/identity.rpc.js';
+import { FlowConfigRpc } from './flows/flow-config.rpc.js';
 import { EventPublisher } from './audit/event-publisher.js';
 import { BlueprintInstanceService } from './blueprints/blueprint-instance.service.js';
 
@@ -55,6 +56,7 @@ export const coreService: ServiceDefinition = {
     });
     await app.get(BootstrapService).run();
     app.get(IdentityRpc).register(ctx.grpc);
+    app.get(FlowConfigRpc).register(ctx.grpc);
     const instances = app.get(BlueprintInstanceService);
     const discover = () => instances.discover().catch((error: unknown) => logger.error({ err: error }, 'blueprint discovery failed'));
     await discover();

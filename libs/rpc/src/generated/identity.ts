@@ -2,8 +2,14 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { CheckSessionRequest as _authmesh_core_v1_CheckSessionRequest, CheckSessionRequest__Output as _authmesh_core_v1_CheckSessionRequest__Output } from './authmesh/core/v1/CheckSessionRequest.js';
+import type { CheckSessionResponse as _authmesh_core_v1_CheckSessionResponse, CheckSessionResponse__Output as _authmesh_core_v1_CheckSessionResponse__Output } from './authmesh/core/v1/CheckSessionResponse.js';
 import type { CheckTokenRequest as _authmesh_core_v1_CheckTokenRequest, CheckTokenRequest__Output as _authmesh_core_v1_CheckTokenRequest__Output } from './authmesh/core/v1/CheckTokenRequest.js';
 import type { CheckTokenResponse as _authmesh_core_v1_CheckTokenResponse, CheckTokenResponse__Output as _authmesh_core_v1_CheckTokenResponse__Output } from './authmesh/core/v1/CheckTokenResponse.js';
+import type { CreateSessionRequest as _authmesh_core_v1_CreateSessionRequest, CreateSessionRequest__Output as _authmesh_core_v1_CreateSessionRequest__Output } from './authmesh/core/v1/CreateSessionRequest.js';
+import type { CreateSessionResponse as _authmesh_core_v1_CreateSessionResponse, CreateSessionResponse__Output as _authmesh_core_v1_CreateSessionResponse__Output } from './authmesh/core/v1/CreateSessionResponse.js';
+import type { EndSessionRequest as _authmesh_core_v1_EndSessionRequest, EndSessionRequest__Output as _authmesh_core_v1_EndSessionRequest__Output } from './authmesh/core/v1/EndSessionRequest.js';
+import type { EndSessionResponse as _authmesh_core_v1_EndSessionResponse, EndSessionResponse__Output as _authmesh_core_v1_EndSessionResponse__Output } from './authmesh/core/v1/EndSessionResponse.js';
 import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from './authmesh/core/v1/GetGroupRequest.js';
 import type { GetUserRequest as _authmesh_core_v1_GetUserRequest, GetUserRequest__Output as _authmesh_core_v1_GetUserRequest__Output } from './authmesh/core/v1/GetUserRequest.js';
 import type { Group as _authmesh_core_v1_Group, Group__Output as _authmesh_core_v1_Group__Output } from './authmesh/core/v1/Group.js';
@@ -23,8 +29,14 @@ export interface ProtoGrpcType {
   authmesh: {
     core: {
       v1: {
+        CheckSessionRequest: MessageTypeDefinition<_authmesh_core_v1_CheckSessionRequest, _authmesh_core_v1_CheckSessionRequest__Output>
+        CheckSessionResponse: MessageTypeDefinition<_authmesh_core_v1_CheckSessionResponse, _authmesh_core_v1_CheckSessionResponse__Output>
         CheckTokenRequest: MessageTypeDefinition<_authmesh_core_v1_CheckTokenRequest, _authmesh_core_v1_CheckTokenRequest__Output>
         CheckTokenResponse: MessageTypeDefinition<_authmesh_core_v1_CheckTokenResponse, _authmesh_core_v1_CheckTokenResponse__Output>
+        CreateSessionRequest: MessageTypeDefinition<_authmesh_core_v1_CreateSessionRequest, _authmesh_core_v1_CreateSessionRequest__Output>
+        CreateSessionResponse: MessageTypeDefinition<_authmesh_core_v1_CreateSessionResponse, _authmesh_core_v1_CreateSessionResponse__Output>
+        EndSessionRequest: MessageTypeDefinition<_authmesh_core_v1_EndSessionRequest, _authmesh_core_v1_EndSessionRequest__Output>
+        EndSessionResponse: MessageTypeDefinition<_authmesh_core_v1_EndSessionResponse, _authmesh_core_v1_EndSessionResponse__Output>
         GetGroupRequest: MessageTypeDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_GetGroupRequest__Output>
         GetUserRequest: MessageTypeDefinition<_authmesh_core_v1_GetUserRequest, _authmesh_core_v1_GetUserRequest__Output>
         Group: MessageTypeDefinition<_authmesh_core_v1_Group, _authmesh_core_v1_Group__Output>

@@ -19,6 +19,8 @@ import { BrandEntity } from '../brands/brand.entity.js';
 import { CertificateKeyPairEntity } from '../certificates/certificate-key-pair.entity.js';
 import { PropertyMappingEntity } from '../providers/property-mapping.entity.js';
 import { ProviderEntity } from '../providers/provider.entity.js';
+import { Sessions1764374400008 } from '../migrations/1764374400008-sessions.js';
+import { SessionEntity } from '../sessions/session.entity.js';
 import { Policies1764374400007 } from '../migrations/1764374400007-policies.js';
 import { PolicyEntity } from '../policies/policy.entity.js';
 import { PolicyBindingEntity } from '../policies/bindings/policy-binding.entity.js';
@@ -39,6 +41,7 @@ export const CORE_ENTITIES = [
   FlowStageBindingEntity,
   PolicyEntity,
   PolicyBindingEntity,
+  SessionEntity,
 ];
 export const CORE_MIGRATIONS = [
   IdentityCore1764374400000,
@@ -49,6 +52,7 @@ export const CORE_MIGRATIONS = [
   Flows1764374400005,
   StagesAndBindings1764374400006,
   Policies1764374400007,
+  Sessions1764374400008,
 ];
 
 /** The DataSource of the `core` schema. */

@@ -12,6 +12,10 @@ import {
   type User,
   type VerifyPasswordRequest__Output,
   type VerifyPasswordResponse,
+  type CreateSessionRequest__Output,
+  type CreateSessionResponse,
+  type CheckSessionRequest__Output,
+  type CheckSessionResponse,
 } from '@authmesh/rpc';
 import { NotFoundError, ValidationFailedError } from '@authmesh/runtime';
 import { EventPublisher } from '../audit/event-publisher.js';
@@ -23,6 +27,7 @@ import { TOKEN_INTENTS, type TokenIntent } from '../tokens/token.entity.js';
 import { TokenService } from '../tokens/token.service.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UserRepository } from '../users/user.repository.js';
+import { SessionService } from '../sessions/session.service.js';
 
 /** Core's IdentityService: the identity lookups other services make over gRPC. */
 @Injectable()
@@ -32,6 +37,7 @@ export class IdentityRpc {
     private readonly groups: GroupRepository,
     private readonly tokens: TokenService,
     private readonly events: EventPublisher,
+    private readonly sessions: SessionService,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
@@ -43,6 +49,12 @@ export class IdentityRpc {
       GetGroup: unary(logger, (req: { pk: string }) => this.getGroup(req.pk)),
       VerifyPassword: unary(logger, (req: VerifyPasswordRequest__Output) => this.verifyPassword(req)),
       CheckToken: unary(logger, (req: CheckTokenRequest__Output) => this.checkToken(req)),
+      CreateSession: unary(logger, (req: CreateSessionRequest__Output) => this.createSession(req)),
+      CheckSession: unary(logger, (req: CheckSessionRequest__Output) => this.checkSession(req)),
+      EndSession: unary(logger, async (req: { session_key: string }) => {
+        await this.sessions.end(req.session_key);
+        return {};
+      }),
     });
   }
 
@@ -50,6 +62,8 @@ export class IdentityRpc {
     let user: UserEntity | null = null;
     if (request.lookup === 'pk' && /^\d{1,10}$/.test(request.pk ?? '')) user = await this.users.findById(Number(request.pk));
     else if (request.lookup === 'username' && request.username) user = await this.users.findByUsername(request.username);
+    else if (request.lookup === 'email' && request.email) user = await this.users.findByEmail(request.email);
+    else if (request.lookup === 'upn' && request.upn) user = await this.users.findByUpn(request.upn);
     if (!user) throw new NotFoundError('user not found');
     return this.toMessage(user);
   }
@@ -116,6 +130,25 @@ export class IdentityRpc {
     };
   }
 
+  async createSession(request: CreateSessionRequest__Output): Promise<CreateSessionResponse> {
+    if (!/^\d{1,10}$/.test(request.user_pk)) throw ValidationFailedError.field('user_pk', 'not a user primary key');
+    const { key, session } = await this.sessions.create({
+      userId: Number(request.user_pk),
+      clientIp: request.client_ip,
+      userAgent: request.user_agent,
+      expiresInSeconds: Number(request.expires_in_seconds),
+      terminateOthers: request.terminate_others,
+    });
+    return { session_key: key, session_uuid: session.id, expires: session.expires.toISOString() };
+  }
+
+  async checkSession(request: CheckSessionRequest__Output): Promise<CheckSessionResponse> {
+    const session = await this.sessions.check(request.session_key, request.client_ip, request.user_agent);
+    const user = session && (await this.users.findById(session.userId));
+    if (!session || !user) return { valid: false };
+    return { valid: true, user: await this.toMessage(user), session_uuid: session.id };
+  }
+
   private async toMessage(user: UserEntity): Promise<User> {
     const groups = await this.groups.effectiveGroupsOfUser(user.id);
     return {
@@ -131,6 +164,8 @@ export class IdentityRpc {
       groups: groups.map((g) => ({ pk: g.id, name: g.name })),
       is_superuser: groups.some((g) => g.isSuperuser),
       last_login: user.lastLogin?.toISOString() ?? '',
+      password_changed: user.passwordChangeDate?.toISOString() ?? '',
+      has_password: Boolean(user.password) && !user.password?.startsWith('!'),
     };
   }
 }

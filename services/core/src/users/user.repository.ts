@@ -48,6 +48,16 @@ export class UserRepository {
     return this.manager(tx).createQueryBuilder(UserEntity, 'u').where('lower(u.username) = lower(:username)', { username }).getOne();
   }
 
+  /** The first user (lowest id) with this e-mail address, ignoring case; e-mail is not unique. */
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.manager().createQueryBuilder(UserEntity, 'u').where('lower(u.email) = lower(:email)', { email }).orderBy('u.id').getOne();
+  }
+
+  /** The user whose attributes.upn is this value. */
+  findByUpn(upn: string): Promise<UserEntity | null> {
+    return this.manager().createQueryBuilder(UserEntity, 'u').where(`u.attributes->>'upn' = :upn`, { upn }).orderBy('u.id').getOne();
+  }
+
   async list(filters: UserFilters, query: ListQuery): Promise<[UserEntity[], number]> {
     const qb = this.manager().createQueryBuilder(UserEntity, 'u');
     if (filters.username !== undefined) qb.andWhere('u.username = :username', { username: filters.username });

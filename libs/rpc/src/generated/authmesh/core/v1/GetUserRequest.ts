@@ -10,9 +10,17 @@ export interface GetUserRequest {
   'pk'?: (string);
   'username'?: (string);
   /**
+   * The first user with this e-mail address (case-insensitive); e-mail is not unique.
+   */
+  'email'?: (string);
+  /**
+   * The user whose attributes.upn equals this value.
+   */
+  'upn'?: (string);
+  /**
    * Exactly one way to name the user.
    */
-  'lookup'?: "pk"|"username";
+  'lookup'?: "pk"|"username"|"email"|"upn";
 }
 
 export interface GetUserRequest__Output {
@@ -23,7 +31,15 @@ export interface GetUserRequest__Output {
   'pk'?: (string);
   'username'?: (string);
   /**
+   * The first user with this e-mail address (case-insensitive); e-mail is not unique.
+   */
+  'email'?: (string);
+  /**
+   * The user whose attributes.upn equals this value.
+   */
+  'upn'?: (string);
+  /**
    * Exactly one way to name the user.
    */
-  'lookup'?: "pk"|"username";
+  'lookup'?: "pk"|"username"|"email"|"upn";
 }

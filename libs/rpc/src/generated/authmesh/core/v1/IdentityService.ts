@@ -3,8 +3,14 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { CheckSessionRequest as _authmesh_core_v1_CheckSessionRequest, CheckSessionRequest__Output as _authmesh_core_v1_CheckSessionRequest__Output } from '../../../authmesh/core/v1/CheckSessionRequest.js';
+import type { CheckSessionResponse as _authmesh_core_v1_CheckSessionResponse, CheckSessionResponse__Output as _authmesh_core_v1_CheckSessionResponse__Output } from '../../../authmesh/core/v1/CheckSessionResponse.js';
 import type { CheckTokenRequest as _authmesh_core_v1_CheckTokenRequest, CheckTokenRequest__Output as _authmesh_core_v1_CheckTokenRequest__Output } from '../../../authmesh/core/v1/CheckTokenRequest.js';
 import type { CheckTokenResponse as _authmesh_core_v1_CheckTokenResponse, CheckTokenResponse__Output as _authmesh_core_v1_CheckTokenResponse__Output } from '../../../authmesh/core/v1/CheckTokenResponse.js';
+import type { CreateSessionRequest as _authmesh_core_v1_CreateSessionRequest, CreateSessionRequest__Output as _authmesh_core_v1_CreateSessionRequest__Output } from '../../../authmesh/core/v1/CreateSessionRequest.js';
+import type { CreateSessionResponse as _authmesh_core_v1_CreateSessionResponse, CreateSessionResponse__Output as _authmesh_core_v1_CreateSessionResponse__Output } from '../../../authmesh/core/v1/CreateSessionResponse.js';
+import type { EndSessionRequest as _authmesh_core_v1_EndSessionRequest, EndSessionRequest__Output as _authmesh_core_v1_EndSessionRequest__Output } from '../../../authmesh/core/v1/EndSessionRequest.js';
+import type { EndSessionResponse as _authmesh_core_v1_EndSessionResponse, EndSessionResponse__Output as _authmesh_core_v1_EndSessionResponse__Output } from '../../../authmesh/core/v1/EndSessionResponse.js';
 import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from '../../../authmesh/core/v1/GetGroupRequest.js';
 import type { GetUserRequest as _authmesh_core_v1_GetUserRequest, GetUserRequest__Output as _authmesh_core_v1_GetUserRequest__Output } from '../../../authmesh/core/v1/GetUserRequest.js';
 import type { Group as _authmesh_core_v1_Group, Group__Output as _authmesh_core_v1_Group__Output } from '../../../authmesh/core/v1/Group.js';
@@ -15,6 +21,23 @@ import type { VerifyPasswordRequest as _authmesh_core_v1_VerifyPasswordRequest, 
 import type { VerifyPasswordResponse as _authmesh_core_v1_VerifyPasswordResponse, VerifyPasswordResponse__Output as _authmesh_core_v1_VerifyPasswordResponse__Output } from '../../../authmesh/core/v1/VerifyPasswordResponse.js';
 
 export interface IdentityServiceClient extends grpc.Client {
+  /**
+   * Resolves a session key: valid only while the session exists, has not expired and its
+   * user is active. Touches the session's last-used time.
+   */
+  CheckSession(argument: _authmesh_core_v1_CheckSessionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CheckSessionResponse__Output>): grpc.ClientUnaryCall;
+  CheckSession(argument: _authmesh_core_v1_CheckSessionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_CheckSessionResponse__Output>): grpc.ClientUnaryCall;
+  CheckSession(argument: _authmesh_core_v1_CheckSessionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CheckSessionResponse__Output>): grpc.ClientUnaryCall;
+  CheckSession(argument: _authmesh_core_v1_CheckSessionRequest, callback: grpc.requestCallback<_authmesh_core_v1_CheckSessionResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Resolves a session key: valid only while the session exists, has not expired and its
+   * user is active. Touches the session's last-used time.
+   */
+  checkSession(argument: _authmesh_core_v1_CheckSessionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CheckSessionResponse__Output>): grpc.ClientUnaryCall;
+  checkSession(argument: _authmesh_core_v1_CheckSessionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_CheckSessionResponse__Output>): grpc.ClientUnaryCall;
+  checkSession(argument: _authmesh_core_v1_CheckSessionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CheckSessionResponse__Output>): grpc.ClientUnaryCall;
+  checkSession(argument: _authmesh_core_v1_CheckSessionRequest, callback: grpc.requestCallback<_authmesh_core_v1_CheckSessionResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Checks a token key for an intent: it exists, has that intent, has not expired and
    * belongs to an active user. Any failure answers valid=false.
@@ -31,6 +54,38 @@ export interface IdentityServiceClient extends grpc.Client {
   checkToken(argument: _authmesh_core_v1_CheckTokenRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_CheckTokenResponse__Output>): grpc.ClientUnaryCall;
   checkToken(argument: _authmesh_core_v1_CheckTokenRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CheckTokenResponse__Output>): grpc.ClientUnaryCall;
   checkToken(argument: _authmesh_core_v1_CheckTokenRequest, callback: grpc.requestCallback<_authmesh_core_v1_CheckTokenResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Starts a login session for a user (after a flow authenticated them) and answers the
+   * session key the caller puts in the browser's cookie. Core keeps only a digest of it.
+   */
+  CreateSession(argument: _authmesh_core_v1_CreateSessionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CreateSessionResponse__Output>): grpc.ClientUnaryCall;
+  CreateSession(argument: _authmesh_core_v1_CreateSessionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_CreateSessionResponse__Output>): grpc.ClientUnaryCall;
+  CreateSession(argument: _authmesh_core_v1_CreateSessionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CreateSessionResponse__Output>): grpc.ClientUnaryCall;
+  CreateSession(argument: _authmesh_core_v1_CreateSessionRequest, callback: grpc.requestCallback<_authmesh_core_v1_CreateSessionResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Starts a login session for a user (after a flow authenticated them) and answers the
+   * session key the caller puts in the browser's cookie. Core keeps only a digest of it.
+   */
+  createSession(argument: _authmesh_core_v1_CreateSessionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CreateSessionResponse__Output>): grpc.ClientUnaryCall;
+  createSession(argument: _authmesh_core_v1_CreateSessionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_CreateSessionResponse__Output>): grpc.ClientUnaryCall;
+  createSession(argument: _authmesh_core_v1_CreateSessionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CreateSessionResponse__Output>): grpc.ClientUnaryCall;
+  createSession(argument: _authmesh_core_v1_CreateSessionRequest, callback: grpc.requestCallback<_authmesh_core_v1_CreateSessionResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Ends the session with this key (logout); ending an unknown key is not an error.
+   */
+  EndSession(argument: _authmesh_core_v1_EndSessionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
+  EndSession(argument: _authmesh_core_v1_EndSessionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
+  EndSession(argument: _authmesh_core_v1_EndSessionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
+  EndSession(argument: _authmesh_core_v1_EndSessionRequest, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Ends the session with this key (logout); ending an unknown key is not an error.
+   */
+  endSession(argument: _authmesh_core_v1_EndSessionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
+  endSession(argument: _authmesh_core_v1_EndSessionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
+  endSession(argument: _authmesh_core_v1_EndSessionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
+  endSession(argument: _authmesh_core_v1_EndSessionRequest, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * One group by primary key; NOT_FOUND when it does not exist.
@@ -100,10 +155,27 @@ export interface IdentityServiceClient extends grpc.Client {
 
 export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * Resolves a session key: valid only while the session exists, has not expired and its
+   * user is active. Touches the session's last-used time.
+   */
+  CheckSession: grpc.handleUnaryCall<_authmesh_core_v1_CheckSessionRequest__Output, _authmesh_core_v1_CheckSessionResponse>;
+  
+  /**
    * Checks a token key for an intent: it exists, has that intent, has not expired and
    * belongs to an active user. Any failure answers valid=false.
    */
   CheckToken: grpc.handleUnaryCall<_authmesh_core_v1_CheckTokenRequest__Output, _authmesh_core_v1_CheckTokenResponse>;
+  
+  /**
+   * Starts a login session for a user (after a flow authenticated them) and answers the
+   * session key the caller puts in the browser's cookie. Core keeps only a digest of it.
+   */
+  CreateSession: grpc.handleUnaryCall<_authmesh_core_v1_CreateSessionRequest__Output, _authmesh_core_v1_CreateSessionResponse>;
+  
+  /**
+   * Ends the session with this key (logout); ending an unknown key is not an error.
+   */
+  EndSession: grpc.handleUnaryCall<_authmesh_core_v1_EndSessionRequest__Output, _authmesh_core_v1_EndSessionResponse>;
   
   /**
    * One group by primary key; NOT_FOUND when it does not exist.
@@ -130,7 +202,10 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
 }
 
 export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
+  CheckSession: MethodDefinition<_authmesh_core_v1_CheckSessionRequest, _authmesh_core_v1_CheckSessionResponse, _authmesh_core_v1_CheckSessionRequest__Output, _authmesh_core_v1_CheckSessionResponse__Output>
   CheckToken: MethodDefinition<_authmesh_core_v1_CheckTokenRequest, _authmesh_core_v1_CheckTokenResponse, _authmesh_core_v1_CheckTokenRequest__Output, _authmesh_core_v1_CheckTokenResponse__Output>
+  CreateSession: MethodDefinition<_authmesh_core_v1_CreateSessionRequest, _authmesh_core_v1_CreateSessionResponse, _authmesh_core_v1_CreateSessionRequest__Output, _authmesh_core_v1_CreateSessionResponse__Output>
+  EndSession: MethodDefinition<_authmesh_core_v1_EndSessionRequest, _authmesh_core_v1_EndSessionResponse, _authmesh_core_v1_EndSessionRequest__Output, _authmesh_core_v1_EndSessionResponse__Output>
   GetGroup: MethodDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_Group, _authmesh_core_v1_GetGroupRequest__Output, _authmesh_core_v1_Group__Output>
   GetUser: MethodDefinition<_authmesh_core_v1_GetUserRequest, _authmesh_core_v1_User, _authmesh_core_v1_GetUserRequest__Output, _authmesh_core_v1_User__Output>
   ListGroups: MethodDefinition<_authmesh_core_v1_ListGroupsRequest, _authmesh_core_v1_ListGroupsResponse, _authmesh_core_v1_ListGroupsRequest__Output, _authmesh_core_v1_ListGroupsResponse__Output>

@@ -46,6 +46,14 @@ export interface User {
    * RFC 3339; empty when the user never logged in.
    */
   'last_login'?: (string);
+  /**
+   * RFC 3339 time the password was last set; empty when unknown or never set.
+   */
+  'password_changed'?: (string);
+  /**
+   * False when the user has no usable password (never set, or set unusable).
+   */
+  'has_password'?: (boolean);
 }
 
 export interface User__Output {
@@ -91,4 +99,12 @@ export interface User__Output {
    * RFC 3339; empty when the user never logged in.
    */
   'last_login': (string);
+  /**
+   * RFC 3339 time the password was last set; empty when unknown or never set.
+   */
+  'password_changed': (string);
+  /**
+   * False when the user has no usable password (never set, or set unusable).
+   */
+  'has_password': (boolean);
 }

@@ -1,0 +1,11 @@
+// Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
+// Original file: proto/authmesh/core/v1/flow_config.proto
+
+
+export interface ListPolicyBindingsRequest {
+  'targets'?: (string)[];
+}
+
+export interface ListPolicyBindingsRequest__Output {
+  'targets': (string)[];
+}

@@ -1,0 +1,29 @@
+// Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
+// Original file: proto/authmesh/core/v1/flow_config.proto
+
+
+export interface StageDefinition {
+  'pk'?: (string);
+  'name'?: (string);
+  /**
+   * The stage type, e.g. identification.
+   */
+  'type'?: (string);
+  /**
+   * The type's settings as a JSON object, defaults filled in and secrets opened.
+   */
+  'settings_json'?: (string);
+}
+
+export interface StageDefinition__Output {
+  'pk': (string);
+  'name': (string);
+  /**
+   * The stage type, e.g. identification.
+   */
+  'type': (string);
+  /**
+   * The type's settings as a JSON object, defaults filled in and secrets opened.
+   */
+  'settings_json': (string);
+}

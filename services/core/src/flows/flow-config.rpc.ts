@@ -1,0 +1,161 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  loadProtos,
+  unary,
+  type FlowDefinition,
+  type GetDefaultFlowRequest__Output,
+  type GetDefaultFlowResponse,
+  type GetFlowRequest__Output,
+  type GrpcHost,
+  type ListPolicyBindingsRequest__Output,
+  type ListPolicyBindingsResponse,
+  type PolicyBinding,
+  type StageDefinition,
+} from '@authmesh/rpc';
+import { NotFoundError } from '@authmesh/runtime';
+import { BrandRepository } from '../brands/brand.repository.js';
+import { CORE_OPTIONS } from '../core.tokens.js';
+import type { CoreOptions } from '../core.options.js';
+import { PolicyBindingRepository } from '../policies/bindings/policy-binding.repository.js';
+import type { PolicyBindingEntity } from '../policies/bindings/policy-binding.entity.js';
+import type { PolicyEntity } from '../policies/policy.entity.js';
+import { PolicyRepository } from '../policies/policy.repository.js';
+import { PolicyService } from '../policies/policy.service.js';
+import { StageRepository } from '../stages/stage.repository.js';
+import { StageService } from '../stages/stage.service.js';
+import type { StageEntity } from '../stages/stage.entity.js';
+import { FlowStageBindingRepository } from './flow-stage-binding.repository.js';
+import { FlowRepository } from './flow.repository.js';
+import type { FlowEntity } from './flow.entity.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Which brand field names the default flow of a designation. */
+const BRAND_FLOW: Record<string, 'flowAuthentication' | 'flowInvalidation' | 'flowRecovery' | 'flowUnenrollment' | 'flowUserSettings'> = {
+  authentication: 'flowAuthentication',
+  invalidation: 'flowInvalidation',
+  recovery: 'flowRecovery',
+  unenrollment: 'flowUnenrollment',
+  stage_configuration: 'flowUserSettings',
+};
+
+/** Core's FlowConfigService: what the flow executor needs to plan and run a flow. */
+@Injectable()
+export class FlowConfigRpc {
+  constructor(
+    private readonly flows: FlowRepository,
+    private readonly bindings: FlowStageBindingRepository,
+    private readonly stages: StageRepository,
+    private readonly stageService: StageService,
+    private readonly policyBindings: PolicyBindingRepository,
+    private readonly policies: PolicyRepository,
+    private readonly policyService: PolicyService,
+    private readonly brands: BrandRepository,
+    @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
+  ) {}
+
+  register(host: GrpcHost): void {
+    const logger = this.options.logger;
+    host.add(loadProtos().flowConfig.authmesh.core.v1.FlowConfigService.service, {
+      GetFlow: unary(logger, (req: GetFlowRequest__Output) => this.getFlow(req.slug)),
+      GetDefaultFlow: unary(logger, (req: GetDefaultFlowRequest__Output) => this.getDefaultFlow(req)),
+      ListPolicyBindings: unary(logger, (req: ListPolicyBindingsRequest__Output) => this.listPolicyBindings(req.targets)),
+      GetStage: unary(logger, async (req: { pk: string }) => {
+        const stage = UUID.test(req.pk) ? await this.stages.findById(req.pk) : null;
+        if (!stage) throw new NotFoundError('stage not found');
+        return this.stageMessage(stage);
+      }),
+    });
+  }
+
+  async getFlow(slug: string): Promise<FlowDefinition> {
+    const flow = await this.flows.findBySlug(slug);
+    if (!flow) throw new NotFoundError('flow not found');
+    const [bindings] = await this.bindings.list({ target: flow.id }, { page: 1, page_size: 1000 });
+    const stages = new Map<string, StageEntity>();
+    for (const binding of bindings) {
+      const stage = stages.get(binding.stageId) ?? (await this.stages.findById(binding.stageId));
+      if (stage) stages.set(stage.id, stage);
+    }
+    const policyBindings = await this.listPolicyBindings([flow.id, ...bindings.map((b) => b.id)]);
+    return {
+      ...flowFields(flow),
+      bindings: bindings
+        .filter((b) => stages.has(b.stageId))
+        .map((b) => ({
+          pk: b.id,
+          order: b.order,
+          evaluate_on_plan: b.evaluateOnPlan,
+          re_evaluate_policies: b.reEvaluatePolicies,
+          policy_engine_mode: b.policyEngineMode,
+          invalid_response_action: b.invalidResponseAction,
+          stage: this.stageMessage(stages.get(b.stageId) as StageEntity),
+        })),
+      policy_bindings: policyBindings.bindings,
+    };
+  }
+
+  async getDefaultFlow(request: GetDefaultFlowRequest__Output): Promise<GetDefaultFlowResponse> {
+    const field = BRAND_FLOW[request.designation];
+    const { brand } = await this.brands.forHost(request.host.toLowerCase());
+    const brandFlow = field && brand?.[field];
+    const flow = brandFlow
+      ? await this.flows.findOneBy({ id: brandFlow })
+      : await this.flows.findOneBy({ designation: request.designation as FlowEntity['designation'] });
+    if (!flow) throw new NotFoundError(`no ${request.designation} flow is configured`);
+    return { slug: flow.slug };
+  }
+
+  async listPolicyBindings(targets: string[]): Promise<ListPolicyBindingsResponse> {
+    const rows = await this.policyBindings.forTargets(targets.filter((t) => UUID.test(t)));
+    const policies = new Map((await this.policies.findByIds(rows.flatMap((r) => (r.policyId ? [r.policyId] : [])))).map((p) => [p.id, p]));
+    return { bindings: rows.map((row) => this.bindingMessage(row, policies)) };
+  }
+
+  private bindingMessage(row: PolicyBindingEntity, policies: Map<string, PolicyEntity>): PolicyBinding {
+    const base: PolicyBinding = {
+      pk: row.id,
+      target: row.target,
+      order: row.order,
+      enabled: row.enabled,
+      negate: row.negate,
+      timeout_seconds: row.timeout,
+      failure_result: row.failureResult,
+    };
+    const policy = row.policyId ? policies.get(row.policyId) : undefined;
+    if (policy) {
+      return {
+        ...base,
+        policy: {
+          pk: policy.id,
+          name: policy.name,
+          type: policy.type,
+          execution_logging: policy.executionLogging,
+          settings_json: JSON.stringify(this.policyService.runtimeSettings(policy)),
+        },
+      };
+    }
+    if (row.groupId) return { ...base, group_pk: row.groupId };
+    return { ...base, user_pk: String(row.userId) };
+  }
+
+  private stageMessage(stage: StageEntity): StageDefinition {
+    return { pk: stage.id, name: stage.name, type: stage.type, settings_json: JSON.stringify(this.stageService.runtimeSettings(stage)) };
+  }
+}
+
+function flowFields(flow: FlowEntity): FlowDefinition {
+  return {
+    pk: flow.id,
+    slug: flow.slug,
+    name: flow.name,
+    title: flow.title,
+    designation: flow.designation,
+    authentication: flow.authentication,
+    layout: flow.layout,
+    background: flow.background,
+    denied_action: flow.deniedAction,
+    policy_engine_mode: flow.policyEngineMode,
+    compatibility_mode: flow.compatibilityMode,
+  };
+}
