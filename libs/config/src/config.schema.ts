@@ -56,6 +56,8 @@ export const configSchema = z
     api_docs: boolish.default(true),
     blueprints_dir: z.string().min(1).optional(),
     blueprints_rescan_seconds: z.coerce.number().int().min(1).max(86400).default(60),
+    hibp_url: url(['http:', 'https:']).default('https://api.pwnedpasswords.com'),
+    outbound_allowed_cidrs: z.array(cidr).default([]),
   })
   .strict();
 
@@ -88,7 +90,9 @@ export const ENV_NAMES: Record<keyof AuthmeshConfig, string> = {
   api_docs: 'AUTHMESH_API_DOCS',
   blueprints_dir: 'AUTHMESH_BLUEPRINTS_DIR',
   blueprints_rescan_seconds: 'AUTHMESH_BLUEPRINTS_RESCAN_SECONDS',
+  hibp_url: 'AUTHMESH_HIBP_URL',
+  outbound_allowed_cidrs: 'AUTHMESH_OUTBOUND_ALLOWED_CIDRS',
 };
 
 /** Keys whose environment value is a comma-separated list. */
-export const LIST_KEYS = new Set<keyof AuthmeshConfig>(['trusted_proxy_cidrs']);
+export const LIST_KEYS = new Set<keyof AuthmeshConfig>(['trusted_proxy_cidrs', 'outbound_allowed_cidrs']);

@@ -1,29 +1,129 @@
-import { loadProtos, unary, type FlowStatus } from '@authmesh/rpc';
+import { randomUUID } from 'node:crypto';
+import { Subjects } from '@authmesh/bus';
+import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
+import { createHttpApp, type Principal, type PrincipalResolver } from '@authmesh/http';
+import { OutboundClient } from '@authmesh/outbound';
+import { FlowConfigClient, IdentityClient, loadProtos, unary, type FlowStatus, type User__Output } from '@authmesh/rpc';
 import type { ServiceDefinition } from '@authmesh/runtime';
+import { createFlowsDataSource } from './database/flows.data-source.js';
+import { ExecutionRepository } from './executor/execution.repository.js';
+import { FlowConfigCache } from './executor/flow-config.cache.js';
+import { FlowExecutor } from './executor/flow-executor.js';
+import { FlowPlanner } from './executor/flow-planner.js';
+import { FlowsModule } from './flows.module.js';
+import { HibpRangeClient } from './policies/password/hibp-range.client.js';
+import { PolicyEngine } from './policies/policy-engine.js';
+import { policyRuntimes } from './policies/policy-runtimes.js';
+import { ReputationRepository } from './reputation/reputation.repository.js';
+import { ReputationService } from './reputation/reputation.service.js';
+import type { StageServices } from './stages/stage-services.js';
 
 export const FLOW_SERVICE_NAME = 'authmesh.flows.v1.FlowService';
 
-/**
- * The flow executor runtime. The flow engine itself arrives with its own issue; for now the
- * service joins the mesh: it answers gRPC, reports health and follows the bus.
- */
+/** How often expired executions are purged. */
+const PURGE_INTERVAL_MS = 10 * 60 * 1000;
+
+/** The flow executor: plans and runs flows, evaluates policies, keeps reputation. */
 export const flowsService: ServiceDefinition = {
   name: 'flows',
 
+  async migrate({ databaseUrl, logger }) {
+    const dataSource = createFlowsDataSource(databaseUrl, logger.child({ service: 'flows' }));
+    await dataSource.initialize();
+    try {
+      return await migrateServiceSchema(dataSource, logger.child({ service: 'flows' }));
+    } finally {
+      await dataSource.destroy();
+    }
+  },
+
   async start(ctx) {
     const logger = ctx.logger.child({ service: 'flows' });
+    const dataSource = createFlowsDataSource(ctx.databaseUrl, logger);
+    await dataSource.initialize();
+    const identity = new IdentityClient(ctx.addresses.grpc('core'), ctx.meshKey);
+    const config = new FlowConfigClient(ctx.addresses.grpc('core'), ctx.meshKey);
+    const configs = new FlowConfigCache(config);
+    const reputation = new ReputationService(new ReputationRepository(dataSource));
+    const outbound = new OutboundClient({ allowedNetworks: ctx.config.outbound_allowed_cidrs, userAgent: `authmesh/${ctx.version}` });
+    const engine = new PolicyEngine(policyRuntimes({ reputation, hibp: new HibpRangeClient(ctx.config.hibp_url, outbound) }), logger);
+    const executions = new ExecutionRepository(dataSource);
+
+    const services: StageServices = {
+      identity,
+      config,
+      reputation,
+      logger,
+      async emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>) {
+        const payload = {
+          event_uuid: randomUUID(),
+          action,
+          app: 'authmesh.flows',
+          user: user ? { pk: Number(user.pk), username: user.username, email: user.email } : {},
+          client_ip: clientIp,
+          brand: {},
+          context,
+          created: new Date().toISOString(),
+        };
+        // The login itself must not wait on, or fail with, the event log.
+        ctx.bus.publishDurable(Subjects.eventCreated, payload, { id: payload.event_uuid }).catch((error: unknown) => {
+          logger.warn({ err: (error as Error).message, action }, 'event not recorded: bus unavailable');
+        });
+      },
+    };
+    const executor = new FlowExecutor(configs, new FlowPlanner(engine), executions, services);
+    const principals = corePrincipals(identity);
+    const { app, handler } = await createHttpApp(FlowsModule.register({ logger, executor, config, principals }), {
+      service: 'flows',
+      logger,
+      metrics: ctx.metrics,
+    });
+
+    // Any configuration change may touch a flow; dropping every cached flow is cheap.
+    const changes = await ctx.bus.subscribe(Subjects.configChanged, () => configs.clear());
     ctx.grpc.add(loadProtos().flows.authmesh.flows.v1.FlowService.service, {
       GetStatus: unary(logger, async (): Promise<FlowStatus> => ({ version: ctx.version, ready: ctx.bus.isHealthy() })),
     });
+    const purge = setInterval(() => {
+      executions.purgeExpired().catch((error: unknown) => logger.error({ err: error }, 'purging expired executions failed'));
+    }, PURGE_INTERVAL_MS);
+    purge.unref();
+
     return {
       name: 'flows',
+      http: { prefixes: ['/api/v3/flows/executor/', '/flows/'], handler },
       async readiness() {
+        const database = await databaseHealthy(dataSource);
         const bus = ctx.bus.isHealthy();
-        return { ready: bus, checks: { bus } };
+        return { ready: database && bus, checks: { database, bus } };
       },
       async stop() {
+        clearInterval(purge);
         ctx.grpc.setStatus(FLOW_SERVICE_NAME, 'NOT_SERVING');
+        await changes.unsubscribe().catch(() => undefined);
+        await app.close();
+        identity.close();
+        config.close();
+        if (dataSource.isInitialized) await dataSource.destroy();
       },
     };
   },
 };
+
+/** API credentials in the flows service are checked by core, which owns tokens and sessions. */
+function corePrincipals(identity: IdentityClient): PrincipalResolver {
+  const principal = (user: User__Output, extra: Partial<Principal>): Principal => ({
+    user: { pk: user.pk, username: user.username, email: user.email, isSuperuser: user.is_superuser },
+    ...extra,
+  });
+  return {
+    async fromBearerToken(key) {
+      const answer = await identity.checkToken({ key, intent: 'api' });
+      return answer.valid && answer.user ? principal(answer.user, { tokenIdentifier: answer.token_identifier }) : null;
+    },
+    async fromSessionKey(key, client) {
+      const answer = await identity.checkSession({ session_key: key, client_ip: client.ip, user_agent: client.userAgent });
+      return answer.valid && answer.user ? principal(answer.user, { sessionId: answer.session_uuid }) : null;
+    },
+  };
+}

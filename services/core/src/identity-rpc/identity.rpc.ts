@@ -106,6 +106,7 @@ export class IdentityRpc {
       }
     }
     if (!valid || !user) {
+      if (request.skip_failure_event) return { valid: false };
       await this.events.emit(
         'login_failed',
         { clientIp: request.client_ip },

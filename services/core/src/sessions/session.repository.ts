@@ -21,8 +21,8 @@ export class SessionRepository {
   findLive(keyDigest: string): Promise<SessionEntity | null> {
     return this.manager()
       .createQueryBuilder(SessionEntity, 's')
-      .innerJoin('core.users', 'u', 'u.id = s.user_id AND u.is_active')
       .where('s.key_digest = :keyDigest AND s.expires > now()', { keyDigest })
+      .andWhere('EXISTS (SELECT 1 FROM core.users u WHERE u.id = s.user_id AND u.is_active)')
       .getOne();
   }
 

@@ -9,6 +9,11 @@ export interface VerifyPasswordRequest {
    * Where the attempt came from, recorded with login_failed events and used for reputation.
    */
   'client_ip'?: (string);
+  /**
+   * The caller records its own login_failed event (the flow executor does, with what the
+   * user typed); core then records none.
+   */
+  'skip_failure_event'?: (boolean);
 }
 
 export interface VerifyPasswordRequest__Output {
@@ -18,4 +23,9 @@ export interface VerifyPasswordRequest__Output {
    * Where the attempt came from, recorded with login_failed events and used for reputation.
    */
   'client_ip': (string);
+  /**
+   * The caller records its own login_failed event (the flow executor does, with what the
+   * user typed); core then records none.
+   */
+  'skip_failure_event': (boolean);
 }

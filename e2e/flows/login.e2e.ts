@@ -1,0 +1,180 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
+import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
+import { FlowBrowser } from '../support/flow-browser';
+
+const TOKEN = 'e2e-flows-token-0123456789abcdef';
+const PASSWORD = 'e2e flows password 1';
+const LOGIN = 'default-authentication-flow';
+const LOGOUT = 'default-invalidation-flow';
+
+/** Logging in and out through the default flows, as a browser does: cookies, 302s, challenges. */
+describe('login and logout through the default flows', () => {
+  let dir: string;
+  let db: TestDatabase;
+  let proc: AuthmeshProcess;
+  let api: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'authmesh-e2e-flows-'));
+    db = await createTestDatabase('authmesh_e2e_flows');
+    proc = await startOnFreePorts(
+      {
+        DATABASE_URL: db.url,
+        AUTHMESH_SECRET_KEY: 'e2e-flows-secret-key-long-enough-0123456789',
+        AUTHMESH_BOOTSTRAP_PASSWORD: PASSWORD,
+        AUTHMESH_BOOTSTRAP_EMAIL: 'root@example.com',
+        AUTHMESH_BOOTSTRAP_TOKEN: TOKEN,
+      },
+      dir,
+    );
+    api = apiClient(proc.baseUrl, TOKEN);
+    // The default flows come from built-in blueprints applied at start.
+    for (let i = 0; i < 100; i++) {
+      if ((await api('GET', `/api/v3/flows/instances/${LOGIN}/`)).status === 200) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+
+  afterAll(async () => {
+    await proc?.stop('SIGTERM');
+    await db?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function login(browser: FlowBrowser, username: string, password: string, query = '') {
+    const first = await browser.start(LOGIN, query);
+    expect(first.component).toBe('ak-stage-identification');
+    const identified = await browser.submit(LOGIN, { component: 'ak-stage-identification', uid_field: username }, query);
+    expect(identified.challenge.component).toBe('ak-stage-password');
+    return browser.submit(LOGIN, { component: 'ak-stage-password', password }, query);
+  }
+
+  it('shows the identification challenge and never advances on an empty or partial POST', async () => {
+    const browser = new FlowBrowser(proc.baseUrl);
+    const challenge = await browser.start(LOGIN);
+    expect(challenge).toMatchObject({
+      type: 'native',
+      component: 'ak-stage-identification',
+      user_fields: ['email', 'username'],
+      password_fields: false,
+      flow_info: { title: 'Welcome to authmesh!', cancel_url: '/flows/-/cancel/' },
+    });
+    expect(browser.cookies.has('authmesh_flow')).toBe(true);
+    for (const body of [{}, { component: 'ak-stage-identification' }, { uid_field: '' }, { uid_field: 42 }]) {
+      const answer = await browser.submit(LOGIN, body);
+      expect(answer.status).toBe(200);
+      expect(answer.challenge.component).toBe('ak-stage-identification');
+      expect(answer.challenge.response_errors.uid_field[0].string).toBe('This field is required.');
+    }
+    const garbage = await browser.request('POST', `/api/v3/flows/executor/${LOGIN}/`, '{not json', {});
+    expect(garbage.status).toBe(400);
+    expect((await browser.start(LOGIN)).component).toBe('ak-stage-identification');
+  });
+
+  it('logs in with the right password: a rotated session cookie, then the API accepts the cookie', async () => {
+    const browser = new FlowBrowser(proc.baseUrl);
+    await browser.start(LOGIN);
+    const flowCookieBefore = browser.cookies.get('authmesh_flow');
+    const done = await login(browser, 'akadmin', PASSWORD);
+    expect(done.challenge).toEqual({ type: 'redirect', component: 'xak-flow-redirect', to: '/' });
+    expect(browser.cookies.get('authmesh_flow')).not.toBe(flowCookieBefore);
+    expect(browser.cookies.get('authmesh_session')).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    const me = await browser.request('GET', '/api/v3/core/users/me/');
+    expect(me.status).toBe(200);
+    expect(me.body.user.username).toBe('akadmin');
+
+    // Unsafe requests with the cookie need the CSRF header.
+    const noCsrf = await browser.request('POST', '/api/v3/core/groups/', { name: 'from-cookie' });
+    expect(noCsrf.status).toBe(403);
+    const withCsrf = await browser.request(
+      'POST',
+      '/api/v3/core/groups/',
+      { name: 'from-cookie' },
+      { 'x-csrftoken': browser.cookies.get('authmesh_csrf') ?? '' },
+    );
+    expect(withCsrf.status).toBe(201);
+
+    const sessions = await browser.request('GET', '/api/v3/core/authenticated_sessions/');
+    expect(sessions.body.results.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+  });
+
+  it('answers a wrong password and an unknown user the same way', async () => {
+    const known = new FlowBrowser(proc.baseUrl);
+    const unknown = new FlowBrowser(proc.baseUrl);
+    const a = await login(known, 'akadmin', 'wrong password');
+    const b = await login(unknown, 'nobody-here', 'wrong password');
+    expect(a.status).toBe(b.status);
+    expect(a.challenge.response_errors).toEqual({ password: [{ string: 'Invalid password', code: 'invalid' }] });
+    expect(b.challenge.response_errors).toEqual(a.challenge.response_errors);
+    expect(Object.keys(b.challenge).sort()).toEqual(Object.keys(a.challenge).sort());
+    expect([...unknown.cookies.keys()].sort()).toEqual([...known.cookies.keys()].sort());
+    expect(known.cookies.has('authmesh_session')).toBe(false);
+    // The failures are recorded with what was typed.
+    let failed: any[] = [];
+    for (let i = 0; i < 50 && failed.length < 2; i++) {
+      failed = (await api('GET', '/api/v3/events/events/?action=login_failed')).body.results;
+      if (failed.length < 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(failed.map((e) => e.context.username).sort()).toEqual(['akadmin', 'nobody-here']);
+  });
+
+  it('refuses an oversized username before doing any password work', async () => {
+    const browser = new FlowBrowser(proc.baseUrl);
+    await browser.start(LOGIN);
+    const long = await browser.submit(LOGIN, { uid_field: 'x'.repeat(5000) });
+    expect(long.challenge.response_errors.uid_field[0].string).toMatch(/no more than 1024/);
+    const huge = await browser.request('POST', `/api/v3/flows/executor/${LOGIN}/`, { uid_field: 'x'.repeat(1_100_000) });
+    expect(huge.status).toBe(413);
+  });
+
+  it('ends the flow after too many wrong passwords', async () => {
+    const browser = new FlowBrowser(proc.baseUrl);
+    await browser.start(LOGIN);
+    await browser.submit(LOGIN, { uid_field: 'akadmin' });
+    let last;
+    for (let i = 0; i < 5; i++) last = await browser.submit(LOGIN, { password: `wrong ${i}` });
+    expect(last?.challenge).toMatchObject({ component: 'ak-stage-access-denied' });
+    expect((await browser.start(LOGIN)).component).toBe('ak-stage-identification');
+  });
+
+  it('sends the browser to a local `next` after login and ignores one pointing elsewhere', async () => {
+    const local = await login(new FlowBrowser(proc.baseUrl), 'root@example.com', PASSWORD, 'next=/if/admin/');
+    expect(local.challenge.to).toBe('/if/admin/');
+    const foreign = await login(new FlowBrowser(proc.baseUrl), 'akadmin', PASSWORD, 'next=//evil.example/');
+    expect(foreign.challenge.to).toBe('/');
+  });
+
+  it('logs out through the invalidation flow and a revoked session stops working', async () => {
+    const browser = new FlowBrowser(proc.baseUrl);
+    await login(browser, 'akadmin', PASSWORD);
+    const session = browser.cookies.get('authmesh_session') as string;
+    const out = await browser.start(LOGOUT);
+    expect(out).toMatchObject({ component: 'xak-flow-redirect' });
+    expect(browser.cookies.has('authmesh_session')).toBe(false);
+    const stale = await fetch(`${proc.baseUrl}/api/v3/core/users/me/`, { headers: { cookie: `authmesh_session=${session}` } });
+    expect(stale.status).toBe(401);
+
+    const other = new FlowBrowser(proc.baseUrl);
+    await login(other, 'akadmin', PASSWORD);
+    const mine = (await other.request('GET', '/api/v3/core/authenticated_sessions/')).body.results.find(
+      (s: { current: boolean }) => s.current,
+    );
+    expect((await api('DELETE', `/api/v3/core/authenticated_sessions/${mine.uuid}/`)).status).toBe(204);
+    expect((await other.request('GET', '/api/v3/core/users/me/')).status).toBe(401);
+  });
+
+  it('redirects the default-flow helpers and cancel', async () => {
+    const browser = new FlowBrowser(proc.baseUrl);
+    const helper = await browser.request('GET', '/flows/-/default/authentication/?next=/x');
+    expect(helper.status).toBe(302);
+    expect(helper.headers.get('location')).toBe(`/if/flow/${LOGIN}/?next=/x`);
+    await browser.start(LOGIN);
+    await browser.submit(LOGIN, { uid_field: 'akadmin' });
+    expect((await browser.request('GET', '/flows/-/cancel/')).status).toBe(302);
+    expect((await browser.start(LOGIN)).component).toBe('ak-stage-identification');
+    expect((await browser.request('GET', '/api/v3/flows/executor/no-such-flow/')).status).toBe(404);
+  });
+});

@@ -1,0 +1,8 @@
+import type { Logger } from '@authmesh/logger';
+import { createServiceDataSource } from '@authmesh/db';
+import { ExecutionsReputation1764374400200 } from '../migrations/1764374400200-executions-reputation.js';
+
+/** The DataSource of the `flows` schema (queries are plain SQL in the repositories). */
+export function createFlowsDataSource(url: string, logger: Logger) {
+  return createServiceDataSource({ url, schema: 'flows', entities: [], migrations: [ExecutionsReputation1764374400200], logger });
+}

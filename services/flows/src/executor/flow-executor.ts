@@ -1,0 +1,271 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { GrpcStatus, RpcCallError, type FlowDefinition__Output, type User__Output } from '@authmesh/rpc';
+import { NotFoundError } from '@authmesh/runtime';
+import type { CookieChange, StageServices } from '../stages/stage-services.js';
+import type { StageContext, StageResult } from '../stages/stage-runtime.js';
+import { stageRuntime } from '../stages/stage-runtimes.js';
+import { responseErrors, type Challenge, type FlowInfo } from './challenge.js';
+import type { ExecutionRepository } from './execution.repository.js';
+import type { FlowConfigCache } from './flow-config.cache.js';
+import { safeRedirect, type FlowPlanner, type PlanRequest } from './flow-planner.js';
+import type { ExecutionState } from './plan-context.js';
+
+/** The cookie naming this browser's flow executions (not a login session). */
+export const FLOW_COOKIE = 'authmesh_flow';
+/** Where the flow interface sends a cancelled flow. */
+export const CANCEL_URL = '/flows/-/cancel/';
+
+/** One executor call as the HTTP layer hands it over. */
+export interface ExecutorRequest extends PlanRequest {
+  slug: string;
+  method: 'GET' | 'POST';
+  body: unknown;
+  flowKey: string | undefined;
+  sessionKey: string | undefined;
+  secure: boolean;
+}
+
+/** What the HTTP layer answers: a challenge (200), a redirect to the executor (302) or not found (404). */
+export interface ExecutorResponse {
+  status: 200 | 302 | 404;
+  body?: Challenge | { detail: string };
+  location?: string;
+  cookies: CookieChange[];
+}
+
+/**
+ * Runs flows one HTTP round trip at a time. State lives in the database keyed by a digest
+ * of the flow cookie, so any replica can serve the next request. A POST only ever answers
+ * the stage the plan is at, and only a stage's own "next" moves the plan forward.
+ */
+export class FlowExecutor {
+  constructor(
+    private readonly configs: FlowConfigCache,
+    private readonly planner: FlowPlanner,
+    private readonly executions: ExecutionRepository,
+    private readonly services: StageServices,
+  ) {}
+
+  async execute(request: ExecutorRequest): Promise<ExecutorResponse> {
+    const cookies: CookieChange[] = [];
+    let flowKey = request.flowKey && /^[A-Za-z0-9_-]{32,64}$/.test(request.flowKey) ? request.flowKey : undefined;
+    if (!flowKey) {
+      flowKey = newKey();
+      cookies.push({ name: FLOW_COOKIE, value: flowKey, httpOnly: true });
+    }
+    const flow = await this.flow(request.slug);
+    if (!flow) return { status: 404, body: { detail: 'Not found.' }, cookies };
+    const sessionUser = await this.sessionUser(request);
+
+    let state = await this.executions.find(digest(flowKey), flow.slug);
+    let canSubmit = request.method === 'POST';
+    if (!state) {
+      // A POST without a plan answers the first challenge; it never counts as a response.
+      canSubmit = false;
+      const planned = await this.planner.plan(flow, sessionUser, request);
+      if ('denied' in planned) return { status: 200, body: this.denied(flow, planned.message, request, true), cookies };
+      state = planned;
+    }
+    const run = new Run(flow, state, flowKey, request, sessionUser, cookies);
+    return this.advance(run, canSubmit);
+  }
+
+  /** Forgets every execution of this browser (the flow interface's cancel link). */
+  async cancel(flowKey: string | undefined): Promise<void> {
+    if (flowKey) await this.executions.delete(digest(flowKey));
+  }
+
+  private async advance(run: Run, canSubmit: boolean): Promise<ExecutorResponse> {
+    const { flow, state, request } = run;
+    for (;;) {
+      if (state.index >= state.plan.length) return this.finish(run);
+      const bindingPk = state.plan[state.index];
+      const binding = flow.bindings.find((b) => b.pk === bindingPk);
+      const runtime = binding?.stage ? stageRuntime(binding.stage.type) : undefined;
+      if (!binding?.stage || !runtime) {
+        // The flow changed under this execution, or a stage type this build cannot run: stop (fail closed).
+        await this.executions.delete(digest(run.flowKey), flow.slug);
+        return run.respond(200, this.denied(flow, 'This flow cannot continue. Start again.', request, false));
+      }
+      if (
+        state.reEvaluate.includes(bindingPk) &&
+        !(await this.planner.bindingPasses(flow, bindingPk, await run.policyUser(this.services), state, request))
+      ) {
+        state.index += 1;
+        continue;
+      }
+      const ctx = run.stageContext(binding, this.services, (change) => run.cookies.push(change));
+      const body = canSubmit ? asObject(request.body) : null;
+      let result: StageResult;
+      if (body && (body.component === undefined || body.component === runtime.component)) {
+        result = await runtime.submit(ctx, body);
+      } else {
+        result = await runtime.challenge(ctx);
+      }
+      canSubmit = false;
+
+      if (result.kind === 'next') {
+        state.index += 1;
+        state.attempts = Object.fromEntries(Object.entries(state.attempts).filter(([pk]) => pk !== bindingPk));
+        if (request.method === 'POST') {
+          await this.save(run);
+          return run.respond(302, undefined, executorUrl(flow.slug, state.query));
+        }
+        continue;
+      }
+      if (result.kind === 'deny') {
+        await this.executions.delete(digest(run.flowKey), flow.slug);
+        return run.respond(200, this.denied(flow, result.message, request, false));
+      }
+      if (result.kind === 'challenge') {
+        await this.save(run);
+        return run.respond(200, this.challenge(flow, runtime.component, result.challenge));
+      }
+      // Invalid response: count it, then retry or restart as the binding says.
+      if (result.failedAttempt) state.attempts[bindingPk] = (state.attempts[bindingPk] ?? 0) + 1;
+      if (binding.invalid_response_action !== 'retry') {
+        state.index = 0;
+        if (binding.invalid_response_action === 'restart')
+          state.context = state.context.redirect ? { redirect: state.context.redirect } : {};
+        await this.save(run);
+        return run.respond(302, undefined, executorUrl(flow.slug, state.query));
+      }
+      await this.save(run);
+      const shown = await runtime.challenge(ctx);
+      const fields = shown.kind === 'challenge' ? shown.challenge : {};
+      return run.respond(200, { ...this.challenge(flow, runtime.component, fields), response_errors: responseErrors(result.errors) });
+    }
+  }
+
+  private async finish(run: Run): Promise<ExecutorResponse> {
+    await this.executions.delete(digest(run.flowKey), run.flow.slug);
+    if (run.rotatedFrom) await this.executions.delete(digest(run.rotatedFrom), run.flow.slug);
+    const to = run.state.context.redirect ?? safeRedirect(new URLSearchParams(run.state.query).get('next')) ?? '/';
+    return run.respond(200, { type: 'redirect', component: 'xak-flow-redirect', to });
+  }
+
+  private async save(run: Run): Promise<void> {
+    await this.executions.save(digest(run.flowKey), run.state);
+    if (run.rotatedFrom) {
+      await this.executions.delete(digest(run.rotatedFrom), run.flow.slug);
+      run.rotatedFrom = undefined;
+    }
+  }
+
+  /** The access-denied challenge, or a redirect when the flow's denied action says so (planning denials only). */
+  private denied(flow: FlowDefinition__Output, message: string, request: PlanRequest, planning: boolean): Challenge {
+    const next = safeRedirect(new URLSearchParams(request.query).get('next'));
+    if (planning && (flow.denied_action === 'continue' || (flow.denied_action === 'message_continue' && next))) {
+      return { type: 'redirect', component: 'xak-flow-redirect', to: next ?? '/' };
+    }
+    return { ...this.challenge(flow, 'ak-stage-access-denied', {}), error_message: message };
+  }
+
+  private challenge(flow: FlowDefinition__Output, component: string, fields: Record<string, unknown>): Challenge {
+    return { ...fields, type: 'native', component, flow_info: flowInfo(flow) };
+  }
+
+  private async flow(slug: string): Promise<FlowDefinition__Output | null> {
+    if (!/^[-a-zA-Z0-9_]{1,50}$/.test(slug)) return null;
+    try {
+      return await this.configs.flow(slug);
+    } catch (error) {
+      if ((error instanceof RpcCallError && error.status === GrpcStatus.NOT_FOUND) || error instanceof NotFoundError) return null;
+      throw error;
+    }
+  }
+
+  private async sessionUser(request: ExecutorRequest): Promise<User__Output | null> {
+    if (!request.sessionKey) return null;
+    const answer = await this.services.identity.checkSession({
+      session_key: request.sessionKey,
+      client_ip: request.clientIp,
+      user_agent: request.userAgent,
+    });
+    return answer.valid && answer.user ? answer.user : null;
+  }
+}
+
+/** One request's view of an execution. */
+class Run {
+  rotatedFrom: string | undefined;
+
+  constructor(
+    readonly flow: FlowDefinition__Output,
+    readonly state: ExecutionState,
+    public flowKey: string,
+    readonly request: ExecutorRequest,
+    readonly sessionUser: User__Output | null,
+    readonly cookies: CookieChange[],
+  ) {}
+
+  stageContext(
+    binding: FlowDefinition__Output['bindings'][number],
+    services: StageServices,
+    setCookie: (c: CookieChange) => void,
+  ): StageContext {
+    return {
+      flow: this.flow,
+      binding,
+      settings: JSON.parse(binding.stage?.settings_json || '{}') as Record<string, unknown>,
+      plan: this.state.context,
+      request: {
+        clientIp: this.request.clientIp,
+        userAgent: this.request.userAgent,
+        host: this.request.host,
+        secure: this.request.secure,
+        query: new URLSearchParams(this.state.query),
+        sessionKey: this.request.sessionKey ?? null,
+      },
+      sessionUser: this.sessionUser,
+      attempts: this.state.attempts[binding.pk] ?? 0,
+      services,
+      response: {
+        setCookie,
+        rotateFlowCookie: () => {
+          this.rotatedFrom = this.flowKey;
+          this.flowKey = newKey();
+          setCookie({ name: FLOW_COOKIE, value: this.flowKey, httpOnly: true });
+        },
+      },
+    };
+  }
+
+  /** The user binding policies judge: the pending user if known, else the logged-in user. */
+  async policyUser(services: StageServices): Promise<User__Output | null> {
+    const pk = this.state.context.pending_user;
+    if (!pk) return this.sessionUser;
+    if (this.sessionUser?.pk === pk) return this.sessionUser;
+    try {
+      return await services.identity.getUser({ pk });
+    } catch (error) {
+      if (error instanceof RpcCallError && error.status === GrpcStatus.NOT_FOUND) return null;
+      throw error;
+    }
+  }
+
+  respond(status: 200 | 302, body?: Challenge, location?: string): ExecutorResponse {
+    return { status, body, location, cookies: this.cookies };
+  }
+}
+
+function flowInfo(flow: FlowDefinition__Output): FlowInfo {
+  return { title: flow.title, background: flow.background, cancel_url: CANCEL_URL, layout: flow.layout };
+}
+
+function executorUrl(slug: string, query: string): string {
+  return `/api/v3/flows/executor/${slug}/?query=${encodeURIComponent(query)}`;
+}
+
+function asObject(body: unknown): Record<string, unknown> | null {
+  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+}
+
+function newKey(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Executions are stored under a digest, so a database read does not reveal live cookies. */
+export function digest(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}

@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PRINCIPAL_RESOLVER } from '@authmesh/http';
+import { ExecutorController } from './executor/executor.controller.js';
+import { FlowHelpersController } from './executor/flow-helpers.controller.js';
+import { FLOWS_OPTIONS } from './flows.tokens.js';
+import type { FlowsOptions } from './flows.options.js';
+
+/** Wiring of the flows service's HTTP API; no logic lives here. */
+@Module({})
+export class FlowsModule {
+  static register(options: FlowsOptions): DynamicModule {
+    return {
+      module: FlowsModule,
+      controllers: [ExecutorController, FlowHelpersController],
+      providers: [
+        { provide: FLOWS_OPTIONS, useValue: options },
+        { provide: PRINCIPAL_RESOLVER, useValue: options.principals },
+      ],
+    };
+  }
+}
+
+/** The module for building the OpenAPI document in preview mode (nothing instantiated). */
+export function flowsApiModule(): DynamicModule {
+  return FlowsModule.register({} as FlowsOptions);
+}

@@ -1,0 +1,12 @@
+import type { Logger } from '@authmesh/logger';
+import type { PrincipalResolver } from '@authmesh/http';
+import type { FlowConfigClient } from '@authmesh/rpc';
+import type { FlowExecutor } from './executor/flow-executor.js';
+
+/** Runtime values the flows service's Nest module is built with. */
+export interface FlowsOptions {
+  logger: Logger;
+  executor: FlowExecutor;
+  config: FlowConfigClient;
+  principals: PrincipalResolver;
+}

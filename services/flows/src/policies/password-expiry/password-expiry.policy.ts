@@ -1,0 +1,14 @@
+import { result, type PolicyRuntime } from '../policy-runtime.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Fails when the user's password was last set more than `days` days ago (or is of unknown age). */
+export const passwordExpiryPolicy: PolicyRuntime = {
+  type: 'password_expiry',
+  async evaluate(settings, request) {
+    const changed = request.user?.password_changed ? Date.parse(request.user.password_changed) : NaN;
+    if (!request.user || Number.isNaN(changed)) return result(false, 'Password age is unknown; set a new password.');
+    const days = Number(settings.days);
+    return Date.now() - changed > days * DAY_MS ? result(false, 'Password has expired.') : result(true);
+  },
+};

@@ -1,0 +1,83 @@
+import type { Logger } from '@authmesh/logger';
+import type { PolicyBinding__Output } from '@authmesh/rpc';
+import type { PolicyRequest, PolicyResult, PolicyRuntime } from './policy-runtime.js';
+
+export type EngineMode = 'any' | 'all';
+
+/** The outcome of one binding, for the inspector and logs. */
+export interface BindingOutcome {
+  binding: string;
+  passing: boolean;
+  messages: string[];
+  error?: string;
+}
+
+/**
+ * Evaluates the policy bindings of a target. Disabled bindings are ignored and a target
+ * without bindings passes. A policy that throws or overruns its binding's timeout counts
+ * as the binding's failure result, and that result is final: negation applies only to
+ * results a policy actually produced, so an error can never turn into a pass by negation.
+ */
+export class PolicyEngine {
+  private readonly runtimes: Map<string, PolicyRuntime>;
+
+  constructor(
+    runtimes: readonly PolicyRuntime[],
+    private readonly logger: Logger,
+  ) {
+    this.runtimes = new Map(runtimes.map((r) => [r.type, r]));
+  }
+
+  async evaluate(
+    bindings: readonly PolicyBinding__Output[],
+    mode: EngineMode,
+    request: PolicyRequest,
+  ): Promise<PolicyResult & { outcomes: BindingOutcome[] }> {
+    const enabled = bindings.filter((b) => b.enabled);
+    if (enabled.length === 0) return { passing: true, messages: [], outcomes: [] };
+    const outcomes = await Promise.all(enabled.map((binding) => this.evaluateBinding(binding, request)));
+    const passing = mode === 'all' ? outcomes.every((o) => o.passing) : outcomes.some((o) => o.passing);
+    const messages = outcomes.filter((o) => !o.passing).flatMap((o) => o.messages);
+    return { passing, messages, outcomes };
+  }
+
+  private async evaluateBinding(binding: PolicyBinding__Output, request: PolicyRequest): Promise<BindingOutcome> {
+    try {
+      const produced = await this.subjectResult(binding, request);
+      return { binding: binding.pk, passing: binding.negate ? !produced.passing : produced.passing, messages: produced.messages };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn({ binding: binding.pk, err: message }, 'policy failed; using the binding failure result');
+      return { binding: binding.pk, passing: binding.failure_result, messages: [], error: message };
+    }
+  }
+
+  private async subjectResult(binding: PolicyBinding__Output, request: PolicyRequest): Promise<PolicyResult> {
+    if (binding.subject === 'group_pk') {
+      return { passing: Boolean(request.user?.groups.some((g) => g.pk === binding.group_pk)), messages: [] };
+    }
+    if (binding.subject === 'user_pk') return { passing: request.user?.pk === binding.user_pk, messages: [] };
+    const policy = binding.policy;
+    if (!policy) throw new Error('binding has no subject');
+    const runtime = this.runtimes.get(policy.type);
+    if (!runtime) throw new Error(`no runtime for policy type ${policy.type}`);
+    const settings = JSON.parse(policy.settings_json) as Record<string, unknown>;
+    return withTimeout(binding.timeout_seconds * 1000, (signal) => runtime.evaluate(settings, request, signal));
+  }
+}
+
+async function withTimeout<T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`policy timed out after ${ms} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([run(controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,30 @@
+import type { User__Output } from '@authmesh/rpc';
+
+/** What a policy is asked about. */
+export interface PolicyRequest {
+  /** The user the decision is about (the pending user, else the logged-in user); null when anonymous. */
+  user: User__Output | null;
+  /** What the user typed to identify themselves, when no user is known yet. */
+  identifier: string;
+  clientIp: string;
+  /** A safe view of the HTTP request: no cookies, no authorization header. */
+  http: { method: string; host: string; path: string; userAgent: string };
+  /** The plan context and anything the caller adds (e.g. `event` for event matchers). */
+  context: Record<string, unknown>;
+}
+
+export interface PolicyResult {
+  passing: boolean;
+  messages: string[];
+}
+
+/** One policy type's decision logic. A runtime may throw; the engine turns that into the binding's failure result. */
+export interface PolicyRuntime {
+  type: string;
+  evaluate(settings: Record<string, unknown>, request: PolicyRequest, signal: AbortSignal): Promise<PolicyResult>;
+}
+
+/** A passing or failing result with optional messages. */
+export function result(passing: boolean, ...messages: string[]): PolicyResult {
+  return { passing, messages };
+}

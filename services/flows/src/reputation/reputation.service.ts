@@ -1,0 +1,35 @@
+import type { ReputationRepository } from './reputation.repository.js';
+
+/**
+ * Reputation of usernames and client IPs, shared by every login path (web flows, LDAP,
+ * RADIUS). An attempt is charged before the password is checked and refunded when it
+ * succeeds, so parallel wrong passwords each lower the score before any of them is judged.
+ */
+export class ReputationService {
+  constructor(private readonly scores: ReputationRepository) {}
+
+  /** Charges one attempt against the username and the IP; answers the new scores. */
+  async charge(username: string, clientIp: string): Promise<{ username: number; ip: number }> {
+    const [user, ip] = await Promise.all([
+      this.scores.change('username', normalise(username), -1),
+      clientIp ? this.scores.change('ip', clientIp, -1) : Promise.resolve(0),
+    ]);
+    return { username: user, ip };
+  }
+
+  /** Refunds a charged attempt that succeeded and credits the success. */
+  async succeeded(username: string, clientIp: string): Promise<void> {
+    await Promise.all([
+      this.scores.change('username', normalise(username), 2),
+      clientIp ? this.scores.change('ip', clientIp, 2) : undefined,
+    ]);
+  }
+
+  async scoreOf(kind: 'ip' | 'username', identifier: string): Promise<number> {
+    return this.scores.score(kind, kind === 'username' ? normalise(identifier) : identifier);
+  }
+}
+
+function normalise(username: string): string {
+  return username.trim().toLowerCase().slice(0, 255);
+}

@@ -1,0 +1,70 @@
+import { GrpcStatus, RpcCallError, type User__Output } from '@authmesh/rpc';
+import { checkPassword, INBUILT_BACKEND } from '../password/password-check.js';
+import { challenge, invalid, MAX_CREDENTIAL_LENGTH, next, stringField, type StageContext, type StageRuntime } from '../stage-runtime.js';
+
+const FAILED = 'Failed to authenticate.';
+
+/**
+ * Asks who the user is. When nobody matches, the flow goes on as if someone did and fails
+ * later exactly like a wrong password, so the answer never tells which usernames exist.
+ */
+export const identificationStage: StageRuntime = {
+  type: 'identification',
+  component: 'ak-stage-identification',
+  async challenge(ctx) {
+    return challenge({
+      user_fields: ctx.settings.user_fields ?? ['username', 'email'],
+      password_fields: Boolean(ctx.settings.password_stage),
+      primary_action: 'Log in',
+      show_source_labels: ctx.settings.show_source_labels === true,
+      sources: [],
+      flow_designation: ctx.flow.designation,
+    });
+  },
+  async submit(ctx, response) {
+    const uid = stringField(response, 'uid_field')?.trim();
+    if (!uid) return invalid({ uid_field: ['This field is required.'] });
+    if (uid.length > MAX_CREDENTIAL_LENGTH)
+      return invalid({ uid_field: [`Ensure this field has no more than ${MAX_CREDENTIAL_LENGTH} characters.`] });
+    const user = await findUser(ctx, uid);
+    ctx.plan.pending_user_identifier = uid;
+    if (user) ctx.plan.pending_user = user.pk;
+    else delete ctx.plan.pending_user;
+    delete ctx.plan.auth_backend;
+
+    if (!ctx.settings.password_stage) return next();
+    const password = stringField(response, 'password');
+    if (!password) return invalid({ password: ['This field is required.'] });
+    if (password.length > MAX_CREDENTIAL_LENGTH)
+      return invalid({ password: [`Ensure this field has no more than ${MAX_CREDENTIAL_LENGTH} characters.`] });
+    const stage = await ctx.services.config.getStage(String(ctx.settings.password_stage));
+    const settings = JSON.parse(stage.settings_json) as { backends?: string[] };
+    const check = await checkPassword(ctx, settings.backends ?? [INBUILT_BACKEND], password);
+    return check.ok ? next() : invalid({ non_field_errors: [FAILED] }, true);
+  },
+};
+
+/** The first user any configured field matches. */
+async function findUser(ctx: StageContext, uid: string): Promise<User__Output | null> {
+  const fields = (ctx.settings.user_fields as string[] | undefined) ?? ['username', 'email'];
+  const exact = ctx.settings.case_insensitive_matching === false;
+  for (const field of fields) {
+    if (field !== 'username' && field !== 'email' && field !== 'upn') continue;
+    const user = await lookup(ctx, field, uid);
+    if (!user) continue;
+    const attributes = JSON.parse(user.attributes_json || '{}') as { upn?: string };
+    const stored = field === 'username' ? user.username : field === 'email' ? user.email : String(attributes.upn ?? '');
+    if (exact && stored !== uid) continue;
+    return user;
+  }
+  return null;
+}
+
+async function lookup(ctx: StageContext, field: 'username' | 'email' | 'upn', value: string): Promise<User__Output | null> {
+  try {
+    return await ctx.services.identity.getUser({ [field]: value });
+  } catch (error) {
+    if (error instanceof RpcCallError && error.status === GrpcStatus.NOT_FOUND) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+import { GrpcStatus, RpcCallError, type User__Output } from '@authmesh/rpc';
+import type { StageContext } from '../stage-runtime.js';
+
+export const INBUILT_BACKEND = 'authentik.core.auth.InbuiltBackend';
+export const TOKEN_BACKEND = 'authentik.core.auth.TokenBackend';
+
+export type PasswordCheck = { ok: true; user: User__Output; backend: string } | { ok: false };
+
+/**
+ * Checks a secret for the pending user with the backends a password stage allows. Unknown
+ * users go through the same calls (core hashes against a dummy), so timing and answers do
+ * not tell known from unknown. The attempt is charged to reputation before it is judged.
+ */
+export async function checkPassword(ctx: StageContext, backends: readonly string[], password: string): Promise<PasswordCheck> {
+  const { identity, reputation } = ctx.services;
+  const user = ctx.plan.pending_user ? await pendingUser(ctx) : null;
+  const identifier = user?.username ?? ctx.plan.pending_user_identifier ?? '';
+  await reputation.charge(identifier, ctx.request.clientIp);
+
+  // Always one password verification, so the work done does not depend on the user existing.
+  const verified = await identity.verifyPassword({
+    username: backends.includes(INBUILT_BACKEND) && user ? user.username : '',
+    password,
+    client_ip: ctx.request.clientIp,
+    skip_failure_event: true,
+  });
+  let match: PasswordCheck = { ok: false };
+  if (user && verified.valid && verified.user?.pk === user.pk) match = { ok: true, user: verified.user, backend: 'password' };
+  else if (user && backends.includes(TOKEN_BACKEND)) {
+    const token = await identity.checkToken({ key: password, intent: 'app_password' });
+    if (token.valid && token.user?.pk === user.pk) match = { ok: true, user: token.user, backend: 'app_password' };
+  }
+
+  if (match.ok) {
+    await reputation.succeeded(identifier, ctx.request.clientIp);
+    ctx.plan.auth_backend = match.backend;
+  } else {
+    await ctx.services.emitEvent('login_failed', null, ctx.request.clientIp, {
+      username: (ctx.plan.pending_user_identifier ?? identifier).slice(0, 150),
+      reason: 'invalid credentials',
+      stage: ctx.binding.stage?.name ?? '',
+    });
+  }
+  return match;
+}
+
+/** The pending user, or null when the plan names none or it no longer exists. */
+export async function pendingUser(ctx: StageContext): Promise<User__Output | null> {
+  if (!ctx.plan.pending_user) return null;
+  try {
+    return await ctx.services.identity.getUser({ pk: ctx.plan.pending_user });
+  } catch (error) {
+    if (error instanceof RpcCallError && error.status === GrpcStatus.NOT_FOUND) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,71 @@
+import type { FlowDefinition__Output, FlowStageBinding__Output, User__Output } from '@authmesh/rpc';
+import type { PlanContext } from '../executor/plan-context.js';
+import type { ResponseControl, StageServices } from './stage-services.js';
+
+/** The request a stage runs in: a safe view, nothing a stage could forward by mistake. */
+export interface StageRequest {
+  clientIp: string;
+  userAgent: string;
+  host: string;
+  /** Whether the browser reached us over HTTPS (decides the Secure cookie flag). */
+  secure: boolean;
+  /** The query the flow was started with. */
+  query: URLSearchParams;
+  /** The login session key from the cookie, if any. */
+  sessionKey: string | null;
+}
+
+/** Everything a stage sees while it runs. `plan` is the execution's context; stages change it. */
+export interface StageContext {
+  flow: FlowDefinition__Output;
+  binding: FlowStageBinding__Output;
+  settings: Record<string, unknown>;
+  plan: PlanContext;
+  request: StageRequest;
+  /** The logged-in user of this browser, if any. */
+  sessionUser: User__Output | null;
+  /** Failed attempts at this binding so far in this execution. */
+  attempts: number;
+  services: StageServices;
+  response: ResponseControl;
+}
+
+/** What a stage decided. */
+export type StageResult =
+  /** Show this challenge (fields of the stage's component; the executor adds type, component and flow info). */
+  | { kind: 'challenge'; challenge: Record<string, unknown> }
+  /** The response was not acceptable; show the challenge again with these errors. */
+  | { kind: 'invalid'; errors: Record<string, string[]>; failedAttempt?: boolean }
+  /** The stage is done; go on with the next one. */
+  | { kind: 'next' }
+  /** Stop the flow with a message. */
+  | { kind: 'deny'; message: string };
+
+/** A stage type's runtime. Each type is a folder under stages/ with the same few files. */
+export interface StageRuntime {
+  type: string;
+  component: string;
+  /** On GET: a challenge to show, or a decision without asking (e.g. logout). */
+  challenge(ctx: StageContext): Promise<StageResult>;
+  /** On POST with the browser's response. */
+  submit(ctx: StageContext, response: Record<string, unknown>): Promise<StageResult>;
+}
+
+/** Results that need no helper. */
+export const next = (): StageResult => ({ kind: 'next' });
+export const deny = (message: string): StageResult => ({ kind: 'deny', message });
+export const invalid = (errors: Record<string, string[]>, failedAttempt = false): StageResult => ({
+  kind: 'invalid',
+  errors,
+  failedAttempt,
+});
+export const challenge = (fields: Record<string, unknown> = {}): StageResult => ({ kind: 'challenge', challenge: fields });
+
+/** Longest identifier or secret accepted in a response, checked before any hashing. */
+export const MAX_CREDENTIAL_LENGTH = 1024;
+
+/** A string field of a response, or undefined when absent, not a string, or empty. */
+export function stringField(response: Record<string, unknown>, field: string): string | undefined {
+  const value = response[field];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}

@@ -1,0 +1,29 @@
+import type { Logger } from '@authmesh/logger';
+import type { FlowConfigClient, IdentityClient, User__Output } from '@authmesh/rpc';
+import type { ReputationService } from '../reputation/reputation.service.js';
+
+/** A cookie a stage asks the executor to set (or clear, with maxAgeSeconds 0). */
+export interface CookieChange {
+  name: string;
+  value: string;
+  maxAgeSeconds?: number;
+  httpOnly: boolean;
+}
+
+/** Services stages use; one instance per flows service, shared by every execution. */
+export interface StageServices {
+  identity: IdentityClient;
+  config: FlowConfigClient;
+  reputation: ReputationService;
+  logger: Logger;
+  /** Records an event in the event log (over the bus; never blocks the login on it). */
+  emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>): Promise<void>;
+}
+
+/** What a stage may change about the current HTTP response. */
+export interface ResponseControl {
+  /** Cookies to set on the current response; the executor applies them. */
+  setCookie(change: CookieChange): void;
+  /** Starts a new flow cookie (session fixation defence on login). */
+  rotateFlowCookie(): void;
+}
