@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
+import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
 import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
-import { FlowBrowser } from '../support/flow-browser';
 
 const TOKEN = 'e2e-flows-token-0123456789abcdef';
 const PASSWORD = 'e2e flows password 1';

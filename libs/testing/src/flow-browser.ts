@@ -2,6 +2,10 @@
  * A minimal browser for driving flows over HTTP: it keeps cookies the way a browser does
  * (set, replace, expire) and follows the executor's 302s with a GET, as the flow interface does.
  */
+/** A JSON answer whose shape the test asserts; typed loosely on purpose. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary challenge fields
+export type Loose = any;
+
 export class FlowBrowser {
   readonly cookies = new Map<string, string>();
 
@@ -12,7 +16,7 @@ export class FlowBrowser {
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
-  ): Promise<{ status: number; body: any; headers: Headers }> {
+  ): Promise<{ status: number; body: Loose; headers: Headers }> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       redirect: 'manual',
@@ -35,14 +39,14 @@ export class FlowBrowser {
   }
 
   /** GETs the current challenge of a flow. */
-  async start(slug: string, query = ''): Promise<any> {
+  async start(slug: string, query = ''): Promise<Loose> {
     const res = await this.request('GET', executorPath(slug, query));
     if (res.status !== 200) throw new Error(`executor answered ${res.status}`);
     return res.body;
   }
 
   /** POSTs a response; follows the 302 to the next challenge like the flow interface. Answers the challenge shown. */
-  async submit(slug: string, response: Record<string, unknown>, query = ''): Promise<{ status: number; challenge: any }> {
+  async submit(slug: string, response: Record<string, unknown>, query = ''): Promise<{ status: number; challenge: Loose }> {
     const posted = await this.request('POST', executorPath(slug, query), response);
     if (posted.status === 302) {
       const location = posted.headers.get('location') ?? '';
@@ -63,6 +67,7 @@ export class FlowBrowser {
   }
 }
 
+/** The executor URL of a flow with the query it was started with. */
 export function executorPath(slug: string, query = ''): string {
   return `/api/v3/flows/executor/${slug}/?query=${encodeURIComponent(query)}`;
 }

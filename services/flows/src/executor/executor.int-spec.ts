@@ -1,0 +1,193 @@
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import { InProcessBus } from '@authmesh/bus';
+import { loadConfig } from '@authmesh/config';
+import { createLogger } from '@authmesh/logger';
+import { GrpcHost } from '@authmesh/rpc';
+import { deriveMeshKey } from '@authmesh/runtime';
+import { createTestDatabase, FlowBrowser, startServiceForTest, type ServiceUnderTest, type TestDatabase } from '@authmesh/testing';
+import { CoreStandIn, flowOf, policyBinding } from '../../test/core-stand-in';
+import { flowsService } from '../index';
+
+const SECRET = 'flows-test-secret-key-long-enough-0123456789';
+
+/** The planner and executor against a real database, with core answered by an in-memory stand-in. */
+describe('flow executor', () => {
+  const logger = createLogger({ level: 'fatal', destination: new Writable({ write: (_c, _e, done) => done() }) });
+  const core = new CoreStandIn();
+  let db: TestDatabase;
+  let bus: InProcessBus;
+  let flows: ServiceUnderTest;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('authmesh_flows');
+    bus = new InProcessBus({ logger });
+    const coreAddress = await core.start(deriveMeshKey(SECRET), logger);
+    const config = loadConfig({ env: { DATABASE_URL: db.url, AUTHMESH_SECRET_KEY: SECRET } });
+    const grpc = new GrpcHost({ meshKey: deriveMeshKey(SECRET), logger });
+    flows = await startServiceForTest(flowsService, {
+      config,
+      secretKey: SECRET,
+      logger,
+      bus,
+      grpc,
+      grpcAddress: coreAddress,
+      databaseUrl: db.url,
+    });
+    core.addUser('1', 'alice', 'alice password', { groups: [{ pk: 'staff-group', name: 'staff' }] });
+    core.addUser('2', 'bob', 'bob password', { is_superuser: false });
+  });
+
+  afterAll(async () => {
+    await flows.close();
+    await core.stop();
+    await bus.close();
+    await db.drop();
+  });
+
+  const browser = () => new FlowBrowser(flows.baseUrl);
+  const login = [
+    { type: 'identification', settings: { user_fields: ['username'] } },
+    { type: 'password', settings: { failed_attempts_before_cancel: 3 } },
+    { type: 'user_login' },
+  ];
+
+  async function passwordLogin(b: FlowBrowser, slug: string, username: string, password: string) {
+    await b.start(slug);
+    await b.submit(slug, { uid_field: username });
+    return b.submit(slug, { password });
+  }
+
+  it('runs identification, password and login, and only a stage answer moves the plan', async () => {
+    core.flows.set('plain', flowOf('plain', login));
+    const b = browser();
+    expect((await b.start('plain')).component).toBe('ak-stage-identification');
+    // A POST naming another stage's component is not an answer to this one.
+    const wrong = await b.submit('plain', { component: 'ak-stage-password', password: 'alice password' });
+    expect(wrong.challenge.component).toBe('ak-stage-identification');
+    const done = await passwordLogin(b, 'plain', 'alice', 'alice password');
+    expect(done.challenge).toEqual({ type: 'redirect', component: 'xak-flow-redirect', to: '/' });
+    expect(core.sessions.get(b.cookies.get('authmesh_session') ?? '')).toBe('1');
+  });
+
+  it('denies a flow whose policy fails, or redirects to next when the denied action says so', async () => {
+    const gated = flowOf('staff-only', login);
+    gated.policy_bindings = [{ ...policyBinding(gated.pk, 'dummy', {}), policy: undefined, group_pk: 'staff-group' }];
+    core.flows.set('staff-only', gated);
+    const anonymous = await browser().start('staff-only');
+    expect(anonymous).toMatchObject({ component: 'ak-stage-access-denied', error_message: 'You do not have access to this flow.' });
+    const withNext = await browser().start('staff-only', 'next=/somewhere');
+    expect(withNext).toEqual({ type: 'redirect', component: 'xak-flow-redirect', to: '/somewhere' });
+
+    const b = browser();
+    await passwordLogin(b, 'plain', 'alice', 'alice password');
+    expect((await b.start('staff-only')).component).toBe('ak-stage-identification');
+  });
+
+  it('applies the authentication requirement', async () => {
+    core.flows.set('members', flowOf('members', [{ type: 'dummy' }], { authentication: 'require_authenticated' }));
+    core.flows.set(
+      'guests',
+      flowOf('guests', [{ type: 'dummy' }], { authentication: 'require_unauthenticated', denied_action: 'message' }),
+    );
+    expect((await browser().start('members')).component).toBe('ak-stage-access-denied');
+    expect((await browser().start('guests')).component).toBe('ak-stage-dummy');
+    const b = browser();
+    await passwordLogin(b, 'plain', 'bob', 'bob password');
+    expect((await b.start('members')).component).toBe('ak-stage-dummy');
+    expect(await b.start('guests')).toMatchObject({ component: 'ak-stage-access-denied', error_message: 'You are already logged in.' });
+  });
+
+  it('skips stages whose policies fail, at plan time or when reached', async () => {
+    const flow = flowOf('conditional', [
+      { type: 'identification', settings: { user_fields: ['username'] } },
+      { type: 'deny', settings: { deny_message: 'Bob may not pass.' }, binding: { re_evaluate_policies: true } },
+      { type: 'dummy', binding: { evaluate_on_plan: true, re_evaluate_policies: false } },
+    ]);
+    const [, denyBinding, dummyBinding] = flow.bindings ?? [];
+    flow.policy_bindings = [
+      { ...policyBinding(denyBinding.pk ?? '', 'dummy', {}), policy: undefined, user_pk: '2' },
+      policyBinding(dummyBinding.pk ?? '', 'dummy', { result: false, wait_min: 0, wait_max: 0 }),
+    ];
+    core.flows.set('conditional', flow);
+    const alice = browser();
+    await alice.start('conditional');
+    // The deny stage is only for bob (checked when reached); the dummy stage was dropped at plan time.
+    expect((await alice.submit('conditional', { uid_field: 'alice' })).challenge.component).toBe('xak-flow-redirect');
+    const bob = browser();
+    await bob.start('conditional');
+    expect((await bob.submit('conditional', { uid_field: 'bob' })).challenge).toMatchObject({
+      component: 'ak-stage-access-denied',
+      error_message: 'Bob may not pass.',
+    });
+  });
+
+  it('fails closed: an erroring policy uses its failure result, which negation does not flip', async () => {
+    const make = (slug: string, extra: Record<string, unknown>) => {
+      const flow = flowOf(slug, [{ type: 'dummy' }]);
+      // No runtime evaluates this type, so the policy errors.
+      flow.policy_bindings = [policyBinding(flow.pk, 'no_such_type', {}, extra)];
+      core.flows.set(slug, flow);
+    };
+    make('err-negated', { negate: true, failure_result: false });
+    make('err-allowed', { failure_result: true });
+    make('slow', {});
+    expect((await browser().start('err-negated')).component).toBe('ak-stage-access-denied');
+    expect((await browser().start('err-allowed')).component).toBe('ak-stage-dummy');
+    const slow = core.flows.get('slow');
+    if (slow) slow.policy_bindings = [policyBinding(slow.pk, 'dummy', { result: true, wait_min: 5, wait_max: 5 }, { timeout_seconds: 1 })];
+    expect((await browser().start('slow')).component).toBe('ak-stage-access-denied');
+  });
+
+  it('restarts the flow on an invalid answer when the binding says so, and cancels after too many failures', async () => {
+    core.flows.set(
+      'restarting',
+      flowOf('restarting', [
+        { type: 'identification', settings: { user_fields: ['username'] } },
+        { type: 'password', binding: { invalid_response_action: 'restart' } },
+      ]),
+    );
+    const b = browser();
+    await b.start('restarting');
+    await b.submit('restarting', { uid_field: 'alice' });
+    const restarted = await b.submit('restarting', { password: 'nope' });
+    expect(restarted.status).toBe(302);
+    expect(restarted.challenge.component).toBe('ak-stage-identification');
+
+    const c = browser();
+    await c.start('plain');
+    await c.submit('plain', { uid_field: 'alice' });
+    await c.submit('plain', { password: 'x1' });
+    await c.submit('plain', { password: 'x2' });
+    expect((await c.submit('plain', { password: 'x3' })).challenge.component).toBe('ak-stage-access-denied');
+  });
+
+  it('charges every parallel wrong password to reputation before judging it', async () => {
+    const attempts = 12;
+    const browsers = await Promise.all(
+      Array.from({ length: attempts }, async () => {
+        const b = browser();
+        await b.start('plain');
+        await b.submit('plain', { uid_field: 'bob' });
+        return b;
+      }),
+    );
+    await Promise.all(browsers.map((b) => b.submit('plain', { password: 'wrong' })));
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT score FROM flows.reputation WHERE kind = 'username' AND identifier = 'bob'`);
+    await client.end();
+    // bob logged in once above (+2 after its charge), then every parallel failure cost exactly one.
+    expect(rows[0].score).toBe(1 - attempts);
+  });
+
+  it('keeps executions per browser: another cookie starts from the beginning', async () => {
+    const a = browser();
+    await a.start('plain');
+    await a.submit('plain', { uid_field: 'alice' });
+    const b = browser();
+    b.cookies.set('authmesh_flow', 'x'.repeat(43));
+    expect((await b.start('plain')).component).toBe('ak-stage-identification');
+    expect((await a.start('plain')).component).toBe('ak-stage-password');
+  });
+});
