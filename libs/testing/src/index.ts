@@ -2,3 +2,4 @@ export * from './test-database.js';
 export * from './wait-until.js';
 export * from './free-port.js';
 export * from './service-under-test.js';
+export * from './flow-browser.js';
