@@ -22,6 +22,9 @@ import type { StageDefinition__Output } from './generated/authmesh/core/v1/Stage
 import type { ListPolicyBindingsResponse__Output } from './generated/authmesh/core/v1/ListPolicyBindingsResponse.js';
 import type { GetDefaultFlowRequest } from './generated/authmesh/core/v1/GetDefaultFlowRequest.js';
 import type { GetDefaultFlowResponse__Output } from './generated/authmesh/core/v1/GetDefaultFlowResponse.js';
+import type { WriteUserRequest } from './generated/authmesh/core/v1/WriteUserRequest.js';
+import type { WriteUserResponse__Output } from './generated/authmesh/core/v1/WriteUserResponse.js';
+import type { UseInvitationResponse__Output } from './generated/authmesh/core/v1/UseInvitationResponse.js';
 import type { EventServiceClient } from './generated/authmesh/events/v1/EventService.js';
 import type { Event } from './generated/authmesh/events/v1/Event.js';
 import type { CreateEventResponse__Output } from './generated/authmesh/events/v1/CreateEventResponse.js';
@@ -123,6 +126,14 @@ export class IdentityClient extends MeshClient<IdentityServiceClient> {
   async endSession(sessionKey: string, options?: RpcCallOptions): Promise<void> {
     await this.call('EndSession', (r, m, o, cb) => this.client.EndSession(r, m, o, cb), { session_key: sessionKey }, options);
   }
+  /** Creates or changes a user; refused input comes back in errors_json. */
+  writeUser(request: WriteUserRequest, options?: RpcCallOptions): Promise<WriteUserResponse__Output> {
+    return this.call('WriteUser', (r, m, o, cb) => this.client.WriteUser(r, m, o, cb), request, options);
+  }
+  /** Deletes a user. */
+  async deleteUser(userPk: string, clientIp: string, options?: RpcCallOptions): Promise<void> {
+    await this.call('DeleteUser', (r, m, o, cb) => this.client.DeleteUser(r, m, o, cb), { user_pk: userPk, client_ip: clientIp }, options);
+  }
 }
 
 /** The flow configuration core serves to the executor. */
@@ -152,6 +163,10 @@ export class FlowConfigClient extends MeshClient<FlowConfigServiceClient> {
   /** One stage by UUID; rejects with NOT_FOUND when there is none. */
   getStage(pk: string, options?: RpcCallOptions): Promise<StageDefinition__Output> {
     return this.call('GetStage', (r, m, o, cb) => this.client.GetStage(r, m, o, cb), { pk }, options);
+  }
+  /** Uses (and, when single-use, consumes) an invitation for a flow. */
+  useInvitation(token: string, flowPk: string, options?: RpcCallOptions): Promise<UseInvitationResponse__Output> {
+    return this.call('UseInvitation', (r, m, o, cb) => this.client.UseInvitation(r, m, o, cb), { token, flow_pk: flowPk }, options);
   }
 }
 

@@ -40,6 +40,10 @@ export type { GetDefaultFlowRequest__Output } from './generated/authmesh/core/v1
 export type { GetDefaultFlowResponse } from './generated/authmesh/core/v1/GetDefaultFlowResponse.js';
 export type { ListPolicyBindingsRequest__Output } from './generated/authmesh/core/v1/ListPolicyBindingsRequest.js';
 export type { ListPolicyBindingsResponse } from './generated/authmesh/core/v1/ListPolicyBindingsResponse.js';
+export type { WriteUserRequest__Output } from './generated/authmesh/core/v1/WriteUserRequest.js';
+export type { WriteUserResponse } from './generated/authmesh/core/v1/WriteUserResponse.js';
+export type { UseInvitationRequest__Output } from './generated/authmesh/core/v1/UseInvitationRequest.js';
+export type { UseInvitationResponse } from './generated/authmesh/core/v1/UseInvitationResponse.js';
 export type { GetStageRequest__Output } from './generated/authmesh/core/v1/GetStageRequest.js';
 
 // authmesh.events.v1

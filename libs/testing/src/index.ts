@@ -2,4 +2,5 @@ export * from './test-database.js';
 export * from './wait-until.js';
 export * from './free-port.js';
 export * from './service-under-test.js';
+export * from './smtp-test-server.js';
 export * from './flow-browser.js';

@@ -55,6 +55,15 @@ import { FlowController } from './flows/flow.controller.js';
 import { FlowRepository } from './flows/flow.repository.js';
 import { FlowService } from './flows/flow.service.js';
 import { FlowTransferService } from './flows/flow-transfer.service.js';
+import { PromptBlueprint } from './prompts/prompt.blueprint.js';
+import { PromptController } from './prompts/prompt.controller.js';
+import { PromptRepository } from './prompts/prompt.repository.js';
+import { PromptService } from './prompts/prompt.service.js';
+import { InvitationBlueprint } from './invitations/invitation.blueprint.js';
+import { InvitationController } from './invitations/invitation.controller.js';
+import { InvitationRepository } from './invitations/invitation.repository.js';
+import { InvitationService } from './invitations/invitation.service.js';
+import { FlowUserWriter } from './users/flow-user-writer.js';
 import { SessionController } from './sessions/session.controller.js';
 import { SessionRepository } from './sessions/session.repository.js';
 import { SessionService } from './sessions/session.service.js';
@@ -91,6 +100,8 @@ export class CoreModule {
         AllPoliciesController,
         PolicyBindingController,
         SessionController,
+        PromptController,
+        InvitationController,
         ...POLICY_TYPES.map(policyController),
       ],
       providers: [
@@ -144,6 +155,13 @@ export class CoreModule {
         SessionRepository,
         SessionService,
         FlowConfigRpc,
+        FlowUserWriter,
+        PromptRepository,
+        PromptService,
+        PromptBlueprint,
+        InvitationRepository,
+        InvitationService,
+        InvitationBlueprint,
         BlueprintService,
         BlueprintInstanceRepository,
         BlueprintInstanceService,

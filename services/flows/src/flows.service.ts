@@ -17,6 +17,7 @@ import { policyRuntimes } from './policies/policy-runtimes.js';
 import { ReputationRepository } from './reputation/reputation.repository.js';
 import { ReputationService } from './reputation/reputation.service.js';
 import type { StageServices } from './stages/stage-services.js';
+import { stageRuntimes } from './stages/stage-runtimes.js';
 
 export const FLOW_SERVICE_NAME = 'authmesh.flows.v1.FlowService';
 
@@ -53,6 +54,7 @@ export const flowsService: ServiceDefinition = {
       identity,
       config,
       reputation,
+      policies: engine,
       logger,
       async emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>) {
         const payload = {
@@ -71,7 +73,7 @@ export const flowsService: ServiceDefinition = {
         });
       },
     };
-    const executor = new FlowExecutor(configs, new FlowPlanner(engine), executions, services);
+    const executor = new FlowExecutor(configs, new FlowPlanner(engine), executions, services, stageRuntimes());
     const principals = corePrincipals(identity);
     const { app, handler } = await createHttpApp(FlowsModule.register({ logger, executor, config, principals }), {
       service: 'flows',

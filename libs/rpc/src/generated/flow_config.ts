@@ -14,6 +14,8 @@ import type { ListPolicyBindingsResponse as _authmesh_core_v1_ListPolicyBindings
 import type { PolicyBinding as _authmesh_core_v1_PolicyBinding, PolicyBinding__Output as _authmesh_core_v1_PolicyBinding__Output } from './authmesh/core/v1/PolicyBinding.js';
 import type { PolicyDefinition as _authmesh_core_v1_PolicyDefinition, PolicyDefinition__Output as _authmesh_core_v1_PolicyDefinition__Output } from './authmesh/core/v1/PolicyDefinition.js';
 import type { StageDefinition as _authmesh_core_v1_StageDefinition, StageDefinition__Output as _authmesh_core_v1_StageDefinition__Output } from './authmesh/core/v1/StageDefinition.js';
+import type { UseInvitationRequest as _authmesh_core_v1_UseInvitationRequest, UseInvitationRequest__Output as _authmesh_core_v1_UseInvitationRequest__Output } from './authmesh/core/v1/UseInvitationRequest.js';
+import type { UseInvitationResponse as _authmesh_core_v1_UseInvitationResponse, UseInvitationResponse__Output as _authmesh_core_v1_UseInvitationResponse__Output } from './authmesh/core/v1/UseInvitationResponse.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -35,6 +37,8 @@ export interface ProtoGrpcType {
         PolicyBinding: MessageTypeDefinition<_authmesh_core_v1_PolicyBinding, _authmesh_core_v1_PolicyBinding__Output>
         PolicyDefinition: MessageTypeDefinition<_authmesh_core_v1_PolicyDefinition, _authmesh_core_v1_PolicyDefinition__Output>
         StageDefinition: MessageTypeDefinition<_authmesh_core_v1_StageDefinition, _authmesh_core_v1_StageDefinition__Output>
+        UseInvitationRequest: MessageTypeDefinition<_authmesh_core_v1_UseInvitationRequest, _authmesh_core_v1_UseInvitationRequest__Output>
+        UseInvitationResponse: MessageTypeDefinition<_authmesh_core_v1_UseInvitationResponse, _authmesh_core_v1_UseInvitationResponse__Output>
       }
     }
   }

@@ -8,6 +8,8 @@ import type { CheckTokenRequest as _authmesh_core_v1_CheckTokenRequest, CheckTok
 import type { CheckTokenResponse as _authmesh_core_v1_CheckTokenResponse, CheckTokenResponse__Output as _authmesh_core_v1_CheckTokenResponse__Output } from './authmesh/core/v1/CheckTokenResponse.js';
 import type { CreateSessionRequest as _authmesh_core_v1_CreateSessionRequest, CreateSessionRequest__Output as _authmesh_core_v1_CreateSessionRequest__Output } from './authmesh/core/v1/CreateSessionRequest.js';
 import type { CreateSessionResponse as _authmesh_core_v1_CreateSessionResponse, CreateSessionResponse__Output as _authmesh_core_v1_CreateSessionResponse__Output } from './authmesh/core/v1/CreateSessionResponse.js';
+import type { DeleteUserRequest as _authmesh_core_v1_DeleteUserRequest, DeleteUserRequest__Output as _authmesh_core_v1_DeleteUserRequest__Output } from './authmesh/core/v1/DeleteUserRequest.js';
+import type { DeleteUserResponse as _authmesh_core_v1_DeleteUserResponse, DeleteUserResponse__Output as _authmesh_core_v1_DeleteUserResponse__Output } from './authmesh/core/v1/DeleteUserResponse.js';
 import type { EndSessionRequest as _authmesh_core_v1_EndSessionRequest, EndSessionRequest__Output as _authmesh_core_v1_EndSessionRequest__Output } from './authmesh/core/v1/EndSessionRequest.js';
 import type { EndSessionResponse as _authmesh_core_v1_EndSessionResponse, EndSessionResponse__Output as _authmesh_core_v1_EndSessionResponse__Output } from './authmesh/core/v1/EndSessionResponse.js';
 import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from './authmesh/core/v1/GetGroupRequest.js';
@@ -20,6 +22,8 @@ import type { ListGroupsResponse as _authmesh_core_v1_ListGroupsResponse, ListGr
 import type { User as _authmesh_core_v1_User, User__Output as _authmesh_core_v1_User__Output } from './authmesh/core/v1/User.js';
 import type { VerifyPasswordRequest as _authmesh_core_v1_VerifyPasswordRequest, VerifyPasswordRequest__Output as _authmesh_core_v1_VerifyPasswordRequest__Output } from './authmesh/core/v1/VerifyPasswordRequest.js';
 import type { VerifyPasswordResponse as _authmesh_core_v1_VerifyPasswordResponse, VerifyPasswordResponse__Output as _authmesh_core_v1_VerifyPasswordResponse__Output } from './authmesh/core/v1/VerifyPasswordResponse.js';
+import type { WriteUserRequest as _authmesh_core_v1_WriteUserRequest, WriteUserRequest__Output as _authmesh_core_v1_WriteUserRequest__Output } from './authmesh/core/v1/WriteUserRequest.js';
+import type { WriteUserResponse as _authmesh_core_v1_WriteUserResponse, WriteUserResponse__Output as _authmesh_core_v1_WriteUserResponse__Output } from './authmesh/core/v1/WriteUserResponse.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -35,6 +39,8 @@ export interface ProtoGrpcType {
         CheckTokenResponse: MessageTypeDefinition<_authmesh_core_v1_CheckTokenResponse, _authmesh_core_v1_CheckTokenResponse__Output>
         CreateSessionRequest: MessageTypeDefinition<_authmesh_core_v1_CreateSessionRequest, _authmesh_core_v1_CreateSessionRequest__Output>
         CreateSessionResponse: MessageTypeDefinition<_authmesh_core_v1_CreateSessionResponse, _authmesh_core_v1_CreateSessionResponse__Output>
+        DeleteUserRequest: MessageTypeDefinition<_authmesh_core_v1_DeleteUserRequest, _authmesh_core_v1_DeleteUserRequest__Output>
+        DeleteUserResponse: MessageTypeDefinition<_authmesh_core_v1_DeleteUserResponse, _authmesh_core_v1_DeleteUserResponse__Output>
         EndSessionRequest: MessageTypeDefinition<_authmesh_core_v1_EndSessionRequest, _authmesh_core_v1_EndSessionRequest__Output>
         EndSessionResponse: MessageTypeDefinition<_authmesh_core_v1_EndSessionResponse, _authmesh_core_v1_EndSessionResponse__Output>
         GetGroupRequest: MessageTypeDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_GetGroupRequest__Output>
@@ -47,6 +53,8 @@ export interface ProtoGrpcType {
         User: MessageTypeDefinition<_authmesh_core_v1_User, _authmesh_core_v1_User__Output>
         VerifyPasswordRequest: MessageTypeDefinition<_authmesh_core_v1_VerifyPasswordRequest, _authmesh_core_v1_VerifyPasswordRequest__Output>
         VerifyPasswordResponse: MessageTypeDefinition<_authmesh_core_v1_VerifyPasswordResponse, _authmesh_core_v1_VerifyPasswordResponse__Output>
+        WriteUserRequest: MessageTypeDefinition<_authmesh_core_v1_WriteUserRequest, _authmesh_core_v1_WriteUserRequest__Output>
+        WriteUserResponse: MessageTypeDefinition<_authmesh_core_v1_WriteUserResponse, _authmesh_core_v1_WriteUserResponse__Output>
       }
     }
   }

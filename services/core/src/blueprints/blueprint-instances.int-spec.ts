@@ -3,6 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore, type CoreHarness } from '../../test/core.harness';
 
+/** The built-in blueprints core instantiates at start (system ones are hidden). */
+const BUILT_IN_DEFAULTS = [
+  'default/default-brand.yaml',
+  'default/flow-default-authentication-flow.yaml',
+  'default/flow-default-invalidation-flow.yaml',
+];
+
 describe('/api/v3/managed/blueprints/', () => {
   let core: CoreHarness;
   beforeAll(async () => {
@@ -12,11 +19,12 @@ describe('/api/v3/managed/blueprints/', () => {
 
   it('discovers the built-in blueprints at start, applies them, and hides system ones', async () => {
     const visible = await core.api('GET', '/api/v3/managed/blueprints/');
-    expect(visible.body.results.map((i: { path: string }) => i.path)).toEqual(['default/default-brand.yaml']);
-    expect(visible.body.results[0]).toMatchObject({ status: 'successful', enabled: true });
-    expect(visible.body.results[0].managed_models).toHaveLength(1);
+    expect(visible.body.results.map((i: { path: string }) => i.path).sort()).toEqual(BUILT_IN_DEFAULTS);
+    const brand = visible.body.results.find((i: { path: string }) => i.path === 'default/default-brand.yaml');
+    expect(brand).toMatchObject({ status: 'successful', enabled: true });
+    expect(brand.managed_models).toHaveLength(1);
     const available = await core.api('GET', '/api/v3/managed/blueprints/available/');
-    expect(available.body.map((a: { path: string }) => a.path)).toEqual(['default/default-brand.yaml', 'system/bootstrap.yaml']);
+    expect(available.body.map((a: { path: string }) => a.path).sort()).toEqual([...BUILT_IN_DEFAULTS, 'system/bootstrap.yaml']);
     // Labelled instantiate: "false", the bootstrap blueprint is applied by bootstrap only.
     const all = await core.api('GET', '/api/v3/managed/blueprints/?show_system=true');
     expect(all.body.results.map((i: { path: string }) => i.path)).not.toContain('system/bootstrap.yaml');

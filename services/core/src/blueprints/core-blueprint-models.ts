@@ -8,6 +8,8 @@ import { FlowStageBindingBlueprint } from '../flows/flow-stage-binding.blueprint
 import { StageBlueprints } from '../stages/stage.blueprint.js';
 import { PolicyBlueprints } from '../policies/policy.blueprint.js';
 import { PolicyBindingBlueprint } from '../policies/bindings/policy-binding.blueprint.js';
+import { PromptBlueprint } from '../prompts/prompt.blueprint.js';
+import { InvitationBlueprint } from '../invitations/invitation.blueprint.js';
 import { GroupBlueprint } from '../groups/group.blueprint.js';
 import { TokenBlueprint } from '../tokens/token.blueprint.js';
 import { UserBlueprint } from '../users/user.blueprint.js';
@@ -30,11 +32,15 @@ export class CoreBlueprintModels {
     private readonly applications: ApplicationBlueprint,
     private readonly policies: PolicyBlueprints,
     private readonly policyBindings: PolicyBindingBlueprint,
+    private readonly prompts: PromptBlueprint,
+    private readonly invitations: InvitationBlueprint,
   ) {}
 
   registry(): BlueprintModelRegistry<unknown> {
     // Registration order is export order: what others refer to comes first.
     const registry = new BlueprintModelRegistry<unknown>();
+    // Prompts first: prompt stages list them.
+    registry.register(this.prompts.model());
     for (const stage of this.stages.models()) registry.register(stage);
     for (const policy of this.policies.models()) registry.register(policy);
     registry
@@ -45,7 +51,8 @@ export class CoreBlueprintModels {
       .register(this.users.model())
       .register(this.tokens.model())
       .register(this.brands.model())
-      .register(this.applications.model());
+      .register(this.applications.model())
+      .register(this.invitations.model());
     // Bindings refer to flows, stage bindings and applications, so they come last.
     return registry.register(this.policyBindings.model());
   }

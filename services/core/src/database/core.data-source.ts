@@ -19,6 +19,9 @@ import { BrandEntity } from '../brands/brand.entity.js';
 import { CertificateKeyPairEntity } from '../certificates/certificate-key-pair.entity.js';
 import { PropertyMappingEntity } from '../providers/property-mapping.entity.js';
 import { ProviderEntity } from '../providers/provider.entity.js';
+import { PromptsInvitations1764374400009 } from '../migrations/1764374400009-prompts-invitations.js';
+import { PromptEntity } from '../prompts/prompt.entity.js';
+import { InvitationEntity } from '../invitations/invitation.entity.js';
 import { Sessions1764374400008 } from '../migrations/1764374400008-sessions.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { Policies1764374400007 } from '../migrations/1764374400007-policies.js';
@@ -42,6 +45,8 @@ export const CORE_ENTITIES = [
   PolicyEntity,
   PolicyBindingEntity,
   SessionEntity,
+  PromptEntity,
+  InvitationEntity,
 ];
 export const CORE_MIGRATIONS = [
   IdentityCore1764374400000,
@@ -53,6 +58,7 @@ export const CORE_MIGRATIONS = [
   StagesAndBindings1764374400006,
   Policies1764374400007,
   Sessions1764374400008,
+  PromptsInvitations1764374400009,
 ];
 
 /** The DataSource of the `core` schema. */

@@ -47,6 +47,8 @@ const UNIQUE_FIELDS: Record<string, [string, string]> = {
   flows_slug_unique: ['slug', 'A flow with this slug already exists.'],
   stages_name_unique: ['name', 'A stage with this name already exists.'],
   policies_name_unique: ['name', 'A policy with this name already exists.'],
+  prompts_name_unique: ['name', 'A prompt with this name already exists.'],
+  invitations_name_unique: ['name', 'An invitation with this name already exists.'],
   flow_stage_bindings_unique: ['order', 'This stage is already bound to this flow at this order.'],
 };
 

@@ -14,6 +14,9 @@ import {
 } from '@authmesh/rpc';
 import { NotFoundError } from '@authmesh/runtime';
 import { BrandRepository } from '../brands/brand.repository.js';
+import { InvitationService } from '../invitations/invitation.service.js';
+import { PromptRepository } from '../prompts/prompt.repository.js';
+import { serializePrompt } from '../prompts/prompt.service.js';
 import { CORE_OPTIONS } from '../core.tokens.js';
 import type { CoreOptions } from '../core.options.js';
 import { PolicyBindingRepository } from '../policies/bindings/policy-binding.repository.js';
@@ -51,6 +54,8 @@ export class FlowConfigRpc {
     private readonly policies: PolicyRepository,
     private readonly policyService: PolicyService,
     private readonly brands: BrandRepository,
+    private readonly invitations: InvitationService,
+    private readonly prompts: PromptRepository,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
@@ -60,6 +65,11 @@ export class FlowConfigRpc {
       GetFlow: unary(logger, (req: GetFlowRequest__Output) => this.getFlow(req.slug)),
       GetDefaultFlow: unary(logger, (req: GetDefaultFlowRequest__Output) => this.getDefaultFlow(req)),
       ListPolicyBindings: unary(logger, (req: ListPolicyBindingsRequest__Output) => this.listPolicyBindings(req.targets)),
+      UseInvitation: unary(logger, async (req: { token: string; flow_pk: string }) => {
+        const invitation = UUID.test(req.token) && UUID.test(req.flow_pk) ? await this.invitations.use(req.token, req.flow_pk) : null;
+        if (!invitation) return { valid: false };
+        return { valid: true, fixed_data_json: JSON.stringify(invitation.fixedData), invitation_pk: invitation.id };
+      }),
       GetStage: unary(logger, async (req: { pk: string }) => {
         const stage = UUID.test(req.pk) ? await this.stages.findById(req.pk) : null;
         if (!stage) throw new NotFoundError('stage not found');
@@ -78,6 +88,8 @@ export class FlowConfigRpc {
       if (stage) stages.set(stage.id, stage);
     }
     const policyBindings = await this.listPolicyBindings([flow.id, ...bindings.map((b) => b.id)]);
+    const stageMessages = new Map<string, StageDefinition>();
+    for (const stage of stages.values()) stageMessages.set(stage.id, await this.stageMessage(stage));
     return {
       ...flowFields(flow),
       bindings: bindings
@@ -89,7 +101,7 @@ export class FlowConfigRpc {
           re_evaluate_policies: b.reEvaluatePolicies,
           policy_engine_mode: b.policyEngineMode,
           invalid_response_action: b.invalidResponseAction,
-          stage: this.stageMessage(stages.get(b.stageId) as StageEntity),
+          stage: stageMessages.get(b.stageId),
         })),
       policy_bindings: policyBindings.bindings,
     };
@@ -139,8 +151,24 @@ export class FlowConfigRpc {
     return { ...base, user_pk: String(row.userId) };
   }
 
-  private stageMessage(stage: StageEntity): StageDefinition {
-    return { pk: stage.id, name: stage.name, type: stage.type, settings_json: JSON.stringify(this.stageService.runtimeSettings(stage)) };
+  private async stageMessage(stage: StageEntity): Promise<StageDefinition> {
+    const settings = this.stageService.runtimeSettings(stage);
+    if (stage.type === 'prompt') {
+      // The prompt stage runtime needs its fields and validation policies whole.
+      const fieldIds = (settings.fields as string[] | undefined) ?? [];
+      // The stage's own list order breaks ties between prompts of the same order.
+      const prompts = await this.prompts.findByIds(fieldIds);
+      prompts.sort((a, b) => fieldIds.indexOf(a.id) - fieldIds.indexOf(b.id));
+      settings.fields = prompts.map((p) => serializePrompt(p));
+      const policyIds = (settings.validation_policies as string[] | undefined) ?? [];
+      settings.validation_policies = (await this.policies.findByIds(policyIds)).map((p) => ({
+        pk: p.id,
+        name: p.name,
+        type: p.type,
+        settings: this.policyService.runtimeSettings(p),
+      }));
+    }
+    return { pk: stage.id, name: stage.name, type: stage.type, settings_json: JSON.stringify(settings) };
   }
 }
 

@@ -16,6 +16,8 @@ import {
   type CreateSessionResponse,
   type CheckSessionRequest__Output,
   type CheckSessionResponse,
+  type WriteUserRequest__Output,
+  type WriteUserResponse,
 } from '@authmesh/rpc';
 import { NotFoundError, ValidationFailedError } from '@authmesh/runtime';
 import { EventPublisher } from '../audit/event-publisher.js';
@@ -28,6 +30,7 @@ import { TokenService } from '../tokens/token.service.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UserRepository } from '../users/user.repository.js';
 import { SessionService } from '../sessions/session.service.js';
+import { FlowUserWriter } from '../users/flow-user-writer.js';
 
 /** Core's IdentityService: the identity lookups other services make over gRPC. */
 @Injectable()
@@ -38,6 +41,7 @@ export class IdentityRpc {
     private readonly tokens: TokenService,
     private readonly events: EventPublisher,
     private readonly sessions: SessionService,
+    private readonly writer: FlowUserWriter,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
@@ -53,6 +57,12 @@ export class IdentityRpc {
       CheckSession: unary(logger, (req: CheckSessionRequest__Output) => this.checkSession(req)),
       EndSession: unary(logger, async (req: { session_key: string }) => {
         await this.sessions.end(req.session_key);
+        return {};
+      }),
+      WriteUser: unary(logger, (req: WriteUserRequest__Output) => this.writeUser(req)),
+      DeleteUser: unary(logger, async (req: { user_pk: string; client_ip: string }) => {
+        if (!/^\d{1,10}$/.test(req.user_pk)) throw new NotFoundError('user not found');
+        await this.writer.delete(Number(req.user_pk), req.client_ip);
         return {};
       }),
     });
@@ -148,6 +158,27 @@ export class IdentityRpc {
     const user = session && (await this.users.findById(session.userId));
     if (!session || !user) return { valid: false };
     return { valid: true, user: await this.toMessage(user), session_uuid: session.id };
+  }
+
+  async writeUser(request: WriteUserRequest__Output): Promise<WriteUserResponse> {
+    if (request.user_pk && !/^\d{1,10}$/.test(request.user_pk)) throw new NotFoundError('user not found');
+    let fields: unknown;
+    try {
+      fields = JSON.parse(request.fields_json || '{}');
+    } catch {
+      throw ValidationFailedError.field('fields_json', 'not JSON');
+    }
+    if (!fields || typeof fields !== 'object' || Array.isArray(fields))
+      throw ValidationFailedError.field('fields_json', 'not a JSON object');
+    const result = await this.writer.write({
+      userId: request.user_pk ? Number(request.user_pk) : undefined,
+      fields: fields as Record<string, unknown>,
+      password: request.password,
+      addGroup: request.add_group_pk,
+      clientIp: request.client_ip,
+    });
+    if (result.errors || !result.user) return { errors_json: JSON.stringify(result.errors ?? { non_field_errors: ['not written'] }) };
+    return { user: await this.toMessage(result.user), errors_json: '' };
   }
 
   private async toMessage(user: UserEntity): Promise<User> {

@@ -2,8 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { GrpcStatus, RpcCallError, type FlowDefinition__Output, type User__Output } from '@authmesh/rpc';
 import { NotFoundError } from '@authmesh/runtime';
 import type { CookieChange, StageServices } from '../stages/stage-services.js';
-import type { StageContext, StageResult } from '../stages/stage-runtime.js';
-import { stageRuntime } from '../stages/stage-runtimes.js';
+import type { StageContext, StageResult, StageRuntime } from '../stages/stage-runtime.js';
 import { responseErrors, type Challenge, type FlowInfo } from './challenge.js';
 import type { ExecutionRepository } from './execution.repository.js';
 import type { FlowConfigCache } from './flow-config.cache.js';
@@ -44,6 +43,7 @@ export class FlowExecutor {
     private readonly planner: FlowPlanner,
     private readonly executions: ExecutionRepository,
     private readonly services: StageServices,
+    private readonly runtimes: ReadonlyMap<string, StageRuntime>,
   ) {}
 
   async execute(request: ExecutorRequest): Promise<ExecutorResponse> {
@@ -81,7 +81,7 @@ export class FlowExecutor {
       if (state.index >= state.plan.length) return this.finish(run);
       const bindingPk = state.plan[state.index];
       const binding = flow.bindings.find((b) => b.pk === bindingPk);
-      const runtime = binding?.stage ? stageRuntime(binding.stage.type) : undefined;
+      const runtime = binding?.stage ? this.runtimes.get(binding.stage.type) : undefined;
       if (!binding?.stage || !runtime) {
         // The flow changed under this execution, or a stage type this build cannot run: stop (fail closed).
         await this.executions.delete(digest(run.flowKey), flow.slug);

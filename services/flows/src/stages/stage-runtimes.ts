@@ -1,21 +1,35 @@
 import { denyStage } from './deny/deny.stage.js';
 import { dummyStage } from './dummy/dummy.stage.js';
 import { identificationStage } from './identification/identification.stage.js';
+import { invitationStage } from './invitation/invitation.stage.js';
 import { passwordStage } from './password/password.stage.js';
+import { promptStage } from './prompt/prompt.stage.js';
 import type { StageRuntime } from './stage-runtime.js';
+import { userDeleteStage } from './user-delete/user-delete.stage.js';
 import { userLoginStage } from './user-login/user-login.stage.js';
 import { userLogoutStage } from './user-logout/user-logout.stage.js';
+import { userWriteStage } from './user-write/user-write.stage.js';
 
-/** Every stage type the executor can run. A new type adds its folder and one line here. */
-export const STAGE_RUNTIMES: readonly StageRuntime[] = [
-  dummyStage,
-  denyStage,
-  identificationStage,
-  passwordStage,
-  userLoginStage,
-  userLogoutStage,
-];
+/** Clients some stage runtimes need, built once per process. */
+export interface StageRuntimeDependencies {
+  /** Extra runtimes built by the caller (those that need their own clients). */
+  extra?: readonly StageRuntime[];
+}
 
-export function stageRuntime(type: string): StageRuntime | undefined {
-  return STAGE_RUNTIMES.find((s) => s.type === type);
+/** Every stage type the executor can run, by type. A new type adds its folder and one line here. */
+export function stageRuntimes(deps: StageRuntimeDependencies = {}): ReadonlyMap<string, StageRuntime> {
+  const runtimes: StageRuntime[] = [
+    dummyStage,
+    denyStage,
+    identificationStage,
+    passwordStage,
+    promptStage,
+    userWriteStage,
+    userLoginStage,
+    userLogoutStage,
+    userDeleteStage,
+    invitationStage,
+    ...(deps.extra ?? []),
+  ];
+  return new Map(runtimes.map((r) => [r.type, r]));
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '@authmesh/logger';
 import type { FlowConfigClient, IdentityClient, User__Output } from '@authmesh/rpc';
+import type { PolicyEngine } from '../policies/policy-engine.js';
 import type { ReputationService } from '../reputation/reputation.service.js';
 
 /** A cookie a stage asks the executor to set (or clear, with maxAgeSeconds 0). */
@@ -15,6 +16,8 @@ export interface StageServices {
   identity: IdentityClient;
   config: FlowConfigClient;
   reputation: ReputationService;
+  /** Evaluates policies a stage refers to directly (e.g. a prompt stage's validation policies). */
+  policies: PolicyEngine;
   logger: Logger;
   /** Records an event in the event log (over the bus; never blocks the login on it). */
   emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>): Promise<void>;

@@ -11,6 +11,8 @@ import type { GetStageRequest as _authmesh_core_v1_GetStageRequest, GetStageRequ
 import type { ListPolicyBindingsRequest as _authmesh_core_v1_ListPolicyBindingsRequest, ListPolicyBindingsRequest__Output as _authmesh_core_v1_ListPolicyBindingsRequest__Output } from '../../../authmesh/core/v1/ListPolicyBindingsRequest.js';
 import type { ListPolicyBindingsResponse as _authmesh_core_v1_ListPolicyBindingsResponse, ListPolicyBindingsResponse__Output as _authmesh_core_v1_ListPolicyBindingsResponse__Output } from '../../../authmesh/core/v1/ListPolicyBindingsResponse.js';
 import type { StageDefinition as _authmesh_core_v1_StageDefinition, StageDefinition__Output as _authmesh_core_v1_StageDefinition__Output } from '../../../authmesh/core/v1/StageDefinition.js';
+import type { UseInvitationRequest as _authmesh_core_v1_UseInvitationRequest, UseInvitationRequest__Output as _authmesh_core_v1_UseInvitationRequest__Output } from '../../../authmesh/core/v1/UseInvitationRequest.js';
+import type { UseInvitationResponse as _authmesh_core_v1_UseInvitationResponse, UseInvitationResponse__Output as _authmesh_core_v1_UseInvitationResponse__Output } from '../../../authmesh/core/v1/UseInvitationResponse.js';
 
 export interface FlowConfigServiceClient extends grpc.Client {
   /**
@@ -79,6 +81,23 @@ export interface FlowConfigServiceClient extends grpc.Client {
   listPolicyBindings(argument: _authmesh_core_v1_ListPolicyBindingsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_ListPolicyBindingsResponse__Output>): grpc.ClientUnaryCall;
   listPolicyBindings(argument: _authmesh_core_v1_ListPolicyBindingsRequest, callback: grpc.requestCallback<_authmesh_core_v1_ListPolicyBindingsResponse__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * Uses an invitation in a flow: it must exist, not be expired, and be made for this flow
+   * (or for any). A single-use invitation is consumed by this call. valid=false otherwise.
+   */
+  UseInvitation(argument: _authmesh_core_v1_UseInvitationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_UseInvitationResponse__Output>): grpc.ClientUnaryCall;
+  UseInvitation(argument: _authmesh_core_v1_UseInvitationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_UseInvitationResponse__Output>): grpc.ClientUnaryCall;
+  UseInvitation(argument: _authmesh_core_v1_UseInvitationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_UseInvitationResponse__Output>): grpc.ClientUnaryCall;
+  UseInvitation(argument: _authmesh_core_v1_UseInvitationRequest, callback: grpc.requestCallback<_authmesh_core_v1_UseInvitationResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Uses an invitation in a flow: it must exist, not be expired, and be made for this flow
+   * (or for any). A single-use invitation is consumed by this call. valid=false otherwise.
+   */
+  useInvitation(argument: _authmesh_core_v1_UseInvitationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_UseInvitationResponse__Output>): grpc.ClientUnaryCall;
+  useInvitation(argument: _authmesh_core_v1_UseInvitationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_UseInvitationResponse__Output>): grpc.ClientUnaryCall;
+  useInvitation(argument: _authmesh_core_v1_UseInvitationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_UseInvitationResponse__Output>): grpc.ClientUnaryCall;
+  useInvitation(argument: _authmesh_core_v1_UseInvitationRequest, callback: grpc.requestCallback<_authmesh_core_v1_UseInvitationResponse__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface FlowConfigServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -105,6 +124,12 @@ export interface FlowConfigServiceHandlers extends grpc.UntypedServiceImplementa
    */
   ListPolicyBindings: grpc.handleUnaryCall<_authmesh_core_v1_ListPolicyBindingsRequest__Output, _authmesh_core_v1_ListPolicyBindingsResponse>;
   
+  /**
+   * Uses an invitation in a flow: it must exist, not be expired, and be made for this flow
+   * (or for any). A single-use invitation is consumed by this call. valid=false otherwise.
+   */
+  UseInvitation: grpc.handleUnaryCall<_authmesh_core_v1_UseInvitationRequest__Output, _authmesh_core_v1_UseInvitationResponse>;
+  
 }
 
 export interface FlowConfigServiceDefinition extends grpc.ServiceDefinition {
@@ -112,4 +137,5 @@ export interface FlowConfigServiceDefinition extends grpc.ServiceDefinition {
   GetFlow: MethodDefinition<_authmesh_core_v1_GetFlowRequest, _authmesh_core_v1_FlowDefinition, _authmesh_core_v1_GetFlowRequest__Output, _authmesh_core_v1_FlowDefinition__Output>
   GetStage: MethodDefinition<_authmesh_core_v1_GetStageRequest, _authmesh_core_v1_StageDefinition, _authmesh_core_v1_GetStageRequest__Output, _authmesh_core_v1_StageDefinition__Output>
   ListPolicyBindings: MethodDefinition<_authmesh_core_v1_ListPolicyBindingsRequest, _authmesh_core_v1_ListPolicyBindingsResponse, _authmesh_core_v1_ListPolicyBindingsRequest__Output, _authmesh_core_v1_ListPolicyBindingsResponse__Output>
+  UseInvitation: MethodDefinition<_authmesh_core_v1_UseInvitationRequest, _authmesh_core_v1_UseInvitationResponse, _authmesh_core_v1_UseInvitationRequest__Output, _authmesh_core_v1_UseInvitationResponse__Output>
 }

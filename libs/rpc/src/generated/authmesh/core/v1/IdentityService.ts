@@ -9,6 +9,8 @@ import type { CheckTokenRequest as _authmesh_core_v1_CheckTokenRequest, CheckTok
 import type { CheckTokenResponse as _authmesh_core_v1_CheckTokenResponse, CheckTokenResponse__Output as _authmesh_core_v1_CheckTokenResponse__Output } from '../../../authmesh/core/v1/CheckTokenResponse.js';
 import type { CreateSessionRequest as _authmesh_core_v1_CreateSessionRequest, CreateSessionRequest__Output as _authmesh_core_v1_CreateSessionRequest__Output } from '../../../authmesh/core/v1/CreateSessionRequest.js';
 import type { CreateSessionResponse as _authmesh_core_v1_CreateSessionResponse, CreateSessionResponse__Output as _authmesh_core_v1_CreateSessionResponse__Output } from '../../../authmesh/core/v1/CreateSessionResponse.js';
+import type { DeleteUserRequest as _authmesh_core_v1_DeleteUserRequest, DeleteUserRequest__Output as _authmesh_core_v1_DeleteUserRequest__Output } from '../../../authmesh/core/v1/DeleteUserRequest.js';
+import type { DeleteUserResponse as _authmesh_core_v1_DeleteUserResponse, DeleteUserResponse__Output as _authmesh_core_v1_DeleteUserResponse__Output } from '../../../authmesh/core/v1/DeleteUserResponse.js';
 import type { EndSessionRequest as _authmesh_core_v1_EndSessionRequest, EndSessionRequest__Output as _authmesh_core_v1_EndSessionRequest__Output } from '../../../authmesh/core/v1/EndSessionRequest.js';
 import type { EndSessionResponse as _authmesh_core_v1_EndSessionResponse, EndSessionResponse__Output as _authmesh_core_v1_EndSessionResponse__Output } from '../../../authmesh/core/v1/EndSessionResponse.js';
 import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from '../../../authmesh/core/v1/GetGroupRequest.js';
@@ -19,6 +21,8 @@ import type { ListGroupsResponse as _authmesh_core_v1_ListGroupsResponse, ListGr
 import type { User as _authmesh_core_v1_User, User__Output as _authmesh_core_v1_User__Output } from '../../../authmesh/core/v1/User.js';
 import type { VerifyPasswordRequest as _authmesh_core_v1_VerifyPasswordRequest, VerifyPasswordRequest__Output as _authmesh_core_v1_VerifyPasswordRequest__Output } from '../../../authmesh/core/v1/VerifyPasswordRequest.js';
 import type { VerifyPasswordResponse as _authmesh_core_v1_VerifyPasswordResponse, VerifyPasswordResponse__Output as _authmesh_core_v1_VerifyPasswordResponse__Output } from '../../../authmesh/core/v1/VerifyPasswordResponse.js';
+import type { WriteUserRequest as _authmesh_core_v1_WriteUserRequest, WriteUserRequest__Output as _authmesh_core_v1_WriteUserRequest__Output } from '../../../authmesh/core/v1/WriteUserRequest.js';
+import type { WriteUserResponse as _authmesh_core_v1_WriteUserResponse, WriteUserResponse__Output as _authmesh_core_v1_WriteUserResponse__Output } from '../../../authmesh/core/v1/WriteUserResponse.js';
 
 export interface IdentityServiceClient extends grpc.Client {
   /**
@@ -71,6 +75,21 @@ export interface IdentityServiceClient extends grpc.Client {
   createSession(argument: _authmesh_core_v1_CreateSessionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_CreateSessionResponse__Output>): grpc.ClientUnaryCall;
   createSession(argument: _authmesh_core_v1_CreateSessionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CreateSessionResponse__Output>): grpc.ClientUnaryCall;
   createSession(argument: _authmesh_core_v1_CreateSessionRequest, callback: grpc.requestCallback<_authmesh_core_v1_CreateSessionResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Deletes a user (unenrollment flows). NOT_FOUND when there is none.
+   */
+  DeleteUser(argument: _authmesh_core_v1_DeleteUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_DeleteUserResponse__Output>): grpc.ClientUnaryCall;
+  DeleteUser(argument: _authmesh_core_v1_DeleteUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_DeleteUserResponse__Output>): grpc.ClientUnaryCall;
+  DeleteUser(argument: _authmesh_core_v1_DeleteUserRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_DeleteUserResponse__Output>): grpc.ClientUnaryCall;
+  DeleteUser(argument: _authmesh_core_v1_DeleteUserRequest, callback: grpc.requestCallback<_authmesh_core_v1_DeleteUserResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Deletes a user (unenrollment flows). NOT_FOUND when there is none.
+   */
+  deleteUser(argument: _authmesh_core_v1_DeleteUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_DeleteUserResponse__Output>): grpc.ClientUnaryCall;
+  deleteUser(argument: _authmesh_core_v1_DeleteUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_DeleteUserResponse__Output>): grpc.ClientUnaryCall;
+  deleteUser(argument: _authmesh_core_v1_DeleteUserRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_DeleteUserResponse__Output>): grpc.ClientUnaryCall;
+  deleteUser(argument: _authmesh_core_v1_DeleteUserRequest, callback: grpc.requestCallback<_authmesh_core_v1_DeleteUserResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Ends the session with this key (logout); ending an unknown key is not an error.
@@ -151,6 +170,23 @@ export interface IdentityServiceClient extends grpc.Client {
   verifyPassword(argument: _authmesh_core_v1_VerifyPasswordRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_VerifyPasswordResponse__Output>): grpc.ClientUnaryCall;
   verifyPassword(argument: _authmesh_core_v1_VerifyPasswordRequest, callback: grpc.requestCallback<_authmesh_core_v1_VerifyPasswordResponse__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * Creates a user (user_pk empty) or changes one, for flows (enrollment, user settings,
+   * e-mail verification). Validation problems come back in errors_json, nothing changed.
+   */
+  WriteUser(argument: _authmesh_core_v1_WriteUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_WriteUserResponse__Output>): grpc.ClientUnaryCall;
+  WriteUser(argument: _authmesh_core_v1_WriteUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_WriteUserResponse__Output>): grpc.ClientUnaryCall;
+  WriteUser(argument: _authmesh_core_v1_WriteUserRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_WriteUserResponse__Output>): grpc.ClientUnaryCall;
+  WriteUser(argument: _authmesh_core_v1_WriteUserRequest, callback: grpc.requestCallback<_authmesh_core_v1_WriteUserResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Creates a user (user_pk empty) or changes one, for flows (enrollment, user settings,
+   * e-mail verification). Validation problems come back in errors_json, nothing changed.
+   */
+  writeUser(argument: _authmesh_core_v1_WriteUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_WriteUserResponse__Output>): grpc.ClientUnaryCall;
+  writeUser(argument: _authmesh_core_v1_WriteUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_WriteUserResponse__Output>): grpc.ClientUnaryCall;
+  writeUser(argument: _authmesh_core_v1_WriteUserRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_WriteUserResponse__Output>): grpc.ClientUnaryCall;
+  writeUser(argument: _authmesh_core_v1_WriteUserRequest, callback: grpc.requestCallback<_authmesh_core_v1_WriteUserResponse__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -171,6 +207,11 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
    * session key the caller puts in the browser's cookie. Core keeps only a digest of it.
    */
   CreateSession: grpc.handleUnaryCall<_authmesh_core_v1_CreateSessionRequest__Output, _authmesh_core_v1_CreateSessionResponse>;
+  
+  /**
+   * Deletes a user (unenrollment flows). NOT_FOUND when there is none.
+   */
+  DeleteUser: grpc.handleUnaryCall<_authmesh_core_v1_DeleteUserRequest__Output, _authmesh_core_v1_DeleteUserResponse>;
   
   /**
    * Ends the session with this key (logout); ending an unknown key is not an error.
@@ -199,15 +240,23 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
    */
   VerifyPassword: grpc.handleUnaryCall<_authmesh_core_v1_VerifyPasswordRequest__Output, _authmesh_core_v1_VerifyPasswordResponse>;
   
+  /**
+   * Creates a user (user_pk empty) or changes one, for flows (enrollment, user settings,
+   * e-mail verification). Validation problems come back in errors_json, nothing changed.
+   */
+  WriteUser: grpc.handleUnaryCall<_authmesh_core_v1_WriteUserRequest__Output, _authmesh_core_v1_WriteUserResponse>;
+  
 }
 
 export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   CheckSession: MethodDefinition<_authmesh_core_v1_CheckSessionRequest, _authmesh_core_v1_CheckSessionResponse, _authmesh_core_v1_CheckSessionRequest__Output, _authmesh_core_v1_CheckSessionResponse__Output>
   CheckToken: MethodDefinition<_authmesh_core_v1_CheckTokenRequest, _authmesh_core_v1_CheckTokenResponse, _authmesh_core_v1_CheckTokenRequest__Output, _authmesh_core_v1_CheckTokenResponse__Output>
   CreateSession: MethodDefinition<_authmesh_core_v1_CreateSessionRequest, _authmesh_core_v1_CreateSessionResponse, _authmesh_core_v1_CreateSessionRequest__Output, _authmesh_core_v1_CreateSessionResponse__Output>
+  DeleteUser: MethodDefinition<_authmesh_core_v1_DeleteUserRequest, _authmesh_core_v1_DeleteUserResponse, _authmesh_core_v1_DeleteUserRequest__Output, _authmesh_core_v1_DeleteUserResponse__Output>
   EndSession: MethodDefinition<_authmesh_core_v1_EndSessionRequest, _authmesh_core_v1_EndSessionResponse, _authmesh_core_v1_EndSessionRequest__Output, _authmesh_core_v1_EndSessionResponse__Output>
   GetGroup: MethodDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_Group, _authmesh_core_v1_GetGroupRequest__Output, _authmesh_core_v1_Group__Output>
   GetUser: MethodDefinition<_authmesh_core_v1_GetUserRequest, _authmesh_core_v1_User, _authmesh_core_v1_GetUserRequest__Output, _authmesh_core_v1_User__Output>
   ListGroups: MethodDefinition<_authmesh_core_v1_ListGroupsRequest, _authmesh_core_v1_ListGroupsResponse, _authmesh_core_v1_ListGroupsRequest__Output, _authmesh_core_v1_ListGroupsResponse__Output>
   VerifyPassword: MethodDefinition<_authmesh_core_v1_VerifyPasswordRequest, _authmesh_core_v1_VerifyPasswordResponse, _authmesh_core_v1_VerifyPasswordRequest__Output, _authmesh_core_v1_VerifyPasswordResponse__Output>
+  WriteUser: MethodDefinition<_authmesh_core_v1_WriteUserRequest, _authmesh_core_v1_WriteUserResponse, _authmesh_core_v1_WriteUserRequest__Output, _authmesh_core_v1_WriteUserResponse__Output>
 }

@@ -10,7 +10,9 @@ export interface StageDefinition {
    */
   'type'?: (string);
   /**
-   * The type's settings as a JSON object, defaults filled in and secrets opened.
+   * The type's settings as a JSON object, defaults filled in and secrets opened. References
+   * a runtime needs whole are expanded: a prompt stage's `fields` are prompt objects and its
+   * `validation_policies` policy objects ({pk, name, type, settings}).
    */
   'settings_json'?: (string);
 }
@@ -23,7 +25,9 @@ export interface StageDefinition__Output {
    */
   'type': (string);
   /**
-   * The type's settings as a JSON object, defaults filled in and secrets opened.
+   * The type's settings as a JSON object, defaults filled in and secrets opened. References
+   * a runtime needs whole are expanded: a prompt stage's `fields` are prompt objects and its
+   * `validation_policies` policy objects ({pk, name, type, settings}).
    */
   'settings_json': (string);
 }

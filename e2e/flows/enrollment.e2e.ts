@@ -1,0 +1,141 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
+import { apiClient, REPO, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
+
+const TOKEN = 'e2e-enroll-token-0123456789abcdef';
+const CORPUS = process.env.COMPAT_CORPUS_DIR ?? join(REPO, '..', 'shared', 'compat', 'authentik-2023.10');
+const ENROLL = 'default-enrollment-flow';
+
+/** Enrollment, invitations and unenrollment, with the reference product's own example blueprints. */
+describe('enrollment, invitations and unenrollment', () => {
+  let dir: string;
+  let db: TestDatabase;
+  let proc: AuthmeshProcess;
+  let api: ReturnType<typeof apiClient>;
+
+  async function applyReference(file: string): Promise<void> {
+    const created = await api('POST', '/api/v3/managed/blueprints/', { name: file, content: readFileSync(join(CORPUS, file), 'utf8') });
+    expect(created.status).toBe(201);
+    const applied = await api('POST', `/api/v3/managed/blueprints/${created.body.pk}/apply/`);
+    expect(applied.body.status).toBe('successful');
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'authmesh-e2e-enroll-'));
+    db = await createTestDatabase('authmesh_e2e_enroll');
+    proc = await startOnFreePorts(
+      {
+        DATABASE_URL: db.url,
+        AUTHMESH_SECRET_KEY: 'e2e-enroll-secret-key-long-enough-0123456789',
+        AUTHMESH_BOOTSTRAP_PASSWORD: 'e2e enroll password',
+        AUTHMESH_BOOTSTRAP_TOKEN: TOKEN,
+      },
+      dir,
+    );
+    api = apiClient(proc.baseUrl, TOKEN);
+    await applyReference('example/flows-enrollment-2-stage.yaml');
+    await applyReference('example/flows-unenrollment.yaml');
+  });
+
+  afterAll(async () => {
+    await proc?.stop('SIGTERM');
+    await db?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('enrolls a new user through two prompt stages and logs them in', async () => {
+    const browser = new FlowBrowser(proc.baseUrl);
+    const first = await browser.start(ENROLL);
+    expect(first.component).toBe('ak-stage-prompt');
+    expect(first.fields.map((f: { field_key: string }) => f.field_key)).toEqual(['username', 'password', 'password_repeat']);
+    expect(first.fields.find((f: { field_key: string }) => f.field_key === 'password').type).toBe('password');
+
+    const mismatch = await browser.submit(ENROLL, { username: 'carol', password: 'Secret-1234', password_repeat: 'other' });
+    expect(mismatch.challenge.response_errors).toEqual({ password_repeat: [{ string: "The passwords don't match.", code: 'invalid' }] });
+    const taken = await browser.submit(ENROLL, { username: 'AKADMIN', password: 'Secret-1234', password_repeat: 'Secret-1234' });
+    expect(taken.challenge.response_errors.username[0].string).toBe('This username is already taken.');
+    const empty = await browser.submit(ENROLL, {});
+    expect(Object.keys(empty.challenge.response_errors).sort()).toEqual(['password', 'password_repeat', 'username']);
+
+    const second = await browser.submit(ENROLL, { username: 'carol', password: 'Secret-1234', password_repeat: 'Secret-1234' });
+    expect(second.challenge.fields.map((f: { field_key: string }) => f.field_key)).toEqual(['name', 'email']);
+    const badEmail = await browser.submit(ENROLL, { name: 'Carol', email: 'not-an-address' });
+    expect(badEmail.challenge.response_errors.email[0].string).toBe('Enter a valid email address.');
+    const done = await browser.submit(ENROLL, { name: 'Carol', email: 'carol@example.com' });
+    expect(done.challenge).toMatchObject({ component: 'xak-flow-redirect', to: '/' });
+
+    const me = await browser.request('GET', '/api/v3/core/users/me/');
+    expect(me.body.user).toMatchObject({ username: 'carol', name: 'Carol', email: 'carol@example.com', is_active: true });
+    // The password was set from the prompt: a fresh login with it works.
+    const again = new FlowBrowser(proc.baseUrl);
+    await again.start('default-authentication-flow');
+    await again.submit('default-authentication-flow', { uid_field: 'carol@example.com' });
+    expect((await again.submit('default-authentication-flow', { password: 'Secret-1234' })).challenge.component).toBe('xak-flow-redirect');
+  });
+
+  it('lets an invitation through once, only in its own flow and before it expires', async () => {
+    const flow = await api('POST', '/api/v3/flows/instances/', {
+      name: 'Invited',
+      slug: 'invited',
+      title: 'Join',
+      designation: 'enrollment',
+    });
+    const other = await api('POST', '/api/v3/flows/instances/', {
+      name: 'Other',
+      slug: 'other-invited',
+      title: 'Join',
+      designation: 'enrollment',
+    });
+    const invitationStage = await api('POST', '/api/v3/stages/invitation/stages/', { name: 'needs-invite' });
+    const write = await api('POST', '/api/v3/stages/user_write/', { name: 'invite-write', user_creation_mode: 'always_create' });
+    for (const target of [flow.body.pk, other.body.pk]) {
+      await api('POST', '/api/v3/flows/bindings/', { target, stage: invitationStage.body.pk, order: 0 });
+      await api('POST', '/api/v3/flows/bindings/', { target, stage: write.body.pk, order: 10 });
+    }
+    const invite = await api('POST', '/api/v3/stages/invitation/invitations/', {
+      name: 'dave-invite',
+      single_use: true,
+      flow: flow.body.pk,
+      fixed_data: { username: 'dave', name: 'Dave', 'attributes.team': 'blue' },
+    });
+    expect(invite.status).toBe(201);
+    expect(invite.body.created_by).toMatchObject({ username: 'akadmin' });
+
+    expect(await new FlowBrowser(proc.baseUrl).start('invited')).toMatchObject({ component: 'ak-stage-access-denied' });
+    expect(await new FlowBrowser(proc.baseUrl).start('other-invited', `itoken=${invite.body.pk}`)).toMatchObject({
+      component: 'ak-stage-access-denied',
+    });
+    expect(await new FlowBrowser(proc.baseUrl).start('invited', `itoken=${invite.body.pk}`)).toMatchObject({
+      component: 'xak-flow-redirect',
+    });
+    const dave = (await api('GET', '/api/v3/core/users/?username=dave')).body.results[0];
+    expect(dave).toMatchObject({ name: 'Dave', attributes: { team: 'blue' }, type: 'external' });
+    // Single use: consumed when it was used.
+    expect(await new FlowBrowser(proc.baseUrl).start('invited', `itoken=${invite.body.pk}`)).toMatchObject({
+      component: 'ak-stage-access-denied',
+    });
+
+    const expired = await api('POST', '/api/v3/stages/invitation/invitations/', {
+      name: 'late',
+      expires: new Date(Date.now() - 60_000).toISOString(),
+      fixed_data: { username: 'late-user' },
+    });
+    expect(await new FlowBrowser(proc.baseUrl).start('invited', `itoken=${expired.body.pk}`)).toMatchObject({
+      component: 'ak-stage-access-denied',
+    });
+    expect((await api('GET', '/api/v3/core/users/?username=late-user')).body.pagination.count).toBe(0);
+  });
+
+  it('deletes the logged-in account through the unenrollment flow', async () => {
+    const browser = new FlowBrowser(proc.baseUrl);
+    await browser.start('default-authentication-flow');
+    await browser.submit('default-authentication-flow', { uid_field: 'carol' });
+    await browser.submit('default-authentication-flow', { password: 'Secret-1234' });
+    expect(await new FlowBrowser(proc.baseUrl).start('default-unenrollment-flow')).toMatchObject({ component: 'ak-stage-access-denied' });
+    expect(await browser.start('default-unenrollment-flow')).toMatchObject({ component: 'xak-flow-redirect' });
+    expect((await api('GET', '/api/v3/core/users/?username=carol')).body.pagination.count).toBe(0);
+    expect((await browser.request('GET', '/api/v3/core/users/me/')).status).toBe(401);
+  });
+});
