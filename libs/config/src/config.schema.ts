@@ -58,6 +58,14 @@ export const configSchema = z
     blueprints_rescan_seconds: z.coerce.number().int().min(1).max(86400).default(60),
     hibp_url: url(['http:', 'https:']).default('https://api.pwnedpasswords.com'),
     outbound_allowed_cidrs: z.array(cidr).default([]),
+    email_host: z.string().max(255).default('localhost'),
+    email_port: z.coerce.number().int().min(1).max(65535).default(25),
+    email_username: z.string().max(255).default(''),
+    email_password: z.string().max(255).default(''),
+    email_use_tls: boolish.default(false),
+    email_use_ssl: boolish.default(false),
+    email_timeout: z.coerce.number().int().min(1).max(600).default(10),
+    email_from: z.string().max(255).default('authmesh@localhost'),
   })
   .strict();
 
@@ -92,6 +100,14 @@ export const ENV_NAMES: Record<keyof AuthmeshConfig, string> = {
   blueprints_rescan_seconds: 'AUTHMESH_BLUEPRINTS_RESCAN_SECONDS',
   hibp_url: 'AUTHMESH_HIBP_URL',
   outbound_allowed_cidrs: 'AUTHMESH_OUTBOUND_ALLOWED_CIDRS',
+  email_host: 'AUTHMESH_EMAIL_HOST',
+  email_port: 'AUTHMESH_EMAIL_PORT',
+  email_username: 'AUTHMESH_EMAIL_USERNAME',
+  email_password: 'AUTHMESH_EMAIL_PASSWORD',
+  email_use_tls: 'AUTHMESH_EMAIL_USE_TLS',
+  email_use_ssl: 'AUTHMESH_EMAIL_USE_SSL',
+  email_timeout: 'AUTHMESH_EMAIL_TIMEOUT',
+  email_from: 'AUTHMESH_EMAIL_FROM',
 };
 
 /** Keys whose environment value is a comma-separated list. */

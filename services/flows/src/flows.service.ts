@@ -7,6 +7,9 @@ import { FlowConfigClient, IdentityClient, loadProtos, unary, type FlowStatus, t
 import type { ServiceDefinition } from '@authmesh/runtime';
 import { createFlowsDataSource } from './database/flows.data-source.js';
 import { ExecutionRepository } from './executor/execution.repository.js';
+import { FlowTokenRepository } from './executor/flow-token.repository.js';
+import { captchaStage } from './stages/captcha/captcha.stage.js';
+import { emailStage } from './stages/email/email.stage.js';
 import { FlowConfigCache } from './executor/flow-config.cache.js';
 import { FlowExecutor } from './executor/flow-executor.js';
 import { FlowPlanner } from './executor/flow-planner.js';
@@ -73,7 +76,19 @@ export const flowsService: ServiceDefinition = {
         });
       },
     };
-    const executor = new FlowExecutor(configs, new FlowPlanner(engine), executions, services, stageRuntimes());
+    const globalMail = {
+      host: ctx.config.email_host,
+      port: ctx.config.email_port,
+      username: ctx.config.email_username,
+      password: ctx.config.email_password,
+      useTls: ctx.config.email_use_tls,
+      useSsl: ctx.config.email_use_ssl,
+      timeoutSeconds: ctx.config.email_timeout,
+      from: ctx.config.email_from,
+    };
+    const tokens = new FlowTokenRepository(dataSource);
+    const runtimes = stageRuntimes({ extra: [captchaStage(outbound), emailStage(globalMail)] });
+    const executor = new FlowExecutor(configs, new FlowPlanner(engine), executions, services, runtimes, tokens);
     const principals = corePrincipals(identity);
     const { app, handler } = await createHttpApp(FlowsModule.register({ logger, executor, config, principals }), {
       service: 'flows',
@@ -88,6 +103,7 @@ export const flowsService: ServiceDefinition = {
     });
     const purge = setInterval(() => {
       executions.purgeExpired().catch((error: unknown) => logger.error({ err: error }, 'purging expired executions failed'));
+      tokens.purgeExpired().catch((error: unknown) => logger.error({ err: error }, 'purging expired flow tokens failed'));
     }, PURGE_INTERVAL_MS);
     purge.unref();
 

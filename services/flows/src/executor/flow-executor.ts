@@ -6,6 +6,7 @@ import type { StageContext, StageResult, StageRuntime } from '../stages/stage-ru
 import { responseErrors, type Challenge, type FlowInfo } from './challenge.js';
 import type { ExecutionRepository } from './execution.repository.js';
 import type { FlowConfigCache } from './flow-config.cache.js';
+import type { FlowTokenRepository } from './flow-token.repository.js';
 import { safeRedirect, type FlowPlanner, type PlanRequest } from './flow-planner.js';
 import type { ExecutionState } from './plan-context.js';
 
@@ -44,6 +45,7 @@ export class FlowExecutor {
     private readonly executions: ExecutionRepository,
     private readonly services: StageServices,
     private readonly runtimes: ReadonlyMap<string, StageRuntime>,
+    private readonly tokens: FlowTokenRepository,
   ) {}
 
   async execute(request: ExecutorRequest): Promise<ExecutorResponse> {
@@ -59,6 +61,14 @@ export class FlowExecutor {
 
     let state = await this.executions.find(digest(flowKey), flow.slug);
     let canSubmit = request.method === 'POST';
+    const resumed = await this.resumeFromToken(flow, request.query);
+    if (resumed === 'invalid' && !state) {
+      return { status: 200, body: this.denied(flow, 'This link is invalid, has expired or was already used.', request, false), cookies };
+    }
+    if (resumed !== 'invalid' && resumed !== null) {
+      state = resumed;
+      canSubmit = false;
+    }
     if (!state) {
       // A POST without a plan answers the first challenge; it never counts as a response.
       canSubmit = false;
@@ -68,6 +78,20 @@ export class FlowExecutor {
     }
     const run = new Run(flow, state, flowKey, request, sessionUser, cookies);
     return this.advance(run, canSubmit);
+  }
+
+  /**
+   * A `flow_token` in the query resumes the plan it was issued for (single use, same flow,
+   * same user). Answers null when there is no token, 'invalid' when it cannot be used.
+   */
+  private async resumeFromToken(flow: FlowDefinition__Output, query: string): Promise<ExecutionState | 'invalid' | null> {
+    const params = new URLSearchParams(query);
+    const token = params.get('flow_token');
+    if (!token) return null;
+    const record = token.length <= 100 ? await this.tokens.take(digest(token), flow.slug) : null;
+    if (!record || record.state.context.pending_user !== record.userPk) return 'invalid';
+    params.delete('flow_token');
+    return { ...record.state, query: params.toString(), context: { ...record.state.context, email_verified: record.bindingPk } };
   }
 
   /** Forgets every execution of this browser (the flow interface's cancel link). */
@@ -94,7 +118,12 @@ export class FlowExecutor {
         state.index += 1;
         continue;
       }
-      const ctx = run.stageContext(binding, this.services, (change) => run.cookies.push(change));
+      const ctx = run.stageContext(
+        binding,
+        this.services,
+        (change) => run.cookies.push(change),
+        (minutes) => this.issueToken(run, binding.pk, minutes),
+      );
       const body = canSubmit ? asObject(request.body) : null;
       let result: StageResult;
       if (body && (body.component === undefined || body.component === runtime.component)) {
@@ -135,6 +164,15 @@ export class FlowExecutor {
       const fields = shown.kind === 'challenge' ? shown.challenge : {};
       return run.respond(200, { ...this.challenge(flow, runtime.component, fields), response_errors: responseErrors(result.errors) });
     }
+  }
+
+  private async issueToken(run: Run, bindingPk: string, minutes: number): Promise<string> {
+    const userPk = run.state.context.pending_user;
+    if (!userPk) throw new Error('a flow token needs a pending user');
+    const key = newKey();
+    const state: ExecutionState = structuredClone(run.state);
+    await this.tokens.issue(digest(key), { flowSlug: run.flow.slug, userPk, bindingPk, state }, minutes);
+    return key;
   }
 
   private async finish(run: Run): Promise<ExecutorResponse> {
@@ -203,6 +241,7 @@ class Run {
     binding: FlowDefinition__Output['bindings'][number],
     services: StageServices,
     setCookie: (c: CookieChange) => void,
+    issueFlowToken: (minutes: number) => Promise<string>,
   ): StageContext {
     return {
       flow: this.flow,
@@ -222,6 +261,7 @@ class Run {
       services,
       response: {
         setCookie,
+        issueFlowToken,
         rotateFlowCookie: () => {
           this.rotatedFrom = this.flowKey;
           this.flowKey = newKey();

@@ -29,4 +29,9 @@ export interface ResponseControl {
   setCookie(change: CookieChange): void;
   /** Starts a new flow cookie (session fixation defence on login). */
   rotateFlowCookie(): void;
+  /**
+   * Issues a one-time token that resumes this execution at the current stage, for the
+   * pending user, valid for `minutes`; answers the secret to put in a link.
+   */
+  issueFlowToken(minutes: number): Promise<string>;
 }
