@@ -25,6 +25,11 @@ import type { GetDefaultFlowResponse__Output } from './generated/authmesh/core/v
 import type { WriteUserRequest } from './generated/authmesh/core/v1/WriteUserRequest.js';
 import type { WriteUserResponse__Output } from './generated/authmesh/core/v1/WriteUserResponse.js';
 import type { UseInvitationResponse__Output } from './generated/authmesh/core/v1/UseInvitationResponse.js';
+import type { CheckConsentRequest } from './generated/authmesh/core/v1/CheckConsentRequest.js';
+import type { CheckConsentResponse__Output } from './generated/authmesh/core/v1/CheckConsentResponse.js';
+import type { GrantConsentRequest } from './generated/authmesh/core/v1/GrantConsentRequest.js';
+import type { PreparePlanRequest } from './generated/authmesh/flows/v1/PreparePlanRequest.js';
+import type { PreparePlanResponse__Output } from './generated/authmesh/flows/v1/PreparePlanResponse.js';
 import type { EventServiceClient } from './generated/authmesh/events/v1/EventService.js';
 import type { Event } from './generated/authmesh/events/v1/Event.js';
 import type { CreateEventResponse__Output } from './generated/authmesh/events/v1/CreateEventResponse.js';
@@ -130,6 +135,20 @@ export class IdentityClient extends MeshClient<IdentityServiceClient> {
   writeUser(request: WriteUserRequest, options?: RpcCallOptions): Promise<WriteUserResponse__Output> {
     return this.call('WriteUser', (r, m, o, cb) => this.client.WriteUser(r, m, o, cb), request, options);
   }
+  /** Whether a user's consent to an application covers these permissions and has not expired. */
+  async checkConsent(request: CheckConsentRequest, options?: RpcCallOptions): Promise<boolean> {
+    const answer = await this.call<CheckConsentRequest, CheckConsentResponse__Output>(
+      'CheckConsent',
+      (r, m, o, cb) => this.client.CheckConsent(r, m, o, cb),
+      request,
+      options,
+    );
+    return answer.valid;
+  }
+  /** Records a user's consent to an application. */
+  async grantConsent(request: GrantConsentRequest, options?: RpcCallOptions): Promise<void> {
+    await this.call('GrantConsent', (r, m, o, cb) => this.client.GrantConsent(r, m, o, cb), request, options);
+  }
   /** Deletes a user. */
   async deleteUser(userPk: string, clientIp: string, options?: RpcCallOptions): Promise<void> {
     await this.call('DeleteUser', (r, m, o, cb) => this.client.DeleteUser(r, m, o, cb), { user_pk: userPk, client_ip: clientIp }, options);
@@ -191,6 +210,10 @@ export class FlowClient extends MeshClient<FlowServiceClient> {
   /** Whether the executor is ready, and its version. */
   getStatus(options?: RpcCallOptions): Promise<FlowStatus__Output> {
     return this.call('GetStatus', (r, m, o, cb) => this.client.GetStatus(r, m, o, cb), {}, options);
+  }
+  /** Plans a flow for a browser with trusted context, before the browser opens it. */
+  preparePlan(request: PreparePlanRequest, options?: RpcCallOptions): Promise<PreparePlanResponse__Output> {
+    return this.call('PreparePlan', (r, m, o, cb) => this.client.PreparePlan(r, m, o, cb), request, options);
   }
 }
 

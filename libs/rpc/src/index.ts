@@ -44,6 +44,8 @@ export type { WriteUserRequest__Output } from './generated/authmesh/core/v1/Writ
 export type { WriteUserResponse } from './generated/authmesh/core/v1/WriteUserResponse.js';
 export type { UseInvitationRequest__Output } from './generated/authmesh/core/v1/UseInvitationRequest.js';
 export type { UseInvitationResponse } from './generated/authmesh/core/v1/UseInvitationResponse.js';
+export type { CheckConsentRequest__Output } from './generated/authmesh/core/v1/CheckConsentRequest.js';
+export type { GrantConsentRequest__Output } from './generated/authmesh/core/v1/GrantConsentRequest.js';
 export type { GetStageRequest__Output } from './generated/authmesh/core/v1/GetStageRequest.js';
 
 // authmesh.events.v1
@@ -55,6 +57,8 @@ export type { CreateEventResponse, CreateEventResponse__Output } from './generat
 // authmesh.flows.v1
 export type { FlowServiceClient, FlowServiceDefinition, FlowServiceHandlers } from './generated/authmesh/flows/v1/FlowService.js';
 export type { FlowStatus, FlowStatus__Output } from './generated/authmesh/flows/v1/FlowStatus.js';
+export type { PreparePlanRequest, PreparePlanRequest__Output } from './generated/authmesh/flows/v1/PreparePlanRequest.js';
+export type { PreparePlanResponse, PreparePlanResponse__Output } from './generated/authmesh/flows/v1/PreparePlanResponse.js';
 
 // authmesh.config.v1 (bus payload only)
 export type { ConfigChanged, ConfigChanged__Output } from './generated/authmesh/config/v1/ConfigChanged.js';

@@ -64,6 +64,9 @@ import { InvitationController } from './invitations/invitation.controller.js';
 import { InvitationRepository } from './invitations/invitation.repository.js';
 import { InvitationService } from './invitations/invitation.service.js';
 import { FlowUserWriter } from './users/flow-user-writer.js';
+import { ConsentController } from './consents/consent.controller.js';
+import { ConsentRepository } from './consents/consent.repository.js';
+import { ConsentService } from './consents/consent.service.js';
 import { SessionController } from './sessions/session.controller.js';
 import { SessionRepository } from './sessions/session.repository.js';
 import { SessionService } from './sessions/session.service.js';
@@ -100,6 +103,7 @@ export class CoreModule {
         AllPoliciesController,
         PolicyBindingController,
         SessionController,
+        ConsentController,
         PromptController,
         InvitationController,
         ...POLICY_TYPES.map(policyController),
@@ -155,6 +159,8 @@ export class CoreModule {
         SessionRepository,
         SessionService,
         FlowConfigRpc,
+        ConsentRepository,
+        ConsentService,
         FlowUserWriter,
         PromptRepository,
         PromptService,

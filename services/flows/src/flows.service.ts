@@ -3,8 +3,17 @@ import { Subjects } from '@authmesh/bus';
 import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
 import { createHttpApp, type Principal, type PrincipalResolver } from '@authmesh/http';
 import { OutboundClient } from '@authmesh/outbound';
-import { FlowConfigClient, IdentityClient, loadProtos, unary, type FlowStatus, type User__Output } from '@authmesh/rpc';
-import type { ServiceDefinition } from '@authmesh/runtime';
+import {
+  FlowConfigClient,
+  IdentityClient,
+  loadProtos,
+  unary,
+  type FlowStatus,
+  type PreparePlanRequest__Output,
+  type PreparePlanResponse,
+  type User__Output,
+} from '@authmesh/rpc';
+import { ValidationFailedError, type ServiceDefinition } from '@authmesh/runtime';
 import { createFlowsDataSource } from './database/flows.data-source.js';
 import { ExecutionRepository } from './executor/execution.repository.js';
 import { FlowTokenRepository } from './executor/flow-token.repository.js';
@@ -100,6 +109,28 @@ export const flowsService: ServiceDefinition = {
     const changes = await ctx.bus.subscribe(Subjects.configChanged, () => configs.clear());
     ctx.grpc.add(loadProtos().flows.authmesh.flows.v1.FlowService.service, {
       GetStatus: unary(logger, async (): Promise<FlowStatus> => ({ version: ctx.version, ready: ctx.bus.isHealthy() })),
+      PreparePlan: unary(logger, async (req: PreparePlanRequest__Output): Promise<PreparePlanResponse> => {
+        let context: unknown;
+        try {
+          context = JSON.parse(req.context_json || '{}');
+        } catch {
+          throw ValidationFailedError.field('context_json', 'not JSON');
+        }
+        if (!context || typeof context !== 'object' || Array.isArray(context))
+          throw ValidationFailedError.field('context_json', 'not a JSON object');
+        return executor.prepare({
+          slug: req.flow_slug,
+          flowKey: req.flow_key,
+          sessionKey: req.session_key,
+          clientIp: req.client_ip,
+          userAgent: req.user_agent,
+          host: req.host,
+          method: 'GET',
+          path: '',
+          query: req.query,
+          context: context as Record<string, unknown>,
+        });
+      }),
     });
     const purge = setInterval(() => {
       executions.purgeExpired().catch((error: unknown) => logger.error({ err: error }, 'purging expired executions failed'));

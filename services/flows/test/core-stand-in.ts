@@ -20,6 +20,8 @@ export class CoreStandIn {
   readonly users = new Map<string, StandInUser>();
   readonly sessions = new Map<string, string>();
   readonly passwordChecks: string[] = [];
+  /** Consents by `user:application` → permissions and expiry (ms since epoch, 0 = never). */
+  readonly consents = new Map<string, { permissions: string[]; expires: number }>();
   private host?: GrpcHost;
 
   async start(meshKey: string, logger: Logger): Promise<string> {
@@ -77,6 +79,22 @@ export class CoreStandIn {
         const found = pk ? this.users.get(pk) : undefined;
         return found ? { valid: true, user: found.user, session_uuid: 'session' } : { valid: false };
       }),
+      CheckConsent: unary(logger, async (req: { user_pk: string; application_slug: string; permissions: string[] }) => {
+        const consent = this.consents.get(`${req.user_pk}:${req.application_slug}`);
+        const live = consent && (consent.expires === 0 || consent.expires > Date.now());
+        return { valid: Boolean(live && req.permissions.every((p) => consent.permissions.includes(p))) };
+      }),
+      GrantConsent: unary(
+        logger,
+        async (req: { user_pk: string; application_slug: string; permissions: string[]; expires_in_seconds: string }) => {
+          const seconds = Number(req.expires_in_seconds);
+          this.consents.set(`${req.user_pk}:${req.application_slug}`, {
+            permissions: req.permissions,
+            expires: seconds > 0 ? Date.now() + seconds * 1000 : 0,
+          });
+          return {};
+        },
+      ),
       EndSession: unary(logger, async (req: { session_key: string }) => {
         this.sessions.delete(req.session_key);
         return {};

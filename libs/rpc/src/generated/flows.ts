@@ -5,6 +5,8 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 import type { FlowServiceClient as _authmesh_flows_v1_FlowServiceClient, FlowServiceDefinition as _authmesh_flows_v1_FlowServiceDefinition } from './authmesh/flows/v1/FlowService.js';
 import type { FlowStatus as _authmesh_flows_v1_FlowStatus, FlowStatus__Output as _authmesh_flows_v1_FlowStatus__Output } from './authmesh/flows/v1/FlowStatus.js';
 import type { GetStatusRequest as _authmesh_flows_v1_GetStatusRequest, GetStatusRequest__Output as _authmesh_flows_v1_GetStatusRequest__Output } from './authmesh/flows/v1/GetStatusRequest.js';
+import type { PreparePlanRequest as _authmesh_flows_v1_PreparePlanRequest, PreparePlanRequest__Output as _authmesh_flows_v1_PreparePlanRequest__Output } from './authmesh/flows/v1/PreparePlanRequest.js';
+import type { PreparePlanResponse as _authmesh_flows_v1_PreparePlanResponse, PreparePlanResponse__Output as _authmesh_flows_v1_PreparePlanResponse__Output } from './authmesh/flows/v1/PreparePlanResponse.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -17,6 +19,8 @@ export interface ProtoGrpcType {
         FlowService: SubtypeConstructor<typeof grpc.Client, _authmesh_flows_v1_FlowServiceClient> & { service: _authmesh_flows_v1_FlowServiceDefinition }
         FlowStatus: MessageTypeDefinition<_authmesh_flows_v1_FlowStatus, _authmesh_flows_v1_FlowStatus__Output>
         GetStatusRequest: MessageTypeDefinition<_authmesh_flows_v1_GetStatusRequest, _authmesh_flows_v1_GetStatusRequest__Output>
+        PreparePlanRequest: MessageTypeDefinition<_authmesh_flows_v1_PreparePlanRequest, _authmesh_flows_v1_PreparePlanRequest__Output>
+        PreparePlanResponse: MessageTypeDefinition<_authmesh_flows_v1_PreparePlanResponse, _authmesh_flows_v1_PreparePlanResponse__Output>
       }
     }
   }

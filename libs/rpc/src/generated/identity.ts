@@ -2,6 +2,8 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { CheckConsentRequest as _authmesh_core_v1_CheckConsentRequest, CheckConsentRequest__Output as _authmesh_core_v1_CheckConsentRequest__Output } from './authmesh/core/v1/CheckConsentRequest.js';
+import type { CheckConsentResponse as _authmesh_core_v1_CheckConsentResponse, CheckConsentResponse__Output as _authmesh_core_v1_CheckConsentResponse__Output } from './authmesh/core/v1/CheckConsentResponse.js';
 import type { CheckSessionRequest as _authmesh_core_v1_CheckSessionRequest, CheckSessionRequest__Output as _authmesh_core_v1_CheckSessionRequest__Output } from './authmesh/core/v1/CheckSessionRequest.js';
 import type { CheckSessionResponse as _authmesh_core_v1_CheckSessionResponse, CheckSessionResponse__Output as _authmesh_core_v1_CheckSessionResponse__Output } from './authmesh/core/v1/CheckSessionResponse.js';
 import type { CheckTokenRequest as _authmesh_core_v1_CheckTokenRequest, CheckTokenRequest__Output as _authmesh_core_v1_CheckTokenRequest__Output } from './authmesh/core/v1/CheckTokenRequest.js';
@@ -14,6 +16,8 @@ import type { EndSessionRequest as _authmesh_core_v1_EndSessionRequest, EndSessi
 import type { EndSessionResponse as _authmesh_core_v1_EndSessionResponse, EndSessionResponse__Output as _authmesh_core_v1_EndSessionResponse__Output } from './authmesh/core/v1/EndSessionResponse.js';
 import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from './authmesh/core/v1/GetGroupRequest.js';
 import type { GetUserRequest as _authmesh_core_v1_GetUserRequest, GetUserRequest__Output as _authmesh_core_v1_GetUserRequest__Output } from './authmesh/core/v1/GetUserRequest.js';
+import type { GrantConsentRequest as _authmesh_core_v1_GrantConsentRequest, GrantConsentRequest__Output as _authmesh_core_v1_GrantConsentRequest__Output } from './authmesh/core/v1/GrantConsentRequest.js';
+import type { GrantConsentResponse as _authmesh_core_v1_GrantConsentResponse, GrantConsentResponse__Output as _authmesh_core_v1_GrantConsentResponse__Output } from './authmesh/core/v1/GrantConsentResponse.js';
 import type { Group as _authmesh_core_v1_Group, Group__Output as _authmesh_core_v1_Group__Output } from './authmesh/core/v1/Group.js';
 import type { GroupRef as _authmesh_core_v1_GroupRef, GroupRef__Output as _authmesh_core_v1_GroupRef__Output } from './authmesh/core/v1/GroupRef.js';
 import type { IdentityServiceClient as _authmesh_core_v1_IdentityServiceClient, IdentityServiceDefinition as _authmesh_core_v1_IdentityServiceDefinition } from './authmesh/core/v1/IdentityService.js';
@@ -33,6 +37,8 @@ export interface ProtoGrpcType {
   authmesh: {
     core: {
       v1: {
+        CheckConsentRequest: MessageTypeDefinition<_authmesh_core_v1_CheckConsentRequest, _authmesh_core_v1_CheckConsentRequest__Output>
+        CheckConsentResponse: MessageTypeDefinition<_authmesh_core_v1_CheckConsentResponse, _authmesh_core_v1_CheckConsentResponse__Output>
         CheckSessionRequest: MessageTypeDefinition<_authmesh_core_v1_CheckSessionRequest, _authmesh_core_v1_CheckSessionRequest__Output>
         CheckSessionResponse: MessageTypeDefinition<_authmesh_core_v1_CheckSessionResponse, _authmesh_core_v1_CheckSessionResponse__Output>
         CheckTokenRequest: MessageTypeDefinition<_authmesh_core_v1_CheckTokenRequest, _authmesh_core_v1_CheckTokenRequest__Output>
@@ -45,6 +51,8 @@ export interface ProtoGrpcType {
         EndSessionResponse: MessageTypeDefinition<_authmesh_core_v1_EndSessionResponse, _authmesh_core_v1_EndSessionResponse__Output>
         GetGroupRequest: MessageTypeDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_GetGroupRequest__Output>
         GetUserRequest: MessageTypeDefinition<_authmesh_core_v1_GetUserRequest, _authmesh_core_v1_GetUserRequest__Output>
+        GrantConsentRequest: MessageTypeDefinition<_authmesh_core_v1_GrantConsentRequest, _authmesh_core_v1_GrantConsentRequest__Output>
+        GrantConsentResponse: MessageTypeDefinition<_authmesh_core_v1_GrantConsentResponse, _authmesh_core_v1_GrantConsentResponse__Output>
         Group: MessageTypeDefinition<_authmesh_core_v1_Group, _authmesh_core_v1_Group__Output>
         GroupRef: MessageTypeDefinition<_authmesh_core_v1_GroupRef, _authmesh_core_v1_GroupRef__Output>
         IdentityService: SubtypeConstructor<typeof grpc.Client, _authmesh_core_v1_IdentityServiceClient> & { service: _authmesh_core_v1_IdentityServiceDefinition }

@@ -22,6 +22,8 @@ import { ProviderEntity } from '../providers/provider.entity.js';
 import { PromptsInvitations1764374400009 } from '../migrations/1764374400009-prompts-invitations.js';
 import { PromptEntity } from '../prompts/prompt.entity.js';
 import { InvitationEntity } from '../invitations/invitation.entity.js';
+import { UserConsents1764374400010 } from '../migrations/1764374400010-user-consents.js';
+import { ConsentEntity } from '../consents/consent.entity.js';
 import { Sessions1764374400008 } from '../migrations/1764374400008-sessions.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { Policies1764374400007 } from '../migrations/1764374400007-policies.js';
@@ -47,6 +49,7 @@ export const CORE_ENTITIES = [
   SessionEntity,
   PromptEntity,
   InvitationEntity,
+  ConsentEntity,
 ];
 export const CORE_MIGRATIONS = [
   IdentityCore1764374400000,
@@ -59,6 +62,7 @@ export const CORE_MIGRATIONS = [
   Policies1764374400007,
   Sessions1764374400008,
   PromptsInvitations1764374400009,
+  UserConsents1764374400010,
 ];
 
 /** The DataSource of the `core` schema. */

@@ -17,6 +17,8 @@ import {
   type CheckSessionRequest__Output,
   type CheckSessionResponse,
   type WriteUserRequest__Output,
+  type CheckConsentRequest__Output,
+  type GrantConsentRequest__Output,
   type WriteUserResponse,
 } from '@authmesh/rpc';
 import { NotFoundError, ValidationFailedError } from '@authmesh/runtime';
@@ -31,6 +33,7 @@ import type { UserEntity } from '../users/user.entity.js';
 import { UserRepository } from '../users/user.repository.js';
 import { SessionService } from '../sessions/session.service.js';
 import { FlowUserWriter } from '../users/flow-user-writer.js';
+import { ConsentService } from '../consents/consent.service.js';
 
 /** Core's IdentityService: the identity lookups other services make over gRPC. */
 @Injectable()
@@ -42,6 +45,7 @@ export class IdentityRpc {
     private readonly events: EventPublisher,
     private readonly sessions: SessionService,
     private readonly writer: FlowUserWriter,
+    private readonly consents: ConsentService,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
@@ -60,6 +64,14 @@ export class IdentityRpc {
         return {};
       }),
       WriteUser: unary(logger, (req: WriteUserRequest__Output) => this.writeUser(req)),
+      CheckConsent: unary(logger, async (req: CheckConsentRequest__Output) => ({
+        valid: /^\d{1,10}$/.test(req.user_pk) && (await this.consents.covers(Number(req.user_pk), req.application_slug, req.permissions)),
+      })),
+      GrantConsent: unary(logger, async (req: GrantConsentRequest__Output) => {
+        if (!/^\d{1,10}$/.test(req.user_pk)) throw new NotFoundError('user not found');
+        await this.consents.grant(Number(req.user_pk), req.application_slug, req.permissions, Number(req.expires_in_seconds));
+        return {};
+      }),
       DeleteUser: unary(logger, async (req: { user_pk: string; client_ip: string }) => {
         if (!/^\d{1,10}$/.test(req.user_pk)) throw new NotFoundError('user not found');
         await this.writer.delete(Number(req.user_pk), req.client_ip);

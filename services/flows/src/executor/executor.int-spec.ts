@@ -3,7 +3,7 @@ import pg from 'pg';
 import { InProcessBus } from '@authmesh/bus';
 import { loadConfig } from '@authmesh/config';
 import { createLogger } from '@authmesh/logger';
-import { GrpcHost } from '@authmesh/rpc';
+import { FlowClient, GrpcHost } from '@authmesh/rpc';
 import { deriveMeshKey } from '@authmesh/runtime';
 import { createTestDatabase, FlowBrowser, startServiceForTest, type ServiceUnderTest, type TestDatabase } from '@authmesh/testing';
 import { CoreStandIn, flowOf, policyBinding } from '../../test/core-stand-in';
@@ -18,13 +18,14 @@ describe('flow executor', () => {
   let db: TestDatabase;
   let bus: InProcessBus;
   let flows: ServiceUnderTest;
+  let grpc: GrpcHost;
 
   beforeAll(async () => {
     db = await createTestDatabase('authmesh_flows');
     bus = new InProcessBus({ logger });
     const coreAddress = await core.start(deriveMeshKey(SECRET), logger);
     const config = loadConfig({ env: { DATABASE_URL: db.url, AUTHMESH_SECRET_KEY: SECRET } });
-    const grpc = new GrpcHost({ meshKey: deriveMeshKey(SECRET), logger });
+    grpc = new GrpcHost({ meshKey: deriveMeshKey(SECRET), logger });
     flows = await startServiceForTest(flowsService, {
       config,
       secretKey: SECRET,
@@ -40,6 +41,7 @@ describe('flow executor', () => {
 
   afterAll(async () => {
     await flows.close();
+    await grpc.stop(100);
     await core.stop();
     await bus.close();
     await db.drop();
@@ -189,5 +191,40 @@ describe('flow executor', () => {
     b.cookies.set('authmesh_flow', 'x'.repeat(43));
     expect((await b.start('plain')).component).toBe('ak-stage-identification');
     expect((await a.start('plain')).component).toBe('ak-stage-password');
+  });
+
+  it('runs a plan prepared over gRPC with an application, asking consent once when it is permanent', async () => {
+    core.flows.set(
+      'authorize',
+      flowOf('authorize', [{ type: 'consent', settings: { mode: 'permanent' } }], { designation: 'authorization' }),
+    );
+    const address = `127.0.0.1:${await grpc.start('127.0.0.1:0')}`;
+    const client = new FlowClient(address, deriveMeshKey(SECRET));
+    const b = browser();
+    await passwordLogin(b, 'plain', 'alice', 'alice password');
+    const prepare = (flowKey: string) =>
+      client.preparePlan({
+        flow_slug: 'authorize',
+        flow_key: flowKey,
+        session_key: b.cookies.get('authmesh_session') ?? '',
+        context_json: JSON.stringify({ application: 'grafana', consent_permissions: [{ id: 'openid', name: 'Your identity' }] }),
+      });
+    const prepared = await prepare(b.cookies.get('authmesh_flow') ?? '');
+    expect(prepared).toMatchObject({ planned: true, flow_key: b.cookies.get('authmesh_flow') });
+    const asked = await b.start('authorize');
+    expect(asked).toMatchObject({
+      component: 'ak-stage-consent',
+      permissions: [{ id: 'openid', name: 'Your identity' }],
+      pending_user: 'alice',
+    });
+    // An answer without the challenge's token is not consent.
+    expect((await b.submit('authorize', { token: 'forged' })).challenge.response_errors.token).toBeDefined();
+    expect((await b.submit('authorize', { token: asked.token })).challenge.component).toBe('xak-flow-redirect');
+    expect(core.consents.get('1:grafana')).toMatchObject({ permissions: ['openid'], expires: 0 });
+    // Next time the recorded consent covers the request: no question.
+    await prepare(b.cookies.get('authmesh_flow') ?? '');
+    expect((await b.start('authorize')).component).toBe('xak-flow-redirect');
+    expect(await client.preparePlan({ flow_slug: 'missing', context_json: '{}' })).toMatchObject({ planned: false });
+    client.close();
   });
 });

@@ -8,7 +8,7 @@ import type { ExecutionRepository } from './execution.repository.js';
 import type { FlowConfigCache } from './flow-config.cache.js';
 import type { FlowTokenRepository } from './flow-token.repository.js';
 import { safeRedirect, type FlowPlanner, type PlanRequest } from './flow-planner.js';
-import type { ExecutionState } from './plan-context.js';
+import type { ExecutionState, PlanContext } from './plan-context.js';
 
 /** The cookie naming this browser's flow executions (not a login session). */
 export const FLOW_COOKIE = 'authmesh_flow';
@@ -92,6 +92,28 @@ export class FlowExecutor {
     if (!record || record.state.context.pending_user !== record.userPk) return 'invalid';
     params.delete('flow_token');
     return { ...record.state, query: params.toString(), context: { ...record.state.context, email_verified: record.bindingPk } };
+  }
+
+  /**
+   * Plans a flow for a browser before it arrives, with context from a trusted caller (the
+   * application and permissions of an authorization). Answers the flow cookie to use.
+   */
+  async prepare(request: PlanRequest & { slug: string; flowKey: string; sessionKey: string; context: PlanContext }) {
+    const flow = await this.flow(request.slug);
+    if (!flow) return { planned: false, message: 'No such flow.', flow_key: '' };
+    const sessionUser = await this.sessionUser({
+      ...request,
+      method: 'GET',
+      body: null,
+      secure: false,
+      flowKey: request.flowKey,
+      sessionKey: request.sessionKey || undefined,
+    });
+    const planned = await this.planner.plan(flow, sessionUser, request, request.context);
+    if ('denied' in planned) return { planned: false, message: planned.message, flow_key: '' };
+    const flowKey = /^[A-Za-z0-9_-]{32,64}$/.test(request.flowKey) ? request.flowKey : newKey();
+    await this.executions.save(digest(flowKey), planned);
+    return { planned: true, message: '', flow_key: flowKey };
   }
 
   /** Forgets every execution of this browser (the flow interface's cancel link). */

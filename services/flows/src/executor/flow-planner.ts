@@ -34,7 +34,12 @@ const REQUIREMENT_MESSAGES: Record<string, string> = {
 export class FlowPlanner {
   constructor(private readonly engine: PolicyEngine) {}
 
-  async plan(flow: FlowDefinition__Output, sessionUser: User__Output | null, request: PlanRequest): Promise<ExecutionState | PlanDenied> {
+  async plan(
+    flow: FlowDefinition__Output,
+    sessionUser: User__Output | null,
+    request: PlanRequest,
+    trusted: PlanContext = {},
+  ): Promise<ExecutionState | PlanDenied> {
     if (!meetsRequirement(flow.authentication, sessionUser)) {
       return { denied: true, message: REQUIREMENT_MESSAGES[flow.authentication] ?? 'This flow is not available.' };
     }
@@ -42,6 +47,8 @@ export class FlowPlanner {
     const next = safeRedirect(new URLSearchParams(request.query).get('next'));
     if (next) context.redirect = next;
     if (sessionUser) context.pending_user = sessionUser.pk;
+    // Context from a trusted caller (PreparePlan) is there before any policy runs.
+    Object.assign(context, trusted);
 
     const policyRequest = this.policyRequest(sessionUser, context, request);
     const flowBindings = flow.policy_bindings.filter((b) => b.target === flow.pk);

@@ -1,3 +1,4 @@
+import { consentStage } from './consent/consent.stage.js';
 import { denyStage } from './deny/deny.stage.js';
 import { dummyStage } from './dummy/dummy.stage.js';
 import { identificationStage } from './identification/identification.stage.js';
@@ -29,6 +30,7 @@ export function stageRuntimes(deps: StageRuntimeDependencies = {}): ReadonlyMap<
     userLogoutStage,
     userDeleteStage,
     invitationStage,
+    consentStage,
     ...(deps.extra ?? []),
   ];
   return new Map(runtimes.map((r) => [r.type, r]));

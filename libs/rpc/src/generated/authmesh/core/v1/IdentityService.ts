@@ -3,6 +3,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { CheckConsentRequest as _authmesh_core_v1_CheckConsentRequest, CheckConsentRequest__Output as _authmesh_core_v1_CheckConsentRequest__Output } from '../../../authmesh/core/v1/CheckConsentRequest.js';
+import type { CheckConsentResponse as _authmesh_core_v1_CheckConsentResponse, CheckConsentResponse__Output as _authmesh_core_v1_CheckConsentResponse__Output } from '../../../authmesh/core/v1/CheckConsentResponse.js';
 import type { CheckSessionRequest as _authmesh_core_v1_CheckSessionRequest, CheckSessionRequest__Output as _authmesh_core_v1_CheckSessionRequest__Output } from '../../../authmesh/core/v1/CheckSessionRequest.js';
 import type { CheckSessionResponse as _authmesh_core_v1_CheckSessionResponse, CheckSessionResponse__Output as _authmesh_core_v1_CheckSessionResponse__Output } from '../../../authmesh/core/v1/CheckSessionResponse.js';
 import type { CheckTokenRequest as _authmesh_core_v1_CheckTokenRequest, CheckTokenRequest__Output as _authmesh_core_v1_CheckTokenRequest__Output } from '../../../authmesh/core/v1/CheckTokenRequest.js';
@@ -15,6 +17,8 @@ import type { EndSessionRequest as _authmesh_core_v1_EndSessionRequest, EndSessi
 import type { EndSessionResponse as _authmesh_core_v1_EndSessionResponse, EndSessionResponse__Output as _authmesh_core_v1_EndSessionResponse__Output } from '../../../authmesh/core/v1/EndSessionResponse.js';
 import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from '../../../authmesh/core/v1/GetGroupRequest.js';
 import type { GetUserRequest as _authmesh_core_v1_GetUserRequest, GetUserRequest__Output as _authmesh_core_v1_GetUserRequest__Output } from '../../../authmesh/core/v1/GetUserRequest.js';
+import type { GrantConsentRequest as _authmesh_core_v1_GrantConsentRequest, GrantConsentRequest__Output as _authmesh_core_v1_GrantConsentRequest__Output } from '../../../authmesh/core/v1/GrantConsentRequest.js';
+import type { GrantConsentResponse as _authmesh_core_v1_GrantConsentResponse, GrantConsentResponse__Output as _authmesh_core_v1_GrantConsentResponse__Output } from '../../../authmesh/core/v1/GrantConsentResponse.js';
 import type { Group as _authmesh_core_v1_Group, Group__Output as _authmesh_core_v1_Group__Output } from '../../../authmesh/core/v1/Group.js';
 import type { ListGroupsRequest as _authmesh_core_v1_ListGroupsRequest, ListGroupsRequest__Output as _authmesh_core_v1_ListGroupsRequest__Output } from '../../../authmesh/core/v1/ListGroupsRequest.js';
 import type { ListGroupsResponse as _authmesh_core_v1_ListGroupsResponse, ListGroupsResponse__Output as _authmesh_core_v1_ListGroupsResponse__Output } from '../../../authmesh/core/v1/ListGroupsResponse.js';
@@ -25,6 +29,23 @@ import type { WriteUserRequest as _authmesh_core_v1_WriteUserRequest, WriteUserR
 import type { WriteUserResponse as _authmesh_core_v1_WriteUserResponse, WriteUserResponse__Output as _authmesh_core_v1_WriteUserResponse__Output } from '../../../authmesh/core/v1/WriteUserResponse.js';
 
 export interface IdentityServiceClient extends grpc.Client {
+  /**
+   * Whether a user has consented to an application for (at least) these permissions and
+   * the consent has not expired.
+   */
+  CheckConsent(argument: _authmesh_core_v1_CheckConsentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CheckConsentResponse__Output>): grpc.ClientUnaryCall;
+  CheckConsent(argument: _authmesh_core_v1_CheckConsentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_CheckConsentResponse__Output>): grpc.ClientUnaryCall;
+  CheckConsent(argument: _authmesh_core_v1_CheckConsentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CheckConsentResponse__Output>): grpc.ClientUnaryCall;
+  CheckConsent(argument: _authmesh_core_v1_CheckConsentRequest, callback: grpc.requestCallback<_authmesh_core_v1_CheckConsentResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Whether a user has consented to an application for (at least) these permissions and
+   * the consent has not expired.
+   */
+  checkConsent(argument: _authmesh_core_v1_CheckConsentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CheckConsentResponse__Output>): grpc.ClientUnaryCall;
+  checkConsent(argument: _authmesh_core_v1_CheckConsentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_CheckConsentResponse__Output>): grpc.ClientUnaryCall;
+  checkConsent(argument: _authmesh_core_v1_CheckConsentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_CheckConsentResponse__Output>): grpc.ClientUnaryCall;
+  checkConsent(argument: _authmesh_core_v1_CheckConsentRequest, callback: grpc.requestCallback<_authmesh_core_v1_CheckConsentResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Resolves a session key: valid only while the session exists, has not expired and its
    * user is active. Touches the session's last-used time.
@@ -139,6 +160,21 @@ export interface IdentityServiceClient extends grpc.Client {
   getUser(argument: _authmesh_core_v1_GetUserRequest, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Records a user's consent to an application (replacing an earlier one).
+   */
+  GrantConsent(argument: _authmesh_core_v1_GrantConsentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_GrantConsentResponse__Output>): grpc.ClientUnaryCall;
+  GrantConsent(argument: _authmesh_core_v1_GrantConsentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_GrantConsentResponse__Output>): grpc.ClientUnaryCall;
+  GrantConsent(argument: _authmesh_core_v1_GrantConsentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_GrantConsentResponse__Output>): grpc.ClientUnaryCall;
+  GrantConsent(argument: _authmesh_core_v1_GrantConsentRequest, callback: grpc.requestCallback<_authmesh_core_v1_GrantConsentResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Records a user's consent to an application (replacing an earlier one).
+   */
+  grantConsent(argument: _authmesh_core_v1_GrantConsentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_GrantConsentResponse__Output>): grpc.ClientUnaryCall;
+  grantConsent(argument: _authmesh_core_v1_GrantConsentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_GrantConsentResponse__Output>): grpc.ClientUnaryCall;
+  grantConsent(argument: _authmesh_core_v1_GrantConsentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_GrantConsentResponse__Output>): grpc.ClientUnaryCall;
+  grantConsent(argument: _authmesh_core_v1_GrantConsentRequest, callback: grpc.requestCallback<_authmesh_core_v1_GrantConsentResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * A page of groups, or every group a user belongs to (directly or through parents).
    */
   ListGroups(argument: _authmesh_core_v1_ListGroupsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_ListGroupsResponse__Output>): grpc.ClientUnaryCall;
@@ -191,6 +227,12 @@ export interface IdentityServiceClient extends grpc.Client {
 
 export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * Whether a user has consented to an application for (at least) these permissions and
+   * the consent has not expired.
+   */
+  CheckConsent: grpc.handleUnaryCall<_authmesh_core_v1_CheckConsentRequest__Output, _authmesh_core_v1_CheckConsentResponse>;
+  
+  /**
    * Resolves a session key: valid only while the session exists, has not expired and its
    * user is active. Touches the session's last-used time.
    */
@@ -230,6 +272,11 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   GetUser: grpc.handleUnaryCall<_authmesh_core_v1_GetUserRequest__Output, _authmesh_core_v1_User>;
   
   /**
+   * Records a user's consent to an application (replacing an earlier one).
+   */
+  GrantConsent: grpc.handleUnaryCall<_authmesh_core_v1_GrantConsentRequest__Output, _authmesh_core_v1_GrantConsentResponse>;
+  
+  /**
    * A page of groups, or every group a user belongs to (directly or through parents).
    */
   ListGroups: grpc.handleUnaryCall<_authmesh_core_v1_ListGroupsRequest__Output, _authmesh_core_v1_ListGroupsResponse>;
@@ -249,6 +296,7 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
 }
 
 export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
+  CheckConsent: MethodDefinition<_authmesh_core_v1_CheckConsentRequest, _authmesh_core_v1_CheckConsentResponse, _authmesh_core_v1_CheckConsentRequest__Output, _authmesh_core_v1_CheckConsentResponse__Output>
   CheckSession: MethodDefinition<_authmesh_core_v1_CheckSessionRequest, _authmesh_core_v1_CheckSessionResponse, _authmesh_core_v1_CheckSessionRequest__Output, _authmesh_core_v1_CheckSessionResponse__Output>
   CheckToken: MethodDefinition<_authmesh_core_v1_CheckTokenRequest, _authmesh_core_v1_CheckTokenResponse, _authmesh_core_v1_CheckTokenRequest__Output, _authmesh_core_v1_CheckTokenResponse__Output>
   CreateSession: MethodDefinition<_authmesh_core_v1_CreateSessionRequest, _authmesh_core_v1_CreateSessionResponse, _authmesh_core_v1_CreateSessionRequest__Output, _authmesh_core_v1_CreateSessionResponse__Output>
@@ -256,6 +304,7 @@ export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   EndSession: MethodDefinition<_authmesh_core_v1_EndSessionRequest, _authmesh_core_v1_EndSessionResponse, _authmesh_core_v1_EndSessionRequest__Output, _authmesh_core_v1_EndSessionResponse__Output>
   GetGroup: MethodDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_Group, _authmesh_core_v1_GetGroupRequest__Output, _authmesh_core_v1_Group__Output>
   GetUser: MethodDefinition<_authmesh_core_v1_GetUserRequest, _authmesh_core_v1_User, _authmesh_core_v1_GetUserRequest__Output, _authmesh_core_v1_User__Output>
+  GrantConsent: MethodDefinition<_authmesh_core_v1_GrantConsentRequest, _authmesh_core_v1_GrantConsentResponse, _authmesh_core_v1_GrantConsentRequest__Output, _authmesh_core_v1_GrantConsentResponse__Output>
   ListGroups: MethodDefinition<_authmesh_core_v1_ListGroupsRequest, _authmesh_core_v1_ListGroupsResponse, _authmesh_core_v1_ListGroupsRequest__Output, _authmesh_core_v1_ListGroupsResponse__Output>
   VerifyPassword: MethodDefinition<_authmesh_core_v1_VerifyPasswordRequest, _authmesh_core_v1_VerifyPasswordResponse, _authmesh_core_v1_VerifyPasswordRequest__Output, _authmesh_core_v1_VerifyPasswordResponse__Output>
   WriteUser: MethodDefinition<_authmesh_core_v1_WriteUserRequest, _authmesh_core_v1_WriteUserResponse, _authmesh_core_v1_WriteUserRequest__Output, _authmesh_core_v1_WriteUserResponse__Output>
