@@ -176,4 +176,34 @@ describe('login and logout through the default flows', () => {
     expect((await browser.start(LOGIN)).component).toBe('ak-stage-identification');
     expect((await browser.request('GET', '/api/v3/flows/executor/no-such-flow/')).status).toBe(404);
   });
+
+  it('answers the flow actions: diagram, execute link, used_by and the executor cache', async () => {
+    const diagram = await api('GET', `/api/v3/flows/instances/${LOGIN}/diagram/`);
+    expect(diagram.body.diagram).toContain('default-authentication-identification (identification)');
+    expect((await api('GET', `/api/v3/flows/instances/${LOGIN}/execute/`)).body).toEqual({ link: `/if/flow/${LOGIN}/` });
+    expect((await api('GET', `/api/v3/flows/instances/${LOGIN}/used_by/`)).status).toBe(200);
+    expect((await api('GET', '/api/v3/flows/instances/cache_info/')).body.count).toBeGreaterThan(0);
+    expect((await api('POST', '/api/v3/flows/instances/cache_clear/')).status).toBe(204);
+    expect((await api('GET', '/api/v3/flows/instances/cache_info/')).body).toEqual({ count: 0 });
+  });
+
+  it('tests a policy for a user on the executor, for superusers only', async () => {
+    const policy = await api('POST', '/api/v3/policies/dummy/', { name: 'always', result: true, wait_min: 0, wait_max: 0 });
+    const tested = await api('POST', `/api/v3/policies/all/${policy.body.pk}/test/`, { user: 1, context: {} });
+    expect(tested.body).toMatchObject({ passing: true, messages: [] });
+    const bad = await api('POST', `/api/v3/policies/all/${policy.body.pk}/test/`, { user: 999999 });
+    expect(bad.body).toEqual({ user: ['No such user.'] });
+    const browser = new FlowBrowser(proc.baseUrl);
+    await api('POST', '/api/v3/core/users/', { username: 'plain-user' });
+    const plain = (await api('GET', '/api/v3/core/users/?username=plain-user')).body.results[0];
+    await api('POST', `/api/v3/core/users/${plain.pk}/set_password/`, { password: 'plain password 1' });
+    await login(browser, 'plain-user', 'plain password 1');
+    const denied = await browser.request(
+      'POST',
+      `/api/v3/policies/all/${policy.body.pk}/test/`,
+      { user: 1 },
+      { 'x-csrftoken': browser.cookies.get('authmesh_csrf') ?? '' },
+    );
+    expect(denied.status).toBe(403);
+  });
 });

@@ -30,6 +30,9 @@ import type { CheckConsentResponse__Output } from './generated/authmesh/core/v1/
 import type { GrantConsentRequest } from './generated/authmesh/core/v1/GrantConsentRequest.js';
 import type { PreparePlanRequest } from './generated/authmesh/flows/v1/PreparePlanRequest.js';
 import type { PreparePlanResponse__Output } from './generated/authmesh/flows/v1/PreparePlanResponse.js';
+import type { CacheInfo__Output } from './generated/authmesh/flows/v1/CacheInfo.js';
+import type { TestPolicyRequest } from './generated/authmesh/flows/v1/TestPolicyRequest.js';
+import type { TestPolicyResponse__Output } from './generated/authmesh/flows/v1/TestPolicyResponse.js';
 import type { EventServiceClient } from './generated/authmesh/events/v1/EventService.js';
 import type { Event } from './generated/authmesh/events/v1/Event.js';
 import type { CreateEventResponse__Output } from './generated/authmesh/events/v1/CreateEventResponse.js';
@@ -210,6 +213,18 @@ export class FlowClient extends MeshClient<FlowServiceClient> {
   /** Whether the executor is ready, and its version. */
   getStatus(options?: RpcCallOptions): Promise<FlowStatus__Output> {
     return this.call('GetStatus', (r, m, o, cb) => this.client.GetStatus(r, m, o, cb), {}, options);
+  }
+  /** How many flow definitions the executor has cached. */
+  getCacheInfo(options?: RpcCallOptions): Promise<CacheInfo__Output> {
+    return this.call('GetCacheInfo', (r, m, o, cb) => this.client.GetCacheInfo(r, m, o, cb), {}, options);
+  }
+  /** Drops the executor's cached flow definitions. */
+  clearCache(options?: RpcCallOptions): Promise<CacheInfo__Output> {
+    return this.call('ClearCache', (r, m, o, cb) => this.client.ClearCache(r, m, o, cb), {}, options);
+  }
+  /** Evaluates one policy for a user and context, recording nothing. */
+  testPolicy(request: TestPolicyRequest, options?: RpcCallOptions): Promise<TestPolicyResponse__Output> {
+    return this.call('TestPolicy', (r, m, o, cb) => this.client.TestPolicy(r, m, o, cb), request, { deadlineMs: 35_000, ...options });
   }
   /** Plans a flow for a browser with trusted context, before the browser opens it. */
   preparePlan(request: PreparePlanRequest, options?: RpcCallOptions): Promise<PreparePlanResponse__Output> {

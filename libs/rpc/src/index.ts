@@ -57,6 +57,9 @@ export type { CreateEventResponse, CreateEventResponse__Output } from './generat
 // authmesh.flows.v1
 export type { FlowServiceClient, FlowServiceDefinition, FlowServiceHandlers } from './generated/authmesh/flows/v1/FlowService.js';
 export type { FlowStatus, FlowStatus__Output } from './generated/authmesh/flows/v1/FlowStatus.js';
+export type { CacheInfo } from './generated/authmesh/flows/v1/CacheInfo.js';
+export type { TestPolicyRequest__Output } from './generated/authmesh/flows/v1/TestPolicyRequest.js';
+export type { TestPolicyResponse, TestPolicyResponse__Output } from './generated/authmesh/flows/v1/TestPolicyResponse.js';
 export type { PreparePlanRequest, PreparePlanRequest__Output } from './generated/authmesh/flows/v1/PreparePlanRequest.js';
 export type { PreparePlanResponse, PreparePlanResponse__Output } from './generated/authmesh/flows/v1/PreparePlanResponse.js';
 

@@ -71,6 +71,7 @@ import { SessionController } from './sessions/session.controller.js';
 import { SessionRepository } from './sessions/session.repository.js';
 import { SessionService } from './sessions/session.service.js';
 import { FlowConfigRpc } from './flows/flow-config.rpc.js';
+import { FlowActionsService } from './flows/flow-actions.service.js';
 import { PolicyBlueprints } from './policies/policy.blueprint.js';
 import { AllPoliciesController, policyController } from './policies/policy-controllers.js';
 import { PolicyRepository } from './policies/policy.repository.js';
@@ -159,6 +160,7 @@ export class CoreModule {
         SessionRepository,
         SessionService,
         FlowConfigRpc,
+        FlowActionsService,
         ConsentRepository,
         ConsentService,
         FlowUserWriter,

@@ -8,6 +8,7 @@ import { BootstrapService } from './bootstrap/bootstrap.service.js';
 import { CoreModule } from './core.module.js';
 import { createCoreDataSource } from './database/core.data-source.js';
 import { registerApiDocs } from './api-docs.js';
+import { FlowClient } from '@authmesh/rpc';
 import { IdentityRpc } from './identity-rpc/identity.rpc.js';
 import { FlowConfigRpc } from './flows/flow-config.rpc.js';
 import { EventPublisher } from './audit/event-publisher.js';
@@ -46,6 +47,7 @@ export const coreService: ServiceDefinition = {
       passwords: new PasswordHasher(),
       version: ctx.version,
       blueprintEnv: blueprintEnvironment(),
+      flows: new FlowClient(ctx.addresses.grpc('flows'), ctx.meshKey),
     };
     const document = ctx.config.api_docs && ctx.openApiDocument ? ((await ctx.openApiDocument()) as OpenAPIObject) : undefined;
     const { app, handler } = await createHttpApp(CoreModule.register(options), {
@@ -77,6 +79,7 @@ export const coreService: ServiceDefinition = {
         return { ready: database && bus, checks: { database, bus } };
       },
       async stop() {
+        options.flows.close();
         clearInterval(relay);
         clearInterval(discovery);
         await app.close();

@@ -10,6 +10,7 @@ import {
   unary,
   type FlowStatus,
   type PreparePlanRequest__Output,
+  type TestPolicyRequest__Output,
   type PreparePlanResponse,
   type User__Output,
 } from '@authmesh/rpc';
@@ -25,6 +26,7 @@ import { FlowPlanner } from './executor/flow-planner.js';
 import { FlowsModule } from './flows.module.js';
 import { HibpRangeClient } from './policies/password/hibp-range.client.js';
 import { PolicyEngine } from './policies/policy-engine.js';
+import { testPolicy } from './policies/policy-test.js';
 import { policyRuntimes } from './policies/policy-runtimes.js';
 import { ReputationRepository } from './reputation/reputation.repository.js';
 import { ReputationService } from './reputation/reputation.service.js';
@@ -109,6 +111,12 @@ export const flowsService: ServiceDefinition = {
     const changes = await ctx.bus.subscribe(Subjects.configChanged, () => configs.clear());
     ctx.grpc.add(loadProtos().flows.authmesh.flows.v1.FlowService.service, {
       GetStatus: unary(logger, async (): Promise<FlowStatus> => ({ version: ctx.version, ready: ctx.bus.isHealthy() })),
+      GetCacheInfo: unary(logger, async () => ({ count: configs.size })),
+      ClearCache: unary(logger, async () => {
+        configs.clear();
+        return { count: 0 };
+      }),
+      TestPolicy: unary(logger, (req: TestPolicyRequest__Output) => testPolicy(engine, identity, req)),
       PreparePlan: unary(logger, async (req: PreparePlanRequest__Output): Promise<PreparePlanResponse> => {
         let context: unknown;
         try {

@@ -15,6 +15,7 @@ import {
   type FlowPatch,
   type FlowWrite,
 } from './flow.dto.js';
+import { FlowActionsService } from './flow-actions.service.js';
 import { FlowService } from './flow.service.js';
 
 const flowDoc = openApiSchema(flowReadSchema, 'output');
@@ -26,6 +27,7 @@ export class FlowController {
   constructor(
     private readonly flows: FlowService,
     private readonly transfer: FlowTransferService,
+    private readonly actions: FlowActionsService,
   ) {}
 
   /** A blueprint file of one exported flow (`file` form field), applied in one transaction. */
@@ -49,6 +51,33 @@ export class FlowController {
   @ApiOkResponse({ schema: flowDoc })
   create(@CurrentActor() actor: Actor, @ZodBody(flowWriteSchema) body: FlowWrite) {
     return this.flows.create(actor, body);
+  }
+
+  /** How many flow definitions the executor holds. */
+  @Get('cache_info')
+  cacheInfo() {
+    return this.actions.cacheInfo();
+  }
+
+  @Post('cache_clear')
+  @HttpCode(204)
+  async cacheClear() {
+    await this.actions.cacheClear();
+  }
+
+  @Get(':slug/diagram')
+  diagram(@Param('slug') slug: string) {
+    return this.actions.diagram(slug);
+  }
+
+  @Get(':slug/execute')
+  execute(@Param('slug') slug: string) {
+    return this.actions.execute(slug);
+  }
+
+  @Get(':slug/used_by')
+  usedBy(@Param('slug') slug: string) {
+    return this.actions.usedBy(slug);
   }
 
   @Get(':slug')

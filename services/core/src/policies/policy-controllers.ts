@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { listQuerySchema, openApiSchema, RequireSuperuser, UuidPipe, ZodQuery, type ListQuery } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import type { PolicyType } from './policy-type.js';
-import { PolicyService, policyPatchSchema, policyWriteSchema } from './policy.service.js';
+import { PolicyService, policyPatchSchema, policyTestSchema, policyWriteSchema } from './policy.service.js';
 
 const filters = z.object({
   name: z.string().max(255).optional(),
@@ -89,5 +89,13 @@ export class AllPoliciesController {
   @HttpCode(204)
   async remove(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
     await this.policies.delete(actor, undefined, id);
+  }
+
+  /** Evaluates the policy for a user and context (needs the right to change policies). */
+  @Post(':id/test')
+  @HttpCode(200)
+  @ApiBody({ schema: openApiSchema(policyTestSchema) })
+  test(@Param('id', UuidPipe) id: string, @Body() body: unknown) {
+    return this.policies.test(id, body);
   }
 }

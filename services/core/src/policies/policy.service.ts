@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { paginate, parseOrThrow, patchSchemaOf, type ListQuery, type Paginated } from '@authmesh/http';
-import { NotFoundError } from '@authmesh/runtime';
+import { GrpcStatus, RpcCallError } from '@authmesh/rpc';
+import { NotFoundError, UnavailableError, ValidationFailedError } from '@authmesh/runtime';
 import type { Actor } from '../audit/actor.js';
 import { EventPublisher, type ModelRef } from '../audit/event-publisher.js';
 import { mergeSettings, publicSettings, runtimeSettings } from '../common/typed-settings.js';
@@ -24,6 +25,12 @@ export function policyWriteSchema(type: PolicyType) {
 export function policyPatchSchema(type: PolicyType) {
   return patchSchemaOf(policyWriteSchema(type));
 }
+
+/** The body of the policy test action. */
+export const policyTestSchema = z.object({
+  user: z.number().int().positive().optional(),
+  context: z.record(z.string(), z.unknown()).default({}),
+});
 
 export type PolicyRead = {
   pk: string;
@@ -85,6 +92,33 @@ export class PolicyService {
     const policy = await this.require(id, type);
     await this.policies.delete(id);
     await this.events.modelDeleted(actor, ref(policy, policyType(policy.type)));
+  }
+
+  /**
+   * Evaluates a policy for a user and context on the flow executor, as the "test" action
+   * does (superusers only, like changing it). Nothing is recorded.
+   */
+  async test(id: string, input: unknown): Promise<{ passing: boolean; messages: string[]; log_messages: string[] }> {
+    const policy = await this.require(id);
+    const { user, context } = parseOrThrow(policyTestSchema, input);
+    const client = this.options.flows;
+    if (!client) throw new UnavailableError('The flow executor is not reachable from here.');
+    try {
+      const answer = await client.testPolicy({
+        type: policy.type,
+        settings_json: JSON.stringify(this.runtimeSettings(policy)),
+        user_pk: user === undefined ? '' : String(user),
+        context_json: JSON.stringify(context),
+      });
+      return { passing: answer.passing, messages: answer.messages, log_messages: answer.error ? [answer.error] : [] };
+    } catch (error) {
+      if (error instanceof RpcCallError && error.status === GrpcStatus.NOT_FOUND)
+        throw ValidationFailedError.field('user', 'No such user.');
+      if (error instanceof RpcCallError && error.status === GrpcStatus.INVALID_ARGUMENT)
+        throw ValidationFailedError.field('context', error.details);
+      if (error instanceof RpcCallError) throw new UnavailableError('The flow executor did not answer.');
+      throw error;
+    }
   }
 
   /** A policy's settings for the policy engine, secrets opened. */

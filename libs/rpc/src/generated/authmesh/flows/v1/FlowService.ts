@@ -3,12 +3,47 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { CacheInfo as _authmesh_flows_v1_CacheInfo, CacheInfo__Output as _authmesh_flows_v1_CacheInfo__Output } from '../../../authmesh/flows/v1/CacheInfo.js';
+import type { ClearCacheRequest as _authmesh_flows_v1_ClearCacheRequest, ClearCacheRequest__Output as _authmesh_flows_v1_ClearCacheRequest__Output } from '../../../authmesh/flows/v1/ClearCacheRequest.js';
 import type { FlowStatus as _authmesh_flows_v1_FlowStatus, FlowStatus__Output as _authmesh_flows_v1_FlowStatus__Output } from '../../../authmesh/flows/v1/FlowStatus.js';
+import type { GetCacheInfoRequest as _authmesh_flows_v1_GetCacheInfoRequest, GetCacheInfoRequest__Output as _authmesh_flows_v1_GetCacheInfoRequest__Output } from '../../../authmesh/flows/v1/GetCacheInfoRequest.js';
 import type { GetStatusRequest as _authmesh_flows_v1_GetStatusRequest, GetStatusRequest__Output as _authmesh_flows_v1_GetStatusRequest__Output } from '../../../authmesh/flows/v1/GetStatusRequest.js';
 import type { PreparePlanRequest as _authmesh_flows_v1_PreparePlanRequest, PreparePlanRequest__Output as _authmesh_flows_v1_PreparePlanRequest__Output } from '../../../authmesh/flows/v1/PreparePlanRequest.js';
 import type { PreparePlanResponse as _authmesh_flows_v1_PreparePlanResponse, PreparePlanResponse__Output as _authmesh_flows_v1_PreparePlanResponse__Output } from '../../../authmesh/flows/v1/PreparePlanResponse.js';
+import type { TestPolicyRequest as _authmesh_flows_v1_TestPolicyRequest, TestPolicyRequest__Output as _authmesh_flows_v1_TestPolicyRequest__Output } from '../../../authmesh/flows/v1/TestPolicyRequest.js';
+import type { TestPolicyResponse as _authmesh_flows_v1_TestPolicyResponse, TestPolicyResponse__Output as _authmesh_flows_v1_TestPolicyResponse__Output } from '../../../authmesh/flows/v1/TestPolicyResponse.js';
 
 export interface FlowServiceClient extends grpc.Client {
+  /**
+   * Drops the cached flow definitions (they are re-read from core on next use).
+   */
+  ClearCache(argument: _authmesh_flows_v1_ClearCacheRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  ClearCache(argument: _authmesh_flows_v1_ClearCacheRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  ClearCache(argument: _authmesh_flows_v1_ClearCacheRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  ClearCache(argument: _authmesh_flows_v1_ClearCacheRequest, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  /**
+   * Drops the cached flow definitions (they are re-read from core on next use).
+   */
+  clearCache(argument: _authmesh_flows_v1_ClearCacheRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  clearCache(argument: _authmesh_flows_v1_ClearCacheRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  clearCache(argument: _authmesh_flows_v1_ClearCacheRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  clearCache(argument: _authmesh_flows_v1_ClearCacheRequest, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * How many flow definitions this executor holds in its cache.
+   */
+  GetCacheInfo(argument: _authmesh_flows_v1_GetCacheInfoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  GetCacheInfo(argument: _authmesh_flows_v1_GetCacheInfoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  GetCacheInfo(argument: _authmesh_flows_v1_GetCacheInfoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  GetCacheInfo(argument: _authmesh_flows_v1_GetCacheInfoRequest, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  /**
+   * How many flow definitions this executor holds in its cache.
+   */
+  getCacheInfo(argument: _authmesh_flows_v1_GetCacheInfoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  getCacheInfo(argument: _authmesh_flows_v1_GetCacheInfoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  getCacheInfo(argument: _authmesh_flows_v1_GetCacheInfoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  getCacheInfo(argument: _authmesh_flows_v1_GetCacheInfoRequest, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Whether the executor can run flows right now, and which build answers.
    */
@@ -43,9 +78,36 @@ export interface FlowServiceClient extends grpc.Client {
   preparePlan(argument: _authmesh_flows_v1_PreparePlanRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_PreparePlanResponse__Output>): grpc.ClientUnaryCall;
   preparePlan(argument: _authmesh_flows_v1_PreparePlanRequest, callback: grpc.requestCallback<_authmesh_flows_v1_PreparePlanResponse__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * Evaluates one policy for a user and context, as the policy test action does. Nothing is
+   * recorded and no reputation changes.
+   */
+  TestPolicy(argument: _authmesh_flows_v1_TestPolicyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_TestPolicyResponse__Output>): grpc.ClientUnaryCall;
+  TestPolicy(argument: _authmesh_flows_v1_TestPolicyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_TestPolicyResponse__Output>): grpc.ClientUnaryCall;
+  TestPolicy(argument: _authmesh_flows_v1_TestPolicyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_TestPolicyResponse__Output>): grpc.ClientUnaryCall;
+  TestPolicy(argument: _authmesh_flows_v1_TestPolicyRequest, callback: grpc.requestCallback<_authmesh_flows_v1_TestPolicyResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Evaluates one policy for a user and context, as the policy test action does. Nothing is
+   * recorded and no reputation changes.
+   */
+  testPolicy(argument: _authmesh_flows_v1_TestPolicyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_TestPolicyResponse__Output>): grpc.ClientUnaryCall;
+  testPolicy(argument: _authmesh_flows_v1_TestPolicyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_TestPolicyResponse__Output>): grpc.ClientUnaryCall;
+  testPolicy(argument: _authmesh_flows_v1_TestPolicyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_TestPolicyResponse__Output>): grpc.ClientUnaryCall;
+  testPolicy(argument: _authmesh_flows_v1_TestPolicyRequest, callback: grpc.requestCallback<_authmesh_flows_v1_TestPolicyResponse__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface FlowServiceHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * Drops the cached flow definitions (they are re-read from core on next use).
+   */
+  ClearCache: grpc.handleUnaryCall<_authmesh_flows_v1_ClearCacheRequest__Output, _authmesh_flows_v1_CacheInfo>;
+  
+  /**
+   * How many flow definitions this executor holds in its cache.
+   */
+  GetCacheInfo: grpc.handleUnaryCall<_authmesh_flows_v1_GetCacheInfoRequest__Output, _authmesh_flows_v1_CacheInfo>;
+  
   /**
    * Whether the executor can run flows right now, and which build answers.
    */
@@ -58,9 +120,18 @@ export interface FlowServiceHandlers extends grpc.UntypedServiceImplementation {
    */
   PreparePlan: grpc.handleUnaryCall<_authmesh_flows_v1_PreparePlanRequest__Output, _authmesh_flows_v1_PreparePlanResponse>;
   
+  /**
+   * Evaluates one policy for a user and context, as the policy test action does. Nothing is
+   * recorded and no reputation changes.
+   */
+  TestPolicy: grpc.handleUnaryCall<_authmesh_flows_v1_TestPolicyRequest__Output, _authmesh_flows_v1_TestPolicyResponse>;
+  
 }
 
 export interface FlowServiceDefinition extends grpc.ServiceDefinition {
+  ClearCache: MethodDefinition<_authmesh_flows_v1_ClearCacheRequest, _authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_ClearCacheRequest__Output, _authmesh_flows_v1_CacheInfo__Output>
+  GetCacheInfo: MethodDefinition<_authmesh_flows_v1_GetCacheInfoRequest, _authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_GetCacheInfoRequest__Output, _authmesh_flows_v1_CacheInfo__Output>
   GetStatus: MethodDefinition<_authmesh_flows_v1_GetStatusRequest, _authmesh_flows_v1_FlowStatus, _authmesh_flows_v1_GetStatusRequest__Output, _authmesh_flows_v1_FlowStatus__Output>
   PreparePlan: MethodDefinition<_authmesh_flows_v1_PreparePlanRequest, _authmesh_flows_v1_PreparePlanResponse, _authmesh_flows_v1_PreparePlanRequest__Output, _authmesh_flows_v1_PreparePlanResponse__Output>
+  TestPolicy: MethodDefinition<_authmesh_flows_v1_TestPolicyRequest, _authmesh_flows_v1_TestPolicyResponse, _authmesh_flows_v1_TestPolicyRequest__Output, _authmesh_flows_v1_TestPolicyResponse__Output>
 }

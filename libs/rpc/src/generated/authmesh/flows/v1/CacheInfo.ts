@@ -1,0 +1,11 @@
+// Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
+// Original file: proto/authmesh/flows/v1/flows.proto
+
+
+export interface CacheInfo {
+  'count'?: (number);
+}
+
+export interface CacheInfo__Output {
+  'count': (number);
+}
