@@ -206,4 +206,18 @@ describe('login and logout through the default flows', () => {
     );
     expect(denied.status).toBe(403);
   });
+
+  it('shows an administrator their own execution in the inspector, with passwords masked', async () => {
+    const admin = new FlowBrowser(proc.baseUrl);
+    await login(admin, 'akadmin', PASSWORD);
+    await admin.start(LOGIN);
+    await admin.submit(LOGIN, { uid_field: 'someone' });
+    const inspected = await admin.request('GET', `/api/v3/flows/inspector/${LOGIN}/`);
+    expect(inspected.status).toBe(200);
+    expect(inspected.body.current_plan.current_stage).toMatchObject({ type: 'password' });
+    expect(inspected.body.current_plan.plan_context.pending_user_identifier).toBe('someone');
+    expect((await new FlowBrowser(proc.baseUrl).request('GET', `/api/v3/flows/inspector/${LOGIN}/`)).status).toBe(401);
+    const schema = await fetch(`${proc.baseUrl}/api/v3/schema/`).then((r) => r.json());
+    expect(Object.keys(schema.paths)).toEqual(expect.arrayContaining(['/api/v3/flows/executor/{slug}', '/api/v3/flows/inspector/{slug}']));
+  });
 });

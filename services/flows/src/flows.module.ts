@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { PRINCIPAL_RESOLVER } from '@authmesh/http';
 import { ExecutorController } from './executor/executor.controller.js';
 import { FlowHelpersController } from './executor/flow-helpers.controller.js';
+import { InspectorController } from './executor/inspector.controller.js';
 import { FLOWS_OPTIONS } from './flows.tokens.js';
 import type { FlowsOptions } from './flows.options.js';
 
@@ -11,7 +12,7 @@ export class FlowsModule {
   static register(options: FlowsOptions): DynamicModule {
     return {
       module: FlowsModule,
-      controllers: [ExecutorController, FlowHelpersController],
+      controllers: [ExecutorController, FlowHelpersController, InspectorController],
       providers: [
         { provide: FLOWS_OPTIONS, useValue: options },
         { provide: PRINCIPAL_RESOLVER, useValue: options.principals },

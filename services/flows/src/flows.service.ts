@@ -148,7 +148,7 @@ export const flowsService: ServiceDefinition = {
 
     return {
       name: 'flows',
-      http: { prefixes: ['/api/v3/flows/executor/', '/flows/'], handler },
+      http: { prefixes: ['/api/v3/flows/executor/', '/api/v3/flows/inspector/', '/flows/'], handler },
       async readiness() {
         const database = await databaseHealthy(dataSource);
         const bus = ctx.bus.isHealthy();

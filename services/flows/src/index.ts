@@ -1,1 +1,2 @@
 export { flowsService } from './flows.service.js';
+export { FlowsModule, flowsApiModule } from './flows.module.js';

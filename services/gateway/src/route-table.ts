@@ -14,6 +14,7 @@ export interface Route {
 export const ROUTES: readonly Route[] = [
   { prefix: '/api/v3/events/', service: 'events' },
   { prefix: '/api/v3/flows/executor/', service: 'flows' },
+  { prefix: '/api/v3/flows/inspector/', service: 'flows' },
   { prefix: '/flows/', service: 'flows' },
   { prefix: '/api/v3/', service: 'core' },
 ];

@@ -116,6 +116,32 @@ export class FlowExecutor {
     return { planned: true, message: '', flow_key: flowKey };
   }
 
+  /** What the inspector shows: this browser's execution of a flow, or null when it has none. */
+  async inspect(slug: string, flowKey: string | undefined) {
+    const flow = await this.flow(slug);
+    if (!flow) throw new NotFoundError();
+    const state = flowKey ? await this.executions.find(digest(flowKey), flow.slug) : null;
+    if (!state) return { plans: [], current_plan: null, is_completed: false };
+    const stageAt = (index: number) => {
+      const binding = flow.bindings.find((b) => b.pk === state.plan[index]);
+      return binding?.stage ? { pk: binding.stage.pk, name: binding.stage.name, type: binding.stage.type, binding: binding.pk } : null;
+    };
+    // Secrets typed into prompts never leave through the inspector.
+    const promptData = Object.fromEntries(
+      Object.entries(state.context.prompt_data ?? {}).map(([key, value]) => [key, /password/i.test(key) ? '********' : value]),
+    );
+    return {
+      plans: [],
+      current_plan: {
+        current_stage: stageAt(state.index),
+        next_planned_stage: stageAt(state.index + 1),
+        plan_context: { ...state.context, prompt_data: promptData, consent_token: undefined },
+        stages: state.plan.map((_, i) => stageAt(i)),
+      },
+      is_completed: state.index >= state.plan.length,
+    };
+  }
+
   /** Forgets every execution of this browser (the flow interface's cancel link). */
   async cancel(flowKey: string | undefined): Promise<void> {
     if (flowKey) await this.executions.delete(digest(flowKey));
