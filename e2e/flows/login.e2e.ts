@@ -220,4 +220,19 @@ describe('login and logout through the default flows', () => {
     const schema = await fetch(`${proc.baseUrl}/api/v3/schema/`).then((r) => r.json());
     expect(Object.keys(schema.paths)).toEqual(expect.arrayContaining(['/api/v3/flows/executor/{slug}', '/api/v3/flows/inspector/{slug}']));
   });
+
+  it('changes the logged-in user’s password through the default password change flow', async () => {
+    await api('POST', '/api/v3/core/users/', { username: 'changer' });
+    const user = (await api('GET', '/api/v3/core/users/?username=changer')).body.results[0];
+    await api('POST', `/api/v3/core/users/${user.pk}/set_password/`, { password: 'old password 1' });
+    const browser = new FlowBrowser(proc.baseUrl);
+    expect(await browser.start('default-password-change')).toMatchObject({ component: 'ak-stage-access-denied' });
+    await login(browser, 'changer', 'old password 1');
+    const form = await browser.start('default-password-change');
+    expect(form.fields.map((f: { field_key: string }) => f.field_key)).toEqual(['password', 'password_repeat']);
+    const saved = await browser.submit('default-password-change', { password: 'new password 2', password_repeat: 'new password 2' });
+    expect(saved.challenge.component).toBe('xak-flow-redirect');
+    expect((await login(new FlowBrowser(proc.baseUrl), 'changer', 'new password 2')).challenge.component).toBe('xak-flow-redirect');
+    expect((await login(new FlowBrowser(proc.baseUrl), 'changer', 'old password 1')).challenge.component).toBe('ak-stage-password');
+  });
 });

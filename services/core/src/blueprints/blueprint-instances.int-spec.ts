@@ -8,6 +8,9 @@ const BUILT_IN_DEFAULTS = [
   'default/default-brand.yaml',
   'default/flow-default-authentication-flow.yaml',
   'default/flow-default-invalidation-flow.yaml',
+  'default/flow-default-provider-authorization-explicit-consent.yaml',
+  'default/flow-default-provider-authorization-implicit-consent.yaml',
+  'default/flow-password-change.yaml',
 ];
 
 describe('/api/v3/managed/blueprints/', () => {
@@ -24,7 +27,11 @@ describe('/api/v3/managed/blueprints/', () => {
     expect(brand).toMatchObject({ status: 'successful', enabled: true });
     expect(brand.managed_models).toHaveLength(1);
     const available = await core.api('GET', '/api/v3/managed/blueprints/available/');
-    expect(available.body.map((a: { path: string }) => a.path).sort()).toEqual([...BUILT_IN_DEFAULTS, 'system/bootstrap.yaml']);
+    expect(available.body.map((a: { path: string }) => a.path).sort()).toEqual([
+      ...BUILT_IN_DEFAULTS,
+      'example/flows-recovery-email-verification.yaml',
+      'system/bootstrap.yaml',
+    ]);
     // Labelled instantiate: "false", the bootstrap blueprint is applied by bootstrap only.
     const all = await core.api('GET', '/api/v3/managed/blueprints/?show_system=true');
     expect(all.body.results.map((i: { path: string }) => i.path)).not.toContain('system/bootstrap.yaml');
