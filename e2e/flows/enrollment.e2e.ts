@@ -138,4 +138,13 @@ describe('enrollment, invitations and unenrollment', () => {
     expect((await api('GET', '/api/v3/core/users/?username=carol')).body.pagination.count).toBe(0);
     expect((await browser.request('GET', '/api/v3/core/users/me/')).status).toBe(401);
   });
+
+  it('links the login form to the enrollment flow the identification stage names', async () => {
+    const flow = (await api('GET', '/api/v3/flows/instances/default-enrollment-flow/')).body;
+    const stage = (await api('GET', '/api/v3/stages/identification/?name=default-authentication-identification')).body.results[0];
+    await api('PATCH', `/api/v3/stages/identification/${stage.pk}/`, { enrollment_flow: flow.pk });
+    const challenge = await new FlowBrowser(proc.baseUrl).start('default-authentication-flow', 'next=/app/');
+    expect(challenge.enroll_url).toBe('/if/flow/default-enrollment-flow/?next=%2Fapp%2F');
+    expect(challenge).not.toHaveProperty('recovery_url');
+  });
 });

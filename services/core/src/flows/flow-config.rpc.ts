@@ -168,6 +168,13 @@ export class FlowConfigRpc {
         settings: this.policyService.runtimeSettings(p),
       }));
     }
+    if (stage.type === 'identification') {
+      // Links on the form name flows by slug; the settings name them by id.
+      for (const key of ['enrollment_flow', 'recovery_flow', 'passwordless_flow']) {
+        const id = settings[key];
+        settings[`${key}_slug`] = typeof id === 'string' ? ((await this.flows.findOneBy({ id }))?.slug ?? null) : null;
+      }
+    }
     return { pk: stage.id, name: stage.name, type: stage.type, settings_json: JSON.stringify(settings) };
   }
 }

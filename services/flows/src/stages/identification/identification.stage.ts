@@ -19,6 +19,7 @@ export const identificationStage: StageRuntime = {
       show_source_labels: ctx.settings.show_source_labels === true,
       sources: [],
       flow_designation: ctx.flow.designation,
+      ...flowLinks(ctx),
     });
   },
   async submit(ctx, response) {
@@ -43,6 +44,21 @@ export const identificationStage: StageRuntime = {
     return check.ok ? next() : invalid({ non_field_errors: [FAILED] }, true);
   },
 };
+
+/** Links to the enrollment, recovery and passwordless flows the stage names, keeping the query (e.g. `next`). */
+function flowLinks(ctx: StageContext): Record<string, string> {
+  const links: Record<string, string> = {};
+  const query = ctx.request.query.toString();
+  for (const [setting, field] of [
+    ['enrollment_flow_slug', 'enroll_url'],
+    ['recovery_flow_slug', 'recovery_url'],
+    ['passwordless_flow_slug', 'passwordless_url'],
+  ] as const) {
+    const slug = ctx.settings[setting];
+    if (typeof slug === 'string' && slug) links[field] = `/if/flow/${encodeURIComponent(slug)}/${query ? `?${query}` : ''}`;
+  }
+  return links;
+}
 
 /** The first user any configured field matches. */
 async function findUser(ctx: StageContext, uid: string): Promise<User__Output | null> {
