@@ -8,12 +8,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from './load.mjs';
+import { loginLoad, waitForLoginFlow } from './password-login.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', 'node_modules', '.bin', 'authmesh');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const TOKEN = 'bench-bootstrap-token-0123456789abcdef';
+const PASSWORD = 'bench bootstrap password 0123456789';
 
 const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 
@@ -49,6 +51,21 @@ async function startAuthmesh(dir, env) {
   return { ms, stop };
 }
 
+/** Raw argon2id verifications/s with authmesh's parameters, in a process with authmesh's environment. */
+function argon2Verifications() {
+  const child = fork(join(here, 'argon2-verify.mjs'), {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  child.send({ password: PASSWORD, concurrency: CONCURRENCY, seconds: SECONDS, warmupSeconds: 1 });
+  return new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`argon2-verify.mjs exited (${code}) without a result: ${stderr.slice(-2000)}`)));
+  });
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'authmesh-bench-'));
   chmodSync(dir, 0o755);
@@ -59,6 +76,7 @@ async function main() {
     AUTHMESH_LISTEN_METRICS: `127.0.0.1:${metrics}`,
     AUTHMESH_EMBEDDED_POSTGRES_PORT: String(pg),
     AUTHMESH_BOOTSTRAP_TOKEN: TOKEN,
+    AUTHMESH_BOOTSTRAP_PASSWORD: PASSWORD,
   };
   const rows = [];
   try {
@@ -97,7 +115,13 @@ async function main() {
         await fetch(`http://${env.AUTHMESH_LISTEN_HTTP}/api/v3/core/users/me/`, { headers: { authorization: `Bearer ${TOKEN}` } })
       ).text()
     ).length;
-    await second.stop();
+
+    log(`throughput: password logins through the default authentication flow, ${CONCURRENCY} clients, ${SECONDS}s`);
+    const baseUrl = `http://${env.AUTHMESH_LISTEN_HTTP}`;
+    // A failed run must not leave authmesh (and its PostgreSQL) running on a deleted directory.
+    const logins = await waitForLoginFlow(baseUrl)
+      .then(() => loginLoad({ baseUrl, username: 'akadmin', password: PASSWORD, concurrency: CONCURRENCY, seconds: SECONDS }))
+      .finally(second.stop);
 
     log('reference: bare node:http server in its own process');
     const bare = fork(join(here, 'bare-server.mjs'), {
@@ -112,6 +136,17 @@ async function main() {
       authmesh: `${me.rps.toFixed(0)} (p50 ${me.p50.toFixed(1)} ms, p99 ${me.p99.toFixed(1)} ms, ${me.errors} errors)`,
       reference: `${ref.rps.toFixed(0)} (bare node:http)`,
       ratio: me.rps / ref.rps,
+    });
+
+    log(`reference: argon2id verify in its own process, ${CONCURRENCY} concurrent workers, ${SECONDS}s`);
+    const argon2 = await argon2Verifications();
+    const { memoryCost, timeCost, parallelism } = argon2.params;
+    rows.push({
+      workload: 'password login (5 requests) logins/s',
+      authmesh: `${logins.rps.toFixed(1)} (p50 ${logins.p50.toFixed(0)} ms, p99 ${logins.p99.toFixed(0)} ms per login)`,
+      reference: `${argon2.rps.toFixed(1)} verifications/s (argon2id m=${memoryCost} t=${timeCost} p=${parallelism}, ${argon2.threadPool} pool threads)`,
+      ratio: logins.rps / argon2.rps,
+      raw: { logins, argon2 },
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
