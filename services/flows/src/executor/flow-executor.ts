@@ -57,6 +57,7 @@ export class FlowExecutor {
     }
     const flow = await this.flow(request.slug);
     if (!flow) return { status: 404, body: { detail: 'Not found.' }, cookies };
+    const services = requestScoped(this.services);
     const sessionUser = await this.sessionUser(request);
 
     let state = await this.executions.find(digest(flowKey), flow.slug);
@@ -76,7 +77,7 @@ export class FlowExecutor {
       if ('denied' in planned) return { status: 200, body: this.denied(flow, planned.message, request, true), cookies };
       state = planned;
     }
-    const run = new Run(flow, state, flowKey, request, sessionUser, cookies);
+    const run = new Run(flow, state, flowKey, request, sessionUser, cookies, services);
     return this.advance(run, canSubmit);
   }
 
@@ -161,14 +162,14 @@ export class FlowExecutor {
       }
       if (
         state.reEvaluate.includes(bindingPk) &&
-        !(await this.planner.bindingPasses(flow, bindingPk, await run.policyUser(this.services), state, request))
+        !(await this.planner.bindingPasses(flow, bindingPk, await run.policyUser(run.services), state, request))
       ) {
         state.index += 1;
         continue;
       }
       const ctx = run.stageContext(
         binding,
-        this.services,
+        run.services,
         (change) => run.cookies.push(change),
         (minutes) => this.issueToken(run, binding.pk, minutes),
       );
@@ -272,6 +273,34 @@ export class FlowExecutor {
   }
 }
 
+/**
+ * Stage services for one HTTP request: users looked up by primary key are remembered until
+ * the request ends or a stage writes a user, so stages asking for the pending user in turn
+ * cost one call to core, not one each.
+ */
+function requestScoped(services: StageServices): StageServices {
+  const base = services.identity;
+  const users = new Map<string, Promise<User__Output>>();
+  // The prototype is the real client, so everything not overridden behaves exactly as before.
+  const identity = Object.create(base) as typeof base;
+  identity.getUser = (lookup, options) => {
+    if (!lookup.pk || options) return base.getUser(lookup, options);
+    const cached = users.get(lookup.pk) ?? base.getUser(lookup);
+    users.set(lookup.pk, cached);
+    cached.catch(() => users.delete(lookup.pk as string));
+    return cached;
+  };
+  identity.writeUser = (request, options) => {
+    users.clear();
+    return base.writeUser(request, options);
+  };
+  identity.deleteUser = (pk, ip, options) => {
+    users.clear();
+    return base.deleteUser(pk, ip, options);
+  };
+  return { ...services, identity };
+}
+
 /** One request's view of an execution. */
 class Run {
   rotatedFrom: string | undefined;
@@ -283,6 +312,7 @@ class Run {
     readonly request: ExecutorRequest,
     readonly sessionUser: User__Output | null,
     readonly cookies: CookieChange[],
+    readonly services: StageServices,
   ) {}
 
   stageContext(
