@@ -3,6 +3,7 @@ import type { ApplyResult } from '@authmesh/blueprints';
 import type { Bus } from '@authmesh/bus';
 import { blueprintEnvironment, type AuthmeshConfig } from '@authmesh/config';
 import { PasswordHasher, SecretBox } from '@authmesh/crypto';
+import { ExpressionEngine } from '@authmesh/expressions';
 import type { Logger } from '@authmesh/logger';
 import { BlueprintService, type ApplyBlueprintOptions } from './blueprints/blueprint.service.js';
 import { CoreModule } from './core.module.js';
@@ -40,6 +41,7 @@ export async function openCoreCommands(options: {
       passwords: new PasswordHasher(),
       version: options.version,
       blueprintEnv: blueprintEnvironment(),
+      expressions: await ExpressionEngine.create(),
     }),
     { logger: false, abortOnError: false },
   );

@@ -1,6 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { blueprintEnvironment } from '@authmesh/config';
 import { PasswordHasher, SecretBox } from '@authmesh/crypto';
+import { ExpressionEngine } from '@authmesh/expressions';
 import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
 import { createHttpApp } from '@authmesh/http';
 import type { ServiceDefinition } from '@authmesh/runtime';
@@ -48,6 +49,7 @@ export const coreService: ServiceDefinition = {
       version: ctx.version,
       blueprintEnv: blueprintEnvironment(),
       flows: new FlowClient(ctx.addresses.grpc('flows'), ctx.meshKey),
+      expressions: await ExpressionEngine.create(),
     };
     const document = ctx.config.api_docs && ctx.openApiDocument ? ((await ctx.openApiDocument()) as OpenAPIObject) : undefined;
     const { app, handler } = await createHttpApp(CoreModule.register(options), {

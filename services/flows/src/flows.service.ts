@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Subjects } from '@authmesh/bus';
 import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
 import { createHttpApp, type Principal, type PrincipalResolver } from '@authmesh/http';
+import { ExpressionEngine } from '@authmesh/expressions';
 import { OutboundClient } from '@authmesh/outbound';
 import {
   FlowConfigClient,
@@ -61,7 +62,11 @@ export const flowsService: ServiceDefinition = {
     const configs = new FlowConfigCache(config);
     const reputation = new ReputationService(new ReputationRepository(dataSource));
     const outbound = new OutboundClient({ allowedNetworks: ctx.config.outbound_allowed_cidrs, userAgent: `authmesh/${ctx.version}` });
-    const engine = new PolicyEngine(policyRuntimes({ reputation, hibp: new HibpRangeClient(ctx.config.hibp_url, outbound) }), logger);
+    const expressions = await ExpressionEngine.create();
+    const engine = new PolicyEngine(
+      policyRuntimes({ reputation, hibp: new HibpRangeClient(ctx.config.hibp_url, outbound), expressions, identity }),
+      logger,
+    );
     const executions = new ExecutionRepository(dataSource);
 
     const services: StageServices = {
@@ -69,6 +74,7 @@ export const flowsService: ServiceDefinition = {
       config,
       reputation,
       policies: engine,
+      expressions,
       logger,
       async emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>) {
         const payload = {

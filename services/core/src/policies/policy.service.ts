@@ -5,6 +5,7 @@ import { GrpcStatus, RpcCallError } from '@authmesh/rpc';
 import { NotFoundError, UnavailableError, ValidationFailedError } from '@authmesh/runtime';
 import type { Actor } from '../audit/actor.js';
 import { EventPublisher, type ModelRef } from '../audit/event-publisher.js';
+import { assertExpressionCompiles } from '../common/expression-check.js';
 import { mergeSettings, publicSettings, runtimeSettings } from '../common/typed-settings.js';
 import { CORE_OPTIONS } from '../core.tokens.js';
 import type { CoreOptions } from '../core.options.js';
@@ -71,6 +72,7 @@ export class PolicyService {
   async create(actor: Actor, type: PolicyType, input: unknown): Promise<PolicyRead> {
     const { name, execution_logging, ...settings } = parseOrThrow(policyWriteSchema(type), input);
     const config = mergeSettings(type, {}, settings, this.options.secretBox);
+    this.checkExpressions(type, config);
     const policy = Object.assign(new PolicyEntity(), { name, type: type.type, executionLogging: execution_logging, config });
     const saved = await this.policies.save(policy).catch(rethrowUnique);
     await this.events.modelCreated(actor, ref(saved, type));
@@ -83,6 +85,7 @@ export class PolicyService {
     if (typeof name === 'string') policy.name = name;
     if (typeof execution_logging === 'boolean') policy.executionLogging = execution_logging;
     policy.config = mergeSettings(type, policy.config, settings, this.options.secretBox);
+    this.checkExpressions(type, policy.config);
     const saved = await this.policies.save(policy).catch(rethrowUnique);
     await this.events.modelUpdated(actor, ref(saved, type));
     return this.get(type, saved.id);
@@ -119,6 +122,10 @@ export class PolicyService {
       if (error instanceof RpcCallError) throw new UnavailableError('The flow executor did not answer.');
       throw error;
     }
+  }
+
+  private checkExpressions(type: PolicyType, config: Record<string, unknown>): void {
+    if (type.type === 'expression') assertExpressionCompiles(this.options.expressions, 'expression', String(config.expression ?? ''));
   }
 
   /** A policy's settings for the policy engine, secrets opened. */

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { paginate, type ListQuery, type Paginated } from '@authmesh/http';
 import { NotFoundError } from '@authmesh/runtime';
 import type { Actor } from '../audit/actor.js';
 import { EventPublisher, type ModelRef } from '../audit/event-publisher.js';
+import { assertExpressionCompiles } from '../common/expression-check.js';
+import { CORE_OPTIONS } from '../core.tokens.js';
+import type { CoreOptions } from '../core.options.js';
 import { rethrowUnique } from '../database/transactions.js';
 import { PromptEntity } from './prompt.entity.js';
 import type { PromptFilters, PromptPatch, PromptRead, PromptWrite } from './prompt.dto.js';
@@ -14,6 +17,7 @@ export class PromptService {
   constructor(
     private readonly prompts: PromptRepository,
     private readonly events: EventPublisher,
+    @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
   async list(filters: PromptFilters, query: ListQuery): Promise<Paginated<PromptRead>> {
@@ -60,6 +64,8 @@ export class PromptService {
       ['order', 'order'],
     ];
     for (const [from, to] of fields) if (input[from] !== undefined) Object.assign(prompt, { [to]: input[from] });
+    if (prompt.placeholderExpression) assertExpressionCompiles(this.options.expressions, 'placeholder', prompt.placeholder);
+    if (prompt.initialValueExpression) assertExpressionCompiles(this.options.expressions, 'initial_value', prompt.initialValue);
     const saved = await this.prompts.save(prompt).catch(rethrowUnique);
     await (change === 'created' ? this.events.modelCreated(actor, ref(saved)) : this.events.modelUpdated(actor, ref(saved)));
     return this.get(saved.id);

@@ -14,7 +14,7 @@ export function parseDuration(text: string): number {
   for (const part of text.split(';')) {
     if (!part.trim()) continue;
     const match = /^\s*(\w+)\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
-    if (!match || !(match[1] in UNIT_SECONDS)) return 0;
+    if (!match || !Object.hasOwn(UNIT_SECONDS, match[1])) return 0;
     total += Number(match[2]) * UNIT_SECONDS[match[1]];
   }
   return Math.floor(total);

@@ -54,9 +54,9 @@ export class PolicyEngine {
 
   private async subjectResult(binding: PolicyBinding__Output, request: PolicyRequest): Promise<PolicyResult> {
     if (binding.subject === 'group_pk') {
-      return { passing: Boolean(request.user?.groups.some((g) => g.pk === binding.group_pk)), messages: [] };
+      return { passing: Boolean(binding.group_pk) && Boolean(request.user?.groups.some((g) => g.pk === binding.group_pk)), messages: [] };
     }
-    if (binding.subject === 'user_pk') return { passing: request.user?.pk === binding.user_pk, messages: [] };
+    if (binding.subject === 'user_pk') return { passing: Boolean(binding.user_pk) && request.user?.pk === binding.user_pk, messages: [] };
     const policy = binding.policy;
     if (!policy) throw new Error('binding has no subject');
     const runtime = this.runtimes.get(policy.type);

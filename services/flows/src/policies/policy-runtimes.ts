@@ -1,4 +1,7 @@
+import type { ExpressionEngine } from '@authmesh/expressions';
+import type { IdentityClient } from '@authmesh/rpc';
 import type { ReputationService } from '../reputation/reputation.service.js';
+import { expressionPolicy } from './expression/expression.policy.js';
 import { dummyPolicy } from './dummy/dummy.policy.js';
 import { eventMatcherPolicy } from './event-matcher/event-matcher.policy.js';
 import type { HibpRangeClient } from './password/hibp-range.client.js';
@@ -11,9 +14,18 @@ import { reputationPolicy } from './reputation/reputation.policy.js';
 export interface PolicyRuntimeDependencies {
   reputation: ReputationService;
   hibp: HibpRangeClient;
+  expressions: ExpressionEngine;
+  identity: IdentityClient;
 }
 
 /** Every policy type the engine can evaluate. A new type adds its folder and one line here. */
 export function policyRuntimes(deps: PolicyRuntimeDependencies): PolicyRuntime[] {
-  return [dummyPolicy, eventMatcherPolicy, passwordExpiryPolicy, reputationPolicy(deps.reputation), passwordPolicy(deps.hibp)];
+  return [
+    dummyPolicy,
+    eventMatcherPolicy,
+    passwordExpiryPolicy,
+    reputationPolicy(deps.reputation),
+    passwordPolicy(deps.hibp),
+    expressionPolicy(deps.expressions, deps.identity),
+  ];
 }

@@ -1,3 +1,4 @@
+import type { ExpressionEngine } from '@authmesh/expressions';
 import type { Logger } from '@authmesh/logger';
 import type { FlowConfigClient, IdentityClient, User__Output } from '@authmesh/rpc';
 import type { PolicyEngine } from '../policies/policy-engine.js';
@@ -18,6 +19,8 @@ export interface StageServices {
   reputation: ReputationService;
   /** Evaluates policies a stage refers to directly (e.g. a prompt stage's validation policies). */
   policies: PolicyEngine;
+  /** The sandbox for admin-written expressions (prompt placeholders and initial values). */
+  expressions: ExpressionEngine;
   logger: Logger;
   /** Records an event in the event log (over the bus; never blocks the login on it). */
   emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>): Promise<void>;

@@ -9,6 +9,7 @@ export const passwordExpiryPolicy: PolicyRuntime = {
     const changed = request.user?.password_changed ? Date.parse(request.user.password_changed) : NaN;
     if (!request.user || Number.isNaN(changed)) return result(false, 'Password age is unknown; set a new password.');
     const days = Number(settings.days);
+    if (!Number.isFinite(days) || days < 0) return result(false, 'The password expiry policy is misconfigured.');
     return Date.now() - changed > days * DAY_MS ? result(false, 'Password has expired.') : result(true);
   },
 };

@@ -7,6 +7,7 @@ export function reputationPolicy(reputation: ReputationService): PolicyRuntime {
     type: 'reputation',
     async evaluate(settings, request) {
       const threshold = Number(settings.threshold ?? -5);
+      if (!Number.isFinite(threshold)) return result(false, 'The reputation policy is misconfigured.');
       const username = request.user?.username ?? request.identifier;
       if (settings.check_ip !== false && request.clientIp && (await reputation.scoreOf('ip', request.clientIp)) <= threshold) {
         return result(false, 'Too many failed attempts from this address.');

@@ -59,7 +59,7 @@ function stageContext(settings: Record<string, unknown>, log = fakeLogger()) {
     attempts: 0,
     // The captcha stage only logs; any other service use would fail the test with a TypeError.
     services: { logger: log.logger } as unknown as StageServices,
-    response: { setCookie, rotateFlowCookie },
+    response: { setCookie, rotateFlowCookie, issueFlowToken: jest.fn(async () => 'unused') },
   };
   return { ctx, log, setCookie, rotateFlowCookie };
 }

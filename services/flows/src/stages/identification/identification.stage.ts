@@ -64,9 +64,13 @@ function flowLinks(ctx: StageContext): Record<string, string> {
 async function findUser(ctx: StageContext, uid: string): Promise<User__Output | null> {
   const fields = (ctx.settings.user_fields as string[] | undefined) ?? ['username', 'email'];
   const exact = ctx.settings.case_insensitive_matching === false;
-  for (const field of fields) {
-    if (field !== 'username' && field !== 'email' && field !== 'upn') continue;
-    const user = await lookup(ctx, field, uid);
+  // Every configured field is looked up, found or not, so the number of calls does not depend on who exists.
+  const found = await Promise.all(
+    fields
+      .filter((f): f is 'username' | 'email' | 'upn' => f === 'username' || f === 'email' || f === 'upn')
+      .map(async (field) => ({ field, user: await lookup(ctx, field, uid) })),
+  );
+  for (const { field, user } of found) {
     if (!user) continue;
     const attributes = JSON.parse(user.attributes_json || '{}') as { upn?: string };
     const stored = field === 'username' ? user.username : field === 'email' ? user.email : String(attributes.upn ?? '');

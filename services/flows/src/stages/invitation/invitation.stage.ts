@@ -13,7 +13,8 @@ export const invitationStage: StageRuntime = {
   async challenge(ctx) {
     const token = ctx.request.query.get(INVITATION_PARAM) ?? '';
     if (!token) return ctx.settings.continue_flow_without_invitation === true ? next() : deny('This flow needs a valid invitation link.');
-    const answer = await ctx.services.config.useInvitation(token.slice(0, 64), ctx.flow.pk);
+    if (token.length > 64) return deny('The invitation is not valid here, has expired or was already used.');
+    const answer = await ctx.services.config.useInvitation(token, ctx.flow.pk);
     if (!answer.valid) return deny('The invitation is not valid here, has expired or was already used.');
     const fixed = JSON.parse(answer.fixed_data_json || '{}') as Record<string, unknown>;
     ctx.plan.prompt_data = { ...(ctx.plan.prompt_data ?? {}), ...fixed };

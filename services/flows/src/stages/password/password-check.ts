@@ -13,7 +13,8 @@ export type PasswordCheck = { ok: true; user: User__Output; backend: string } | 
  */
 export async function checkPassword(ctx: StageContext, backends: readonly string[], password: string): Promise<PasswordCheck> {
   const { identity, reputation } = ctx.services;
-  const user = ctx.plan.pending_user ? await pendingUser(ctx) : null;
+  // Unknown users get the same lookup (of a key that cannot exist), so the calls match.
+  const user = ctx.plan.pending_user ? await pendingUser(ctx) : await lookupNobody(ctx);
   const identifier = user?.username ?? ctx.plan.pending_user_identifier ?? '';
   await reputation.charge(identifier, ctx.request.clientIp);
 
@@ -26,9 +27,10 @@ export async function checkPassword(ctx: StageContext, backends: readonly string
   });
   let match: PasswordCheck = { ok: false };
   if (user && verified.valid && verified.user?.pk === user.pk) match = { ok: true, user: verified.user, backend: 'password' };
-  else if (user && backends.includes(TOKEN_BACKEND)) {
+  else if (backends.includes(TOKEN_BACKEND)) {
+    // Checked for unknown users too, so the work done does not tell them apart.
     const token = await identity.checkToken({ key: password, intent: 'app_password' });
-    if (token.valid && token.user?.pk === user.pk) match = { ok: true, user: token.user, backend: 'app_password' };
+    if (user && token.valid && token.user?.pk === user.pk) match = { ok: true, user: token.user, backend: 'app_password' };
   }
 
   if (match.ok) {
@@ -42,6 +44,11 @@ export async function checkPassword(ctx: StageContext, backends: readonly string
     });
   }
   return match;
+}
+
+async function lookupNobody(ctx: StageContext): Promise<null> {
+  await ctx.services.identity.getUser({ pk: '0' }).catch(() => null);
+  return null;
 }
 
 /** The pending user, or null when the plan names none or it no longer exists. */

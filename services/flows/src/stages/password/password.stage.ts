@@ -26,7 +26,8 @@ export const passwordStage: StageRuntime = {
       ctx.plan.pending_user = check.user.pk;
       return next();
     }
-    const limit = Number(ctx.settings.failed_attempts_before_cancel ?? 5);
+    const configured = Number(ctx.settings.failed_attempts_before_cancel);
+    const limit = Number.isInteger(configured) && configured > 0 ? configured : 5;
     if (ctx.attempts + 1 >= limit) return deny('Too many failed attempts. Start again.');
     return invalid({ password: [FAILED] }, true);
   },

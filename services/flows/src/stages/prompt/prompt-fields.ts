@@ -23,7 +23,16 @@ export const CHOICE_TYPES = new Set(['radio-button-group', 'dropdown']);
 const USERNAME = /^[\w.@+-]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const MAX_TEXT = 10_000;
+
+/** A YYYY-MM-DD date that exists (no 30 February). */
+function isCalendarDate(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const [year, month, day] = text.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 /** The choices of a choice field: one per non-empty line of the placeholder. */
 export function choicesOf(field: PromptField): string[] {
@@ -37,9 +46,9 @@ export function choicesOf(field: PromptField): string[] {
  * Checks one submitted value against its field type; answers the cleaned value or an error.
  * `undefined` means "not given".
  */
-export function cleanValue(field: PromptField, raw: unknown): { value?: unknown; error?: string } {
+export function cleanValue(field: PromptField, raw: unknown, choices: string[] = choicesOf(field)): { value?: unknown; error?: string } {
   const empty = raw === undefined || raw === null || raw === '';
-  if (empty) return field.required && field.type !== 'checkbox' ? { error: 'This field is required.' } : {};
+  if (empty) return field.required ? { error: 'This field is required.' } : {};
   switch (field.type) {
     case 'checkbox':
       if (typeof raw !== 'boolean') return { error: 'Must be true or false.' };
@@ -60,14 +69,14 @@ export function cleanValue(field: PromptField, raw: unknown): { value?: unknown;
       if (typeof raw !== 'string') return { error: 'Not a valid string.' };
       return raw.length <= 1024 ? { value: raw } : { error: 'Ensure this field has no more than 1024 characters.' };
     case 'date':
-      return typeof raw === 'string' && DATE.test(raw) && !Number.isNaN(Date.parse(raw))
-        ? { value: raw }
-        : { error: 'Enter a valid date.' };
+      return typeof raw === 'string' && isCalendarDate(raw) ? { value: raw } : { error: 'Enter a valid date.' };
     case 'date-time':
-      return typeof raw === 'string' && !Number.isNaN(Date.parse(raw)) ? { value: raw } : { error: 'Enter a valid date/time.' };
+      return typeof raw === 'string' && DATE_TIME.test(raw) && isCalendarDate(raw.slice(0, 10)) && !Number.isNaN(Date.parse(raw))
+        ? { value: raw }
+        : { error: 'Enter a valid date/time.' };
     case 'radio-button-group':
     case 'dropdown':
-      return typeof raw === 'string' && choicesOf(field).includes(raw) ? { value: raw } : { error: 'Select a valid choice.' };
+      return typeof raw === 'string' && choices.includes(raw) ? { value: raw } : { error: 'Select a valid choice.' };
     case 'file':
       return typeof raw === 'string' && raw.startsWith('data:') && raw.length <= 512 * 1024
         ? { value: raw }

@@ -1,5 +1,6 @@
 import { GrpcStatus, RpcCallError, type PolicyBinding__Output } from '@authmesh/rpc';
 import { challenge, invalid, next, type StageContext, type StageRuntime } from '../stage-runtime.js';
+import { jsonOf, userView } from '../../policies/expression/expression-context.js';
 import { choicesOf, cleanValue, CHOICE_TYPES, DECORATIVE, SERVER_VALUED, type PromptField } from './prompt-fields.js';
 
 /**
@@ -11,7 +12,9 @@ export const promptStage: StageRuntime = {
   type: 'prompt',
   component: 'ak-stage-prompt',
   async challenge(ctx) {
-    return challenge({ fields: fieldsOf(ctx).map((field) => renderField(ctx, field)) });
+    const fields = [];
+    for (const field of fieldsOf(ctx)) fields.push(await renderField(ctx, field));
+    return challenge({ fields });
   },
   async submit(ctx, response) {
     const errors: Record<string, string[]> = {};
@@ -19,10 +22,11 @@ export const promptStage: StageRuntime = {
     for (const field of fieldsOf(ctx)) {
       if (DECORATIVE.has(field.type) && field.type !== 'static') continue;
       if (SERVER_VALUED.has(field.type)) {
-        data[field.field_key] = initialValue(ctx, field);
+        data[field.field_key] = await initialValue(ctx, field);
         continue;
       }
-      const cleaned = cleanValue(field, response[field.field_key]);
+      const choices = CHOICE_TYPES.has(field.type) ? await choicesFor(ctx, field) : undefined;
+      const cleaned = cleanValue(field, response[field.field_key], choices);
       if (cleaned.error) errors[field.field_key] = [cleaned.error];
       else if (cleaned.value !== undefined) data[field.field_key] = cleaned.value;
     }
@@ -46,27 +50,58 @@ function fieldsOf(ctx: StageContext): PromptField[] {
   return [...fields].sort((a, b) => a.order - b.order);
 }
 
-function renderField(ctx: StageContext, field: PromptField): Record<string, unknown> {
-  const isSecret = field.type === 'password';
+async function renderField(ctx: StageContext, field: PromptField): Promise<Record<string, unknown>> {
+  const isChoice = CHOICE_TYPES.has(field.type);
+  const placeholder = isChoice
+    ? ''
+    : field.placeholder_expression
+      ? String((await evaluate(ctx, field.placeholder)) ?? '')
+      : field.placeholder;
   return {
     field_key: field.field_key,
     label: field.label,
     type: field.type,
     required: field.required,
-    // Expressions run in the sandbox once it is wired; until then their text is never shown.
-    placeholder: field.placeholder_expression || CHOICE_TYPES.has(field.type) ? '' : field.placeholder,
-    initial_value: isSecret ? '' : initialValue(ctx, field),
+    placeholder,
+    initial_value: field.type === 'password' ? '' : await initialValue(ctx, field),
     order: field.order,
     sub_text: field.sub_text,
-    choices: CHOICE_TYPES.has(field.type) && !field.placeholder_expression ? choicesOf(field).map((c) => ({ label: c, value: c })) : null,
+    choices: isChoice ? (await choicesFor(ctx, field)).map((c) => ({ label: c, value: c })) : null,
   };
 }
 
-/** What a field starts with: a value collected earlier in the flow, else its configured initial value. */
-function initialValue(ctx: StageContext, field: PromptField): string {
+/** What a field starts with: a value collected earlier in the flow, else its configured (or computed) initial value. */
+async function initialValue(ctx: StageContext, field: PromptField): Promise<string> {
   const earlier = ctx.plan.prompt_data?.[field.field_key];
   if (typeof earlier === 'string') return earlier;
-  return field.initial_value_expression ? '' : field.initial_value;
+  if (!field.initial_value_expression) return field.initial_value;
+  const value = await evaluate(ctx, field.initial_value);
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** A choice field's choices: the placeholder's lines, or the list its expression answers. */
+async function choicesFor(ctx: StageContext, field: PromptField): Promise<string[]> {
+  if (!field.placeholder_expression) return choicesOf(field);
+  const value = await evaluate(ctx, field.placeholder);
+  return Array.isArray(value) ? value.map((v) => String(v)).slice(0, 500) : [];
+}
+
+/** Runs a prompt expression with the pending user and the prompt data so far; errors show as empty values. */
+async function evaluate(ctx: StageContext, source: string): Promise<unknown> {
+  const user = ctx.plan.pending_user ? await ctx.services.identity.getUser({ pk: ctx.plan.pending_user }).catch(() => null) : null;
+  try {
+    return await ctx.services.expressions.evaluate({
+      source,
+      globals: {
+        user: user ? userView(user) : null,
+        prompt_context: jsonOf(ctx.plan.prompt_data ?? {}),
+        request: { context: jsonOf(ctx.plan), http_request: { host: ctx.request.host, client_ip: ctx.request.clientIp } },
+      },
+    });
+  } catch (error) {
+    ctx.services.logger.warn({ err: (error as Error).message, stage: ctx.binding.stage?.name }, 'prompt expression failed');
+    return null;
+  }
 }
 
 async function usernameTaken(ctx: StageContext, username: string): Promise<boolean> {

@@ -26,6 +26,8 @@ async function login(ctx: StageContext, rememberMe: boolean): Promise<StageResul
   const duration = parseDuration(String(ctx.settings.session_duration ?? 'seconds=0'));
   const offset = rememberMe ? parseDuration(String(ctx.settings.remember_me_offset ?? 'seconds=0')) : 0;
   const seconds = duration > 0 ? duration + offset : offset;
+  // A browser that was logged in before gets a new session; the old key stops working.
+  if (ctx.request.sessionKey) await ctx.services.identity.endSession(ctx.request.sessionKey);
   const session = await ctx.services.identity.createSession({
     user_pk: user.pk,
     client_ip: ctx.request.clientIp,
