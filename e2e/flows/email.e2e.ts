@@ -47,6 +47,7 @@ describe('flows that send e-mail', () => {
         AUTHMESH_EMAIL_HOST: '127.0.0.1',
         AUTHMESH_EMAIL_PORT: String(smtp.port),
         AUTHMESH_EMAIL_FROM: 'authmesh@example.com',
+        AUTHMESH_EXTERNAL_URL: 'https://id.example.test',
       },
       dir,
     );
@@ -99,6 +100,7 @@ describe('flows that send e-mail', () => {
     const mail = await smtp.waitForMessage((m) => m.subject === 'Reset your password');
     expect(smtp.messages.length).toBe(before + 1);
     const link = linkIn(mail.text);
+    expect(link.origin).toBe('https://id.example.test');
     // A token only works in the flow it was issued for.
     const elsewhere = await new FlowBrowser(proc.baseUrl).start('default-enrollment-flow', link.search.slice(1));
     expect(elsewhere.component).toBe('ak-stage-access-denied');

@@ -235,4 +235,37 @@ describe('login and logout through the default flows', () => {
     expect((await login(new FlowBrowser(proc.baseUrl), 'changer', 'new password 2')).challenge.component).toBe('xak-flow-redirect');
     expect((await login(new FlowBrowser(proc.baseUrl), 'changer', 'old password 1')).challenge.component).toBe('ak-stage-password');
   });
+
+  it('gates flows with JavaScript expression policies in the sandbox, failing closed on loops and errors', async () => {
+    const make = async (slug: string, expression: string) => {
+      const flow = await api('POST', '/api/v3/flows/instances/', { name: slug, slug, title: slug, designation: 'authentication' });
+      const stage = await api('POST', '/api/v3/stages/dummy/', { name: `${slug}-dummy` });
+      await api('POST', '/api/v3/flows/bindings/', { target: flow.body.pk, stage: stage.body.pk, order: 0 });
+      const policy = await api('POST', '/api/v3/policies/expression/', { name: `${slug}-policy`, expression });
+      expect(policy.status).toBe(201);
+      await api('POST', '/api/v3/policies/bindings/', { target: flow.body.pk, policy: policy.body.pk, order: 0, timeout: 5 });
+    };
+    await make(
+      'expr-local',
+      `const admin = await ak_user_by({ username: 'akadmin' });
+       if (!ip_network('127.0.0.0/8').contains(ak_client_ip)) { ak_message('Only from this machine.'); return false; }
+       return admin !== null && admin.is_superuser && regex_match(request.http_request.path, '^/api/v3/flows/executor/');`,
+    );
+    await make('expr-deny', `ak_message('Closed for maintenance.'); return false;`);
+    await make('expr-loop', 'while (true) {}');
+    await make('expr-throws', 'return request.user.username.length > 0;');
+    expect((await new FlowBrowser(proc.baseUrl).start('expr-local')).component).toBe('ak-stage-dummy');
+    expect(await new FlowBrowser(proc.baseUrl).start('expr-deny')).toMatchObject({
+      component: 'ak-stage-access-denied',
+      error_message: 'Closed for maintenance.',
+    });
+    expect((await new FlowBrowser(proc.baseUrl).start('expr-loop')).component).toBe('ak-stage-access-denied');
+    expect((await new FlowBrowser(proc.baseUrl).start('expr-throws')).component).toBe('ak-stage-access-denied');
+
+    const python = await api('POST', '/api/v3/policies/expression/', { name: 'py', expression: 'return not request.user.is_superuser' });
+    expect(python.status).toBe(400);
+    expect(python.body.expression[0]).toMatch(/Python/);
+    const broken = await api('POST', '/api/v3/policies/expression/', { name: 'broken', expression: 'return (' });
+    expect(broken.body.expression[0]).toMatch(/Not a valid JavaScript expression/);
+  });
 });

@@ -75,6 +75,7 @@ export const flowsService: ServiceDefinition = {
       reputation,
       policies: engine,
       expressions,
+      externalUrl: ctx.config.external_url,
       logger,
       async emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>) {
         const payload = {
@@ -105,6 +106,9 @@ export const flowsService: ServiceDefinition = {
     };
     const tokens = new FlowTokenRepository(dataSource);
     const runtimes = stageRuntimes({ extra: [captchaStage(outbound), emailStage(globalMail)] });
+    if (!ctx.config.external_url) {
+      logger.warn('AUTHMESH_EXTERNAL_URL is not set: links in e-mails use the Host header of the request that asked for them');
+    }
     const executor = new FlowExecutor(configs, new FlowPlanner(engine), executions, services, runtimes, tokens);
     const principals = corePrincipals(identity);
     const { app, handler } = await createHttpApp(FlowsModule.register({ logger, executor, config, principals }), {

@@ -21,6 +21,8 @@ export interface StageServices {
   policies: PolicyEngine;
   /** The sandbox for admin-written expressions (prompt placeholders and initial values). */
   expressions: ExpressionEngine;
+  /** The public base URL for links in e-mails (AUTHMESH_EXTERNAL_URL); unset: the request's host. */
+  externalUrl?: string;
   logger: Logger;
   /** Records an event in the event log (over the bus; never blocks the login on it). */
   emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>): Promise<void>;

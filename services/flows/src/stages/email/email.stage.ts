@@ -58,7 +58,8 @@ async function sendLink(ctx: StageContext, globalSettings: SmtpSettings, send: M
   if (!user?.email) return challenge({});
   const minutes = Number(ctx.settings.token_expiry ?? 30);
   const key = await ctx.response.issueFlowToken(minutes);
-  const origin = `${ctx.request.secure ? 'https' : 'http'}://${ctx.request.host}`;
+  // A configured public URL wins over the Host header, which the requester controls.
+  const origin = ctx.services.externalUrl?.replace(/\/+$/, '') ?? `${ctx.request.secure ? 'https' : 'http'}://${ctx.request.host}`;
   const url = `${origin}/if/flow/${encodeURIComponent(ctx.flow.slug)}/?flow_token=${encodeURIComponent(key)}`;
   const template = TEMPLATES[String(ctx.settings.template)] ?? 'generic';
   const rendered = renderMailTemplate(template, {
