@@ -268,4 +268,36 @@ describe('login and logout through the default flows', () => {
     const broken = await api('POST', '/api/v3/policies/expression/', { name: 'broken', expression: 'return (' });
     expect(broken.body.expression[0]).toMatch(/Not a valid JavaScript expression/);
   });
+
+  it('lets a user edit their own details in the user settings flow, starting from their current values', async () => {
+    await api('POST', '/api/v3/core/users/', { username: 'settler', name: 'Old Name', email: 'old@example.com' });
+    const user = (await api('GET', '/api/v3/core/users/?username=settler')).body.results[0];
+    await api('POST', `/api/v3/core/users/${user.pk}/set_password/`, { password: 'settler password 1' });
+    const browser = new FlowBrowser(proc.baseUrl);
+    await login(browser, 'settler', 'settler password 1');
+    const form = await browser.start('default-user-settings-flow');
+    const initial = Object.fromEntries(
+      form.fields.map((f: { field_key: string; initial_value: string }) => [f.field_key, f.initial_value]),
+    );
+    expect(initial).toEqual({ username: 'settler', name: 'Old Name', email: 'old@example.com', 'attributes.settings.locale': '' });
+    const taken = await browser.submit('default-user-settings-flow', {
+      username: 'akadmin',
+      name: 'New',
+      email: 'new@example.com',
+      'attributes.settings.locale': 'de',
+    });
+    expect(taken.challenge.response_errors.username[0].string).toBe('This username is already taken.');
+    const saved = await browser.submit('default-user-settings-flow', {
+      username: 'settler',
+      name: 'New Name',
+      email: 'new@example.com',
+      'attributes.settings.locale': 'de',
+    });
+    expect(saved.challenge.component).toBe('xak-flow-redirect');
+    expect((await browser.request('GET', '/api/v3/core/users/me/')).body.user).toMatchObject({
+      name: 'New Name',
+      email: 'new@example.com',
+      attributes: { settings: { locale: 'de' } },
+    });
+  });
 });

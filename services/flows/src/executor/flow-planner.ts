@@ -50,17 +50,20 @@ export class FlowPlanner {
     // Context from a trusted caller (PreparePlan) is there before any policy runs.
     Object.assign(context, trusted);
 
-    const policyRequest = this.policyRequest(sessionUser, context, request);
     const flowBindings = flow.policy_bindings.filter((b) => b.target === flow.pk);
-    const flowResult = await this.engine.evaluate(flowBindings, mode(flow.policy_engine_mode), policyRequest);
+    const flowRequest = this.policyRequest(sessionUser, context, request);
+    const flowResult = await this.engine.evaluate(flowBindings, mode(flow.policy_engine_mode), flowRequest);
     if (!flowResult.passing) return { denied: true, message: flowResult.messages.join(' ') || 'You do not have access to this flow.' };
+    Object.assign(context, flowRequest.planChanges);
 
     const plan: string[] = [];
     const reEvaluate: string[] = [];
     for (const binding of [...flow.bindings].sort((a, b) => a.order - b.order)) {
       if (binding.evaluate_on_plan) {
+        const policyRequest = this.policyRequest(sessionUser, context, request);
         const outcome = await this.engine.evaluate(bindingsOf(flow, binding.pk), mode(binding.policy_engine_mode), policyRequest);
         if (!outcome.passing) continue;
+        Object.assign(context, policyRequest.planChanges);
       }
       if (binding.re_evaluate_policies) reEvaluate.push(binding.pk);
       plan.push(binding.pk);
@@ -78,11 +81,9 @@ export class FlowPlanner {
   ): Promise<boolean> {
     const binding = flow.bindings.find((b) => b.pk === bindingPk);
     if (!binding) return false;
-    const outcome = await this.engine.evaluate(
-      bindingsOf(flow, bindingPk),
-      mode(binding.policy_engine_mode),
-      this.policyRequest(user, state.context, request),
-    );
+    const policyRequest = this.policyRequest(user, state.context, request);
+    const outcome = await this.engine.evaluate(bindingsOf(flow, bindingPk), mode(binding.policy_engine_mode), policyRequest);
+    if (outcome.passing) Object.assign(state.context, policyRequest.planChanges);
     return outcome.passing;
   }
 
@@ -93,6 +94,7 @@ export class FlowPlanner {
       clientIp: request.clientIp,
       http: { method: request.method, host: request.host, path: request.path, userAgent: request.userAgent },
       context: { ...context, flow_plan: { context } },
+      planChanges: {},
     };
   }
 }

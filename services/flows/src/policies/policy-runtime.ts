@@ -11,6 +11,12 @@ export interface PolicyRequest {
   http: { method: string; host: string; path: string; userAgent: string };
   /** The plan context and anything the caller adds (e.g. `event` for event matchers). */
   context: Record<string, unknown>;
+  /**
+   * Where expression policies gating a flow or a stage may record changes to the plan
+   * context (`ak_set_plan_context`); the executor applies them only when the policies pass.
+   * Absent elsewhere (tests, prompt validation), where such changes are refused.
+   */
+  planChanges?: Record<string, unknown>;
 }
 
 export interface PolicyResult {

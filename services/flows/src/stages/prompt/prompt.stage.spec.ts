@@ -172,7 +172,13 @@ describe('promptStage: submit', () => {
 });
 
 describe('promptStage: server-valued fields', () => {
-  it.each(['hidden', 'static', 'text_read_only', 'text_area_read_only'])(
+  it('stores nothing for static text, whatever the client sends', async () => {
+    const { ctx } = build([promptField({ field_key: 'banner', type: 'static', initial_value: 'Welcome' })]);
+    expect(await promptStage.submit(ctx, { banner: 'forged' })).toEqual({ kind: 'next' });
+    expect(ctx.plan.prompt_data).toEqual({});
+  });
+
+  it.each(['hidden', 'text_read_only', 'text_area_read_only'])(
     'takes a %s field’s configured value and ignores the client’s',
     async (type) => {
       const { ctx } = build([promptField({ field_key: 'role', type, initial_value: 'member' })]);

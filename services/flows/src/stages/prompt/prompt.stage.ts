@@ -20,7 +20,8 @@ export const promptStage: StageRuntime = {
     const errors: Record<string, string[]> = {};
     const data: Record<string, unknown> = {};
     for (const field of fieldsOf(ctx)) {
-      if (DECORATIVE.has(field.type) && field.type !== 'static') continue;
+      // Separators and static text only decorate the form; they are never stored.
+      if (DECORATIVE.has(field.type)) continue;
       if (SERVER_VALUED.has(field.type)) {
         data[field.field_key] = await initialValue(ctx, field);
         continue;
