@@ -5,7 +5,14 @@ import { loadConfig } from '@authmesh/config';
 import { createLogger } from '@authmesh/logger';
 import { FlowClient, GrpcHost } from '@authmesh/rpc';
 import { deriveMeshKey } from '@authmesh/runtime';
-import { createTestDatabase, FlowBrowser, startServiceForTest, type ServiceUnderTest, type TestDatabase } from '@authmesh/testing';
+import {
+  createTestDatabase,
+  FlowBrowser,
+  startServiceForTest,
+  startSmtpTestServer,
+  type ServiceUnderTest,
+  type TestDatabase,
+} from '@authmesh/testing';
 import { CoreStandIn, flowOf, policyBinding } from '../../test/core-stand-in';
 import { flowsService } from '../index';
 
@@ -227,4 +234,42 @@ describe('flow executor', () => {
     expect(await client.preparePlan({ flow_slug: 'missing', context_json: '{}' })).toMatchObject({ planned: false });
     client.close();
   });
+
+  it('refuses an e-mailed flow token after it expires and after it was used once', async () => {
+    const smtp = await startSmtpTestServer();
+    try {
+      const mail = { use_global_settings: false, host: '127.0.0.1', port: smtp.port, from_address: 'flows@example.com', token_expiry: 30 };
+      core.flows.set(
+        'verify',
+        flowOf('verify', [
+          { type: 'identification', settings: { user_fields: ['username'] } },
+          { type: 'email', settings: mail },
+          { type: 'dummy' },
+        ]),
+      );
+      const b = browser();
+      await b.start('verify');
+      expect((await b.submit('verify', { uid_field: 'alice' })).challenge.component).toBe('ak-stage-email');
+      const first = tokenIn((await smtp.waitForMessage()).text);
+      // Expire the first token, then ask for another message.
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      await client.query(`UPDATE flows.flow_tokens SET expires = now() - interval '1 second'`);
+      await client.end();
+      expect((await browser().start('verify', `flow_token=${first}`)).component).toBe('ak-stage-access-denied');
+      await b.submit('verify', { component: 'ak-stage-email' });
+      const second = tokenIn((await smtp.waitForMessage((m) => tokenIn(m.text) !== first)).text);
+      const other = browser();
+      expect((await other.start('verify', `flow_token=${second}`)).component).toBe('ak-stage-dummy');
+      expect((await browser().start('verify', `flow_token=${second}`)).component).toBe('ak-stage-access-denied');
+    } finally {
+      await smtp.close();
+    }
+  });
 });
+
+function tokenIn(text: string): string {
+  const match = /flow_token=([A-Za-z0-9_-]+)/.exec(text);
+  if (!match) throw new Error('no flow token in the message');
+  return match[1];
+}
