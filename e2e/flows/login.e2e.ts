@@ -262,6 +262,11 @@ describe('login and logout through the default flows', () => {
     expect((await new FlowBrowser(proc.baseUrl).start('expr-loop')).component).toBe('ak-stage-access-denied');
     expect((await new FlowBrowser(proc.baseUrl).start('expr-throws')).component).toBe('ak-stage-access-denied');
 
+    // A result that depends on nothing but the user is cached per binding and user until the next change.
+    expect((await api('GET', '/api/v3/policies/all/cache_info/')).body.count).toBeGreaterThan(0);
+    expect((await api('POST', '/api/v3/policies/all/cache_clear/')).status).toBe(204);
+    expect((await api('GET', '/api/v3/policies/all/cache_info/')).body).toEqual({ count: 0 });
+
     const python = await api('POST', '/api/v3/policies/expression/', { name: 'py', expression: 'return not request.user.is_superuser' });
     expect(python.status).toBe(400);
     expect(python.body.expression[0]).toMatch(/Python/);

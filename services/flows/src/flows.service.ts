@@ -118,13 +118,17 @@ export const flowsService: ServiceDefinition = {
     });
 
     // Any configuration change may touch a flow; dropping every cached flow is cheap.
-    const changes = await ctx.bus.subscribe(Subjects.configChanged, () => configs.clear());
+    const changes = await ctx.bus.subscribe(Subjects.configChanged, () => {
+      configs.clear();
+      engine.clearCache();
+    });
     ctx.grpc.add(loadProtos().flows.authmesh.flows.v1.FlowService.service, {
       GetStatus: unary(logger, async (): Promise<FlowStatus> => ({ version: ctx.version, ready: ctx.bus.isHealthy() })),
-      GetCacheInfo: unary(logger, async () => ({ count: configs.size })),
+      GetCacheInfo: unary(logger, async () => ({ count: configs.size, policy_count: engine.cacheSize })),
       ClearCache: unary(logger, async () => {
         configs.clear();
-        return { count: 0 };
+        engine.clearCache();
+        return { count: 0, policy_count: 0 };
       }),
       TestPolicy: unary(logger, (req: TestPolicyRequest__Output) => testPolicy(engine, identity, req)),
       PreparePlan: unary(logger, async (req: PreparePlanRequest__Output): Promise<PreparePlanResponse> => {

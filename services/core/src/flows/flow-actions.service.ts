@@ -83,7 +83,14 @@ export class FlowActionsService {
   }
 
   async cacheInfo(): Promise<{ count: number }> {
-    return this.onExecutor((client) => client.getCacheInfo());
+    const info = await this.onExecutor((client) => client.getCacheInfo());
+    return { count: info.count };
+  }
+
+  /** Cached policy results on the executor. */
+  async policyCacheInfo(): Promise<{ count: number }> {
+    const info = await this.onExecutor((client) => client.getCacheInfo());
+    return { count: info.policy_count };
   }
 
   async cacheClear(): Promise<void> {

@@ -3,6 +3,7 @@ import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { listQuerySchema, openApiSchema, RequireSuperuser, UuidPipe, ZodQuery, type ListQuery } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
+import { FlowActionsService } from '../flows/flow-actions.service.js';
 import type { PolicyType } from './policy-type.js';
 import { PolicyService, policyPatchSchema, policyTestSchema, policyWriteSchema } from './policy.service.js';
 
@@ -73,11 +74,27 @@ export function policyController(type: PolicyType): Type<unknown> {
 @Controller('api/v3/policies/all')
 @RequireSuperuser()
 export class AllPoliciesController {
-  constructor(private readonly policies: PolicyService) {}
+  constructor(
+    private readonly policies: PolicyService,
+    private readonly actions: FlowActionsService,
+  ) {}
 
   @Get()
   list(@ZodQuery(listQuerySchema) query: ListQuery, @ZodQuery(filters) f: Filters) {
     return this.policies.list(undefined, listQuery(query, f));
+  }
+
+  /** How many policy results the executor holds. */
+  @Get('cache_info')
+  cacheInfo() {
+    return this.actions.policyCacheInfo();
+  }
+
+  /** Drops cached policy results (and cached flows) on the executor. */
+  @Post('cache_clear')
+  @HttpCode(204)
+  async cacheClear() {
+    await this.actions.cacheClear();
   }
 
   @Get(':id')

@@ -204,3 +204,39 @@ describe('PolicyEngine: group and user subjects', () => {
     expect((await e.evaluate([userBinding({ user_pk: undefined })], 'all', policyRequest({ user: null }))).passing).toBe(false);
   });
 });
+
+describe('PolicyEngine: result cache', () => {
+  it('reuses a cacheable result per binding and user until the cache is cleared', async () => {
+    let calls = 0;
+    const runtime: PolicyRuntime = {
+      type: 'counted',
+      cacheable: () => true,
+      async evaluate() {
+        calls += 1;
+        return { passing: true, messages: [] };
+      },
+    };
+    const engine = new PolicyEngine([runtime], memoryLog().logger);
+    const binding = {
+      pk: 'b1',
+      target: 't',
+      order: 0,
+      enabled: true,
+      negate: false,
+      timeout_seconds: 5,
+      failure_result: false,
+      subject: 'policy' as const,
+      policy: { pk: 'p', name: 'p', type: 'counted', execution_logging: false, settings_json: '{}' },
+      group_pk: '',
+      user_pk: '',
+    };
+    const request = { user: null, identifier: '', clientIp: '', http: { method: 'GET', host: '', path: '', userAgent: '' }, context: {} };
+    await engine.evaluate([binding], 'any', request);
+    await engine.evaluate([binding], 'any', request);
+    expect(calls).toBe(1);
+    expect(engine.cacheSize).toBe(1);
+    engine.clearCache();
+    await engine.evaluate([binding], 'any', request);
+    expect(calls).toBe(2);
+  });
+});

@@ -18,8 +18,14 @@ export interface BindingOutcome {
  * as the binding's failure result, and that result is final: negation applies only to
  * results a policy actually produced, so an error can never turn into a pass by negation.
  */
+/** How long a cached result is trusted even without a change announcement (a safety net). */
+const CACHE_TTL_MS = 5 * 60_000;
+const CACHE_MAX_ENTRIES = 10_000;
+
 export class PolicyEngine {
   private readonly runtimes: Map<string, PolicyRuntime>;
+  /** Results of cacheable policies by `binding:user`, dropped on every configuration change. */
+  private readonly cache = new Map<string, { result: PolicyResult; at: number }>();
 
   constructor(
     runtimes: readonly PolicyRuntime[],
@@ -52,6 +58,16 @@ export class PolicyEngine {
     }
   }
 
+  /** How many results are cached. */
+  get cacheSize(): number {
+    return this.cache.size;
+  }
+
+  /** Forgets every cached result (on configuration changes and on request). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
   private async subjectResult(binding: PolicyBinding__Output, request: PolicyRequest): Promise<PolicyResult> {
     if (binding.subject === 'group_pk') {
       return { passing: Boolean(binding.group_pk) && Boolean(request.user?.groups.some((g) => g.pk === binding.group_pk)), messages: [] };
@@ -62,7 +78,15 @@ export class PolicyEngine {
     const runtime = this.runtimes.get(policy.type);
     if (!runtime) throw new Error(`no runtime for policy type ${policy.type}`);
     const settings = JSON.parse(policy.settings_json) as Record<string, unknown>;
-    return withTimeout(binding.timeout_seconds * 1000, (signal) => runtime.evaluate(settings, request, signal));
+    const key = runtime.cacheable?.(settings) ? `${binding.pk}:${request.user?.pk ?? ''}` : undefined;
+    const hit = key ? this.cache.get(key) : undefined;
+    if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.result;
+    const result = await withTimeout(binding.timeout_seconds * 1000, (signal) => runtime.evaluate(settings, request, signal));
+    if (key) {
+      if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
+      this.cache.set(key, { result, at: Date.now() });
+    }
+    return result;
   }
 }
 

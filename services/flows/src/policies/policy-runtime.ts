@@ -27,6 +27,11 @@ export interface PolicyResult {
 /** One policy type's decision logic. A runtime may throw; the engine turns that into the binding's failure result. */
 export interface PolicyRuntime {
   type: string;
+  /**
+   * Whether a result with these settings depends only on the settings and the user, so it
+   * may be cached per (binding, user) until the next configuration change.
+   */
+  cacheable?(settings: Record<string, unknown>): boolean;
   evaluate(settings: Record<string, unknown>, request: PolicyRequest, signal: AbortSignal): Promise<PolicyResult>;
 }
 

@@ -38,6 +38,10 @@ function setPlanContext(changes: Record<string, unknown> | undefined, key: JsonV
 export function expressionPolicy(engine: ExpressionEngine, identity: IdentityClient): PolicyRuntime {
   return {
     type: 'expression',
+    // An expression that reads neither the request nor the plan depends only on the user and
+    // the directory, whose changes are announced; such results may be cached.
+    cacheable: (settings) =>
+      !/\b(context|http_request|ak_client_ip|ak_set_plan_context|Date|Math)\b/.test(String(settings.expression ?? '')),
     async evaluate(settings, request) {
       const messages: string[] = [];
       const user = request.user ? userView(request.user) : null;

@@ -3,9 +3,23 @@
 
 
 export interface CacheInfo {
+  /**
+   * Cached flow definitions.
+   */
   'count'?: (number);
+  /**
+   * Cached policy results (per binding and user, for policies whose result depends on nothing else).
+   */
+  'policy_count'?: (number);
 }
 
 export interface CacheInfo__Output {
+  /**
+   * Cached flow definitions.
+   */
   'count': (number);
+  /**
+   * Cached policy results (per binding and user, for policies whose result depends on nothing else).
+   */
+  'policy_count': (number);
 }

@@ -15,14 +15,14 @@ import type { TestPolicyResponse as _authmesh_flows_v1_TestPolicyResponse, TestP
 
 export interface FlowServiceClient extends grpc.Client {
   /**
-   * Drops the cached flow definitions (they are re-read from core on next use).
+   * Drops the cached flow definitions and policy results.
    */
   ClearCache(argument: _authmesh_flows_v1_ClearCacheRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
   ClearCache(argument: _authmesh_flows_v1_ClearCacheRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
   ClearCache(argument: _authmesh_flows_v1_ClearCacheRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
   ClearCache(argument: _authmesh_flows_v1_ClearCacheRequest, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
   /**
-   * Drops the cached flow definitions (they are re-read from core on next use).
+   * Drops the cached flow definitions and policy results.
    */
   clearCache(argument: _authmesh_flows_v1_ClearCacheRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
   clearCache(argument: _authmesh_flows_v1_ClearCacheRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
@@ -99,7 +99,7 @@ export interface FlowServiceClient extends grpc.Client {
 
 export interface FlowServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * Drops the cached flow definitions (they are re-read from core on next use).
+   * Drops the cached flow definitions and policy results.
    */
   ClearCache: grpc.handleUnaryCall<_authmesh_flows_v1_ClearCacheRequest__Output, _authmesh_flows_v1_CacheInfo>;
   
