@@ -1,12 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FlowClient } from '@authmesh/rpc';
+import { deriveMeshKey } from '@authmesh/runtime';
 import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
 import { apiClient, REPO, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
 
 const TOKEN = 'e2e-enroll-token-0123456789abcdef';
 const CORPUS = process.env.COMPAT_CORPUS_DIR ?? join(REPO, '..', 'shared', 'compat', 'authentik-2023.10');
 const ENROLL = 'default-enrollment-flow';
+const SECRET = 'e2e-enroll-secret-key-long-enough-0123456789';
 
 /** Enrollment, invitations and unenrollment, with the reference product's own example blueprints. */
 describe('enrollment, invitations and unenrollment', () => {
@@ -28,7 +31,7 @@ describe('enrollment, invitations and unenrollment', () => {
     proc = await startOnFreePorts(
       {
         DATABASE_URL: db.url,
-        AUTHMESH_SECRET_KEY: 'e2e-enroll-secret-key-long-enough-0123456789',
+        AUTHMESH_SECRET_KEY: SECRET,
         AUTHMESH_BOOTSTRAP_PASSWORD: 'e2e enroll password',
         AUTHMESH_BOOTSTRAP_TOKEN: TOKEN,
       },
@@ -146,5 +149,47 @@ describe('enrollment, invitations and unenrollment', () => {
     const challenge = await new FlowBrowser(proc.baseUrl).start('default-authentication-flow', 'next=/app/');
     expect(challenge.enroll_url).toBe('/if/flow/default-enrollment-flow/?next=%2Fapp%2F');
     expect(challenge).not.toHaveProperty('recovery_url');
+  });
+
+  it('asks consent in the built-in explicit consent flow a protocol service prepared, once while it is remembered', async () => {
+    await api('POST', '/api/v3/core/applications/', { name: 'Wiki', slug: 'wiki' });
+    const browser = new FlowBrowser(proc.baseUrl);
+    await browser.start('default-authentication-flow');
+    await browser.submit('default-authentication-flow', { uid_field: 'akadmin' });
+    await browser.submit('default-authentication-flow', { password: 'e2e enroll password' });
+    // What the OAuth2/SAML runtime does before sending the browser to the authorization flow.
+    const flows = new FlowClient(proc.grpcAddress as string, deriveMeshKey(SECRET));
+    const slug = 'default-provider-authorization-explicit-consent';
+    const prepare = () =>
+      flows.preparePlan({
+        flow_slug: slug,
+        flow_key: browser.cookies.get('authmesh_flow') ?? '',
+        session_key: browser.cookies.get('authmesh_session') ?? '',
+        context_json: JSON.stringify({
+          application: 'wiki',
+          application_name: 'Wiki',
+          consent_permissions: [{ id: 'email', name: 'Your e-mail address' }],
+        }),
+        query: 'next=/wiki/callback',
+      });
+    try {
+      expect((await prepare()).planned).toBe(true);
+      const asked = await browser.start(slug, 'next=/wiki/callback');
+      expect(asked).toMatchObject({
+        component: 'ak-stage-consent',
+        header_text: 'Wiki would like to access your account.',
+        pending_user: 'akadmin',
+      });
+      const granted = await browser.submit(slug, { token: asked.token }, 'next=/wiki/callback');
+      expect(granted.challenge).toMatchObject({ component: 'xak-flow-redirect', to: '/wiki/callback' });
+      const consents = await browser.request('GET', '/api/v3/core/user_consent/');
+      expect(consents.body.results[0]).toMatchObject({ application: { slug: 'wiki' }, permissions: 'email', expiring: true });
+      await prepare();
+      expect((await browser.start(slug, 'next=/wiki/callback')).component).toBe('xak-flow-redirect');
+      // Without a session the authorization flow refuses to plan.
+      expect((await flows.preparePlan({ flow_slug: slug, context_json: '{}' })).planned).toBe(false);
+    } finally {
+      flows.close();
+    }
   });
 });

@@ -11,6 +11,8 @@ export interface AuthmeshProcess {
   /** Sends SIGTERM and resolves with the exit code and how long the stop took. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
   exited: Promise<number | null>;
+  /** The gRPC address of the process, when started by startOnFreePorts. */
+  grpcAddress?: string;
 }
 
 /** Runs `authmesh <args>` the way a user would, with only the given environment on top of PATH/HOME. */
@@ -83,6 +85,7 @@ export async function startOnFreePorts(env: Record<string, string>, cwd: string)
     http,
   );
   await waitReady(proc);
+  proc.grpcAddress = `127.0.0.1:${grpc}`;
   return proc;
 }
 
