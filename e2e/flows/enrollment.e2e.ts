@@ -192,4 +192,37 @@ describe('enrollment, invitations and unenrollment', () => {
       flows.close();
     }
   });
+
+  it('enrolls a first-time user of an external identity provider, asking a username only when none came', async () => {
+    const flows = new FlowClient(proc.grpcAddress as string, deriveMeshKey(SECRET));
+    const slug = 'default-source-enrollment';
+    // What the sources runtime does when an unknown external user comes back.
+    const start = async (promptData: Record<string, unknown>) => {
+      const browser = new FlowBrowser(proc.baseUrl);
+      await browser.request('GET', `/api/v3/flows/executor/${slug}/`);
+      const prepared = await flows.preparePlan({
+        flow_slug: slug,
+        flow_key: browser.cookies.get('authmesh_flow') ?? '',
+        context_json: JSON.stringify({ source: 'github', prompt_data: promptData }),
+      });
+      expect(prepared.planned).toBe(true);
+      return browser;
+    };
+    try {
+      expect(await new FlowBrowser(proc.baseUrl).start(slug)).toMatchObject({ component: 'ak-stage-access-denied' });
+      const asked = await start({ email: 'gina@example.com', name: 'Gina' });
+      expect((await asked.start(slug)).component).toBe('ak-stage-prompt');
+      expect((await asked.submit(slug, { username: 'gina' })).challenge.component).toBe('xak-flow-redirect');
+      expect((await asked.request('GET', '/api/v3/core/users/me/')).body.user).toMatchObject({
+        username: 'gina',
+        email: 'gina@example.com',
+      });
+
+      const given = await start({ username: 'hank', email: 'hank@example.com' });
+      expect((await given.start(slug)).component).toBe('xak-flow-redirect');
+      expect((await given.request('GET', '/api/v3/core/users/me/')).body.user.username).toBe('hank');
+    } finally {
+      flows.close();
+    }
+  });
 });

@@ -10,6 +10,8 @@ const BUILT_IN_DEFAULTS = [
   'default/flow-default-invalidation-flow.yaml',
   'default/flow-default-provider-authorization-explicit-consent.yaml',
   'default/flow-default-provider-authorization-implicit-consent.yaml',
+  'default/flow-default-source-authentication.yaml',
+  'default/flow-default-source-enrollment.yaml',
   'default/flow-default-user-settings-flow.yaml',
   'default/flow-oobe.yaml',
   'default/flow-password-change.yaml',

@@ -20,8 +20,8 @@ describe('/api/v3/flows/instances/', () => {
       compatibility_mode: false,
     });
     expect((await core.api('GET', '/api/v3/flows/instances/login/')).body.pk).toBe(res.body.pk);
-    // The built-in default login flow is the other one.
-    expect((await core.api('GET', '/api/v3/flows/instances/?designation=authentication')).body.pagination.count).toBe(2);
+    const authentication = await core.api('GET', '/api/v3/flows/instances/?designation=authentication&page_size=100');
+    expect(authentication.body.results.map((f: { slug: string }) => f.slug)).toContain('login');
   });
 
   it('refuses unknown choices and duplicate slugs', async () => {

@@ -41,7 +41,7 @@ export function expressionPolicy(engine: ExpressionEngine, identity: IdentityCli
     // An expression that reads neither the request nor the plan depends only on the user and
     // the directory, whose changes are announced; such results may be cached.
     cacheable: (settings) =>
-      !/\b(context|http_request|ak_client_ip|ak_set_plan_context|Date|Math)\b/.test(String(settings.expression ?? '')),
+      !/\b(context|http_request|ak_client_ip|ak_is_sso_flow|ak_set_plan_context|Date|Math)\b/.test(String(settings.expression ?? '')),
     async evaluate(settings, request) {
       const messages: string[] = [];
       const user = request.user ? userView(request.user) : null;
@@ -54,6 +54,8 @@ export function expressionPolicy(engine: ExpressionEngine, identity: IdentityCli
             context: jsonOf(request.context),
           },
           ak_client_ip: request.clientIp,
+          // True when the flow was started for a federation source (an external identity provider).
+          ak_is_sso_flow: Boolean(request.context.source),
         },
         functions: {
           ak_message: (text: JsonValue) => {
