@@ -97,11 +97,17 @@ describe('time limit', () => {
 
 describe('memory limit', () => {
   it('ends unbounded allocation with a memory error and keeps serving', async () => {
-    await expect(failureKind({ source: 'const a = []; while (true) a.push("x".repeat(1000) + a.length)' })).resolves.toBe('memory');
-    await expect(failureKind({ source: 'const a = []; while (true) a.push({ n: a.length, list: [1, 2, 3] })' })).resolves.toBe('memory');
-    await expect(failureKind({ source: 'return "x".repeat(64 * 1024 * 1024).length' })).resolves.toBe('memory');
+    // A generous deadline, so that on a busy machine the memory cap, not the clock, ends these.
+    const patient = await ExpressionEngine.create({ timeoutMs: 30_000 });
+    await expect(failureKind({ source: 'const a = []; while (true) a.push("x".repeat(1000) + a.length)' }, patient)).resolves.toBe(
+      'memory',
+    );
+    await expect(failureKind({ source: 'const a = []; while (true) a.push({ n: a.length, list: [1, 2, 3] })' }, patient)).resolves.toBe(
+      'memory',
+    );
+    await expect(failureKind({ source: 'return "x".repeat(64 * 1024 * 1024).length' }, patient)).resolves.toBe('memory');
     await expect(engine.evaluate({ source: 'return 1 + 1' })).resolves.toBe(2);
-  });
+  }, 60_000);
 
   it('holds when the expression catches the out-of-memory error and carries on', async () => {
     const source = 'const keep = []; for (;;) { try { keep.push("y".repeat(4096) + keep.length) } catch { keep.push(1) } }';
