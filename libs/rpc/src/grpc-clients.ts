@@ -33,6 +33,16 @@ import type { PreparePlanResponse__Output } from './generated/authmesh/flows/v1/
 import type { CacheInfo__Output } from './generated/authmesh/flows/v1/CacheInfo.js';
 import type { TestPolicyRequest } from './generated/authmesh/flows/v1/TestPolicyRequest.js';
 import type { TestPolicyResponse__Output } from './generated/authmesh/flows/v1/TestPolicyResponse.js';
+import type { Device__Output } from './generated/authmesh/core/v1/Device.js';
+import type { EnrollTotpRequest } from './generated/authmesh/core/v1/EnrollTotpRequest.js';
+import type { EnrollTotpResponse__Output } from './generated/authmesh/core/v1/EnrollTotpResponse.js';
+import type { EnrollStaticRequest } from './generated/authmesh/core/v1/EnrollStaticRequest.js';
+import type { EnrollStaticResponse__Output } from './generated/authmesh/core/v1/EnrollStaticResponse.js';
+import type { ConfirmDeviceRequest } from './generated/authmesh/core/v1/ConfirmDeviceRequest.js';
+import type { VerifyDeviceCodeRequest } from './generated/authmesh/core/v1/VerifyDeviceCodeRequest.js';
+import type { VerifyDeviceCodeResponse__Output } from './generated/authmesh/core/v1/VerifyDeviceCodeResponse.js';
+import type { ListDevicesRequest } from './generated/authmesh/core/v1/ListDevicesRequest.js';
+import type { ListDevicesResponse__Output } from './generated/authmesh/core/v1/ListDevicesResponse.js';
 import type { EventServiceClient } from './generated/authmesh/events/v1/EventService.js';
 import type { Event } from './generated/authmesh/events/v1/Event.js';
 import type { CreateEventResponse__Output } from './generated/authmesh/events/v1/CreateEventResponse.js';
@@ -151,6 +161,32 @@ export class IdentityClient extends MeshClient<IdentityServiceClient> {
   /** Records a user's consent to an application. */
   async grantConsent(request: GrantConsentRequest, options?: RpcCallOptions): Promise<void> {
     await this.call('GrantConsent', (r, m, o, cb) => this.client.GrantConsent(r, m, o, cb), request, options);
+  }
+  /** A user's authenticator devices. */
+  async listDevices(userPk: string, options?: RpcCallOptions): Promise<Device__Output[]> {
+    const answer = await this.call<ListDevicesRequest, ListDevicesResponse__Output>(
+      'ListDevices',
+      (r, m, o, cb) => this.client.ListDevices(r, m, o, cb),
+      { user_pk: userPk },
+      options,
+    );
+    return answer.devices;
+  }
+  /** Starts TOTP enrollment (an unconfirmed device and its secret). */
+  enrollTotp(request: EnrollTotpRequest, options?: RpcCallOptions): Promise<EnrollTotpResponse__Output> {
+    return this.call('EnrollTotp', (r, m, o, cb) => this.client.EnrollTotp(r, m, o, cb), request, options);
+  }
+  /** Starts static-code enrollment (an unconfirmed device and its codes). */
+  enrollStatic(request: EnrollStaticRequest, options?: RpcCallOptions): Promise<EnrollStaticResponse__Output> {
+    return this.call('EnrollStatic', (r, m, o, cb) => this.client.EnrollStatic(r, m, o, cb), request, options);
+  }
+  /** Finishes a device's enrollment (TOTP needs a valid first code). */
+  confirmDevice(request: ConfirmDeviceRequest, options?: RpcCallOptions): Promise<VerifyDeviceCodeResponse__Output> {
+    return this.call('ConfirmDevice', (r, m, o, cb) => this.client.ConfirmDevice(r, m, o, cb), request, options);
+  }
+  /** Checks a code against the user's confirmed devices of the allowed types. */
+  verifyDeviceCode(request: VerifyDeviceCodeRequest, options?: RpcCallOptions): Promise<VerifyDeviceCodeResponse__Output> {
+    return this.call('VerifyDeviceCode', (r, m, o, cb) => this.client.VerifyDeviceCode(r, m, o, cb), request, options);
   }
   /** Deletes a user. */
   async deleteUser(userPk: string, clientIp: string, options?: RpcCallOptions): Promise<void> {

@@ -46,6 +46,14 @@ export type { UseInvitationRequest__Output } from './generated/authmesh/core/v1/
 export type { UseInvitationResponse } from './generated/authmesh/core/v1/UseInvitationResponse.js';
 export type { CheckConsentRequest__Output } from './generated/authmesh/core/v1/CheckConsentRequest.js';
 export type { GrantConsentRequest__Output } from './generated/authmesh/core/v1/GrantConsentRequest.js';
+export type { Device, Device__Output } from './generated/authmesh/core/v1/Device.js';
+export type { EnrollTotpRequest__Output } from './generated/authmesh/core/v1/EnrollTotpRequest.js';
+export type { EnrollTotpResponse__Output } from './generated/authmesh/core/v1/EnrollTotpResponse.js';
+export type { EnrollStaticRequest__Output } from './generated/authmesh/core/v1/EnrollStaticRequest.js';
+export type { EnrollStaticResponse__Output } from './generated/authmesh/core/v1/EnrollStaticResponse.js';
+export type { ConfirmDeviceRequest__Output } from './generated/authmesh/core/v1/ConfirmDeviceRequest.js';
+export type { VerifyDeviceCodeRequest__Output } from './generated/authmesh/core/v1/VerifyDeviceCodeRequest.js';
+export type { VerifyDeviceCodeResponse__Output } from './generated/authmesh/core/v1/VerifyDeviceCodeResponse.js';
 export type { GetStageRequest__Output } from './generated/authmesh/core/v1/GetStageRequest.js';
 
 // authmesh.events.v1

@@ -67,6 +67,10 @@ import { FlowUserWriter } from './users/flow-user-writer.js';
 import { ConsentController } from './consents/consent.controller.js';
 import { ConsentRepository } from './consents/consent.repository.js';
 import { ConsentService } from './consents/consent.service.js';
+import { AllDevicesController, deviceController } from './authenticators/device.controller.js';
+import { DeviceRepository } from './authenticators/device.repository.js';
+import { DeviceService } from './authenticators/device.service.js';
+import { DeviceRpc } from './authenticators/device.rpc.js';
 import { SessionController } from './sessions/session.controller.js';
 import { SessionRepository } from './sessions/session.repository.js';
 import { SessionService } from './sessions/session.service.js';
@@ -104,6 +108,8 @@ export class CoreModule {
         AllPoliciesController,
         PolicyBindingController,
         SessionController,
+        AllDevicesController,
+        ...(['totp', 'static'] as const).flatMap((type) => [deviceController(type, false), deviceController(type, true)]),
         ConsentController,
         PromptController,
         InvitationController,
@@ -160,6 +166,9 @@ export class CoreModule {
         SessionRepository,
         SessionService,
         FlowConfigRpc,
+        DeviceRepository,
+        DeviceService,
+        DeviceRpc,
         FlowActionsService,
         ConsentRepository,
         ConsentService,

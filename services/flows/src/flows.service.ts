@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Subjects } from '@authmesh/bus';
 import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
 import { createHttpApp, type Principal, type PrincipalResolver } from '@authmesh/http';
@@ -76,6 +76,7 @@ export const flowsService: ServiceDefinition = {
       policies: engine,
       expressions,
       externalUrl: ctx.config.external_url,
+      cookieSecret: createHash('sha256').update(`authmesh-flows-cookies:${ctx.secretKey}`).digest('base64url'),
       logger,
       async emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>) {
         const payload = {

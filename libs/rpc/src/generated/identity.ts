@@ -8,12 +8,18 @@ import type { CheckSessionRequest as _authmesh_core_v1_CheckSessionRequest, Chec
 import type { CheckSessionResponse as _authmesh_core_v1_CheckSessionResponse, CheckSessionResponse__Output as _authmesh_core_v1_CheckSessionResponse__Output } from './authmesh/core/v1/CheckSessionResponse.js';
 import type { CheckTokenRequest as _authmesh_core_v1_CheckTokenRequest, CheckTokenRequest__Output as _authmesh_core_v1_CheckTokenRequest__Output } from './authmesh/core/v1/CheckTokenRequest.js';
 import type { CheckTokenResponse as _authmesh_core_v1_CheckTokenResponse, CheckTokenResponse__Output as _authmesh_core_v1_CheckTokenResponse__Output } from './authmesh/core/v1/CheckTokenResponse.js';
+import type { ConfirmDeviceRequest as _authmesh_core_v1_ConfirmDeviceRequest, ConfirmDeviceRequest__Output as _authmesh_core_v1_ConfirmDeviceRequest__Output } from './authmesh/core/v1/ConfirmDeviceRequest.js';
 import type { CreateSessionRequest as _authmesh_core_v1_CreateSessionRequest, CreateSessionRequest__Output as _authmesh_core_v1_CreateSessionRequest__Output } from './authmesh/core/v1/CreateSessionRequest.js';
 import type { CreateSessionResponse as _authmesh_core_v1_CreateSessionResponse, CreateSessionResponse__Output as _authmesh_core_v1_CreateSessionResponse__Output } from './authmesh/core/v1/CreateSessionResponse.js';
 import type { DeleteUserRequest as _authmesh_core_v1_DeleteUserRequest, DeleteUserRequest__Output as _authmesh_core_v1_DeleteUserRequest__Output } from './authmesh/core/v1/DeleteUserRequest.js';
 import type { DeleteUserResponse as _authmesh_core_v1_DeleteUserResponse, DeleteUserResponse__Output as _authmesh_core_v1_DeleteUserResponse__Output } from './authmesh/core/v1/DeleteUserResponse.js';
+import type { Device as _authmesh_core_v1_Device, Device__Output as _authmesh_core_v1_Device__Output } from './authmesh/core/v1/Device.js';
 import type { EndSessionRequest as _authmesh_core_v1_EndSessionRequest, EndSessionRequest__Output as _authmesh_core_v1_EndSessionRequest__Output } from './authmesh/core/v1/EndSessionRequest.js';
 import type { EndSessionResponse as _authmesh_core_v1_EndSessionResponse, EndSessionResponse__Output as _authmesh_core_v1_EndSessionResponse__Output } from './authmesh/core/v1/EndSessionResponse.js';
+import type { EnrollStaticRequest as _authmesh_core_v1_EnrollStaticRequest, EnrollStaticRequest__Output as _authmesh_core_v1_EnrollStaticRequest__Output } from './authmesh/core/v1/EnrollStaticRequest.js';
+import type { EnrollStaticResponse as _authmesh_core_v1_EnrollStaticResponse, EnrollStaticResponse__Output as _authmesh_core_v1_EnrollStaticResponse__Output } from './authmesh/core/v1/EnrollStaticResponse.js';
+import type { EnrollTotpRequest as _authmesh_core_v1_EnrollTotpRequest, EnrollTotpRequest__Output as _authmesh_core_v1_EnrollTotpRequest__Output } from './authmesh/core/v1/EnrollTotpRequest.js';
+import type { EnrollTotpResponse as _authmesh_core_v1_EnrollTotpResponse, EnrollTotpResponse__Output as _authmesh_core_v1_EnrollTotpResponse__Output } from './authmesh/core/v1/EnrollTotpResponse.js';
 import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from './authmesh/core/v1/GetGroupRequest.js';
 import type { GetUserRequest as _authmesh_core_v1_GetUserRequest, GetUserRequest__Output as _authmesh_core_v1_GetUserRequest__Output } from './authmesh/core/v1/GetUserRequest.js';
 import type { GrantConsentRequest as _authmesh_core_v1_GrantConsentRequest, GrantConsentRequest__Output as _authmesh_core_v1_GrantConsentRequest__Output } from './authmesh/core/v1/GrantConsentRequest.js';
@@ -21,9 +27,13 @@ import type { GrantConsentResponse as _authmesh_core_v1_GrantConsentResponse, Gr
 import type { Group as _authmesh_core_v1_Group, Group__Output as _authmesh_core_v1_Group__Output } from './authmesh/core/v1/Group.js';
 import type { GroupRef as _authmesh_core_v1_GroupRef, GroupRef__Output as _authmesh_core_v1_GroupRef__Output } from './authmesh/core/v1/GroupRef.js';
 import type { IdentityServiceClient as _authmesh_core_v1_IdentityServiceClient, IdentityServiceDefinition as _authmesh_core_v1_IdentityServiceDefinition } from './authmesh/core/v1/IdentityService.js';
+import type { ListDevicesRequest as _authmesh_core_v1_ListDevicesRequest, ListDevicesRequest__Output as _authmesh_core_v1_ListDevicesRequest__Output } from './authmesh/core/v1/ListDevicesRequest.js';
+import type { ListDevicesResponse as _authmesh_core_v1_ListDevicesResponse, ListDevicesResponse__Output as _authmesh_core_v1_ListDevicesResponse__Output } from './authmesh/core/v1/ListDevicesResponse.js';
 import type { ListGroupsRequest as _authmesh_core_v1_ListGroupsRequest, ListGroupsRequest__Output as _authmesh_core_v1_ListGroupsRequest__Output } from './authmesh/core/v1/ListGroupsRequest.js';
 import type { ListGroupsResponse as _authmesh_core_v1_ListGroupsResponse, ListGroupsResponse__Output as _authmesh_core_v1_ListGroupsResponse__Output } from './authmesh/core/v1/ListGroupsResponse.js';
 import type { User as _authmesh_core_v1_User, User__Output as _authmesh_core_v1_User__Output } from './authmesh/core/v1/User.js';
+import type { VerifyDeviceCodeRequest as _authmesh_core_v1_VerifyDeviceCodeRequest, VerifyDeviceCodeRequest__Output as _authmesh_core_v1_VerifyDeviceCodeRequest__Output } from './authmesh/core/v1/VerifyDeviceCodeRequest.js';
+import type { VerifyDeviceCodeResponse as _authmesh_core_v1_VerifyDeviceCodeResponse, VerifyDeviceCodeResponse__Output as _authmesh_core_v1_VerifyDeviceCodeResponse__Output } from './authmesh/core/v1/VerifyDeviceCodeResponse.js';
 import type { VerifyPasswordRequest as _authmesh_core_v1_VerifyPasswordRequest, VerifyPasswordRequest__Output as _authmesh_core_v1_VerifyPasswordRequest__Output } from './authmesh/core/v1/VerifyPasswordRequest.js';
 import type { VerifyPasswordResponse as _authmesh_core_v1_VerifyPasswordResponse, VerifyPasswordResponse__Output as _authmesh_core_v1_VerifyPasswordResponse__Output } from './authmesh/core/v1/VerifyPasswordResponse.js';
 import type { WriteUserRequest as _authmesh_core_v1_WriteUserRequest, WriteUserRequest__Output as _authmesh_core_v1_WriteUserRequest__Output } from './authmesh/core/v1/WriteUserRequest.js';
@@ -43,12 +53,18 @@ export interface ProtoGrpcType {
         CheckSessionResponse: MessageTypeDefinition<_authmesh_core_v1_CheckSessionResponse, _authmesh_core_v1_CheckSessionResponse__Output>
         CheckTokenRequest: MessageTypeDefinition<_authmesh_core_v1_CheckTokenRequest, _authmesh_core_v1_CheckTokenRequest__Output>
         CheckTokenResponse: MessageTypeDefinition<_authmesh_core_v1_CheckTokenResponse, _authmesh_core_v1_CheckTokenResponse__Output>
+        ConfirmDeviceRequest: MessageTypeDefinition<_authmesh_core_v1_ConfirmDeviceRequest, _authmesh_core_v1_ConfirmDeviceRequest__Output>
         CreateSessionRequest: MessageTypeDefinition<_authmesh_core_v1_CreateSessionRequest, _authmesh_core_v1_CreateSessionRequest__Output>
         CreateSessionResponse: MessageTypeDefinition<_authmesh_core_v1_CreateSessionResponse, _authmesh_core_v1_CreateSessionResponse__Output>
         DeleteUserRequest: MessageTypeDefinition<_authmesh_core_v1_DeleteUserRequest, _authmesh_core_v1_DeleteUserRequest__Output>
         DeleteUserResponse: MessageTypeDefinition<_authmesh_core_v1_DeleteUserResponse, _authmesh_core_v1_DeleteUserResponse__Output>
+        Device: MessageTypeDefinition<_authmesh_core_v1_Device, _authmesh_core_v1_Device__Output>
         EndSessionRequest: MessageTypeDefinition<_authmesh_core_v1_EndSessionRequest, _authmesh_core_v1_EndSessionRequest__Output>
         EndSessionResponse: MessageTypeDefinition<_authmesh_core_v1_EndSessionResponse, _authmesh_core_v1_EndSessionResponse__Output>
+        EnrollStaticRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollStaticRequest, _authmesh_core_v1_EnrollStaticRequest__Output>
+        EnrollStaticResponse: MessageTypeDefinition<_authmesh_core_v1_EnrollStaticResponse, _authmesh_core_v1_EnrollStaticResponse__Output>
+        EnrollTotpRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollTotpRequest, _authmesh_core_v1_EnrollTotpRequest__Output>
+        EnrollTotpResponse: MessageTypeDefinition<_authmesh_core_v1_EnrollTotpResponse, _authmesh_core_v1_EnrollTotpResponse__Output>
         GetGroupRequest: MessageTypeDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_GetGroupRequest__Output>
         GetUserRequest: MessageTypeDefinition<_authmesh_core_v1_GetUserRequest, _authmesh_core_v1_GetUserRequest__Output>
         GrantConsentRequest: MessageTypeDefinition<_authmesh_core_v1_GrantConsentRequest, _authmesh_core_v1_GrantConsentRequest__Output>
@@ -56,9 +72,13 @@ export interface ProtoGrpcType {
         Group: MessageTypeDefinition<_authmesh_core_v1_Group, _authmesh_core_v1_Group__Output>
         GroupRef: MessageTypeDefinition<_authmesh_core_v1_GroupRef, _authmesh_core_v1_GroupRef__Output>
         IdentityService: SubtypeConstructor<typeof grpc.Client, _authmesh_core_v1_IdentityServiceClient> & { service: _authmesh_core_v1_IdentityServiceDefinition }
+        ListDevicesRequest: MessageTypeDefinition<_authmesh_core_v1_ListDevicesRequest, _authmesh_core_v1_ListDevicesRequest__Output>
+        ListDevicesResponse: MessageTypeDefinition<_authmesh_core_v1_ListDevicesResponse, _authmesh_core_v1_ListDevicesResponse__Output>
         ListGroupsRequest: MessageTypeDefinition<_authmesh_core_v1_ListGroupsRequest, _authmesh_core_v1_ListGroupsRequest__Output>
         ListGroupsResponse: MessageTypeDefinition<_authmesh_core_v1_ListGroupsResponse, _authmesh_core_v1_ListGroupsResponse__Output>
         User: MessageTypeDefinition<_authmesh_core_v1_User, _authmesh_core_v1_User__Output>
+        VerifyDeviceCodeRequest: MessageTypeDefinition<_authmesh_core_v1_VerifyDeviceCodeRequest, _authmesh_core_v1_VerifyDeviceCodeRequest__Output>
+        VerifyDeviceCodeResponse: MessageTypeDefinition<_authmesh_core_v1_VerifyDeviceCodeResponse, _authmesh_core_v1_VerifyDeviceCodeResponse__Output>
         VerifyPasswordRequest: MessageTypeDefinition<_authmesh_core_v1_VerifyPasswordRequest, _authmesh_core_v1_VerifyPasswordRequest__Output>
         VerifyPasswordResponse: MessageTypeDefinition<_authmesh_core_v1_VerifyPasswordResponse, _authmesh_core_v1_VerifyPasswordResponse__Output>
         WriteUserRequest: MessageTypeDefinition<_authmesh_core_v1_WriteUserRequest, _authmesh_core_v1_WriteUserRequest__Output>

@@ -200,11 +200,11 @@ entries:
 const PYTHON = 'This looks like a Python expression; authmesh expressions are JavaScript.';
 
 const EXPECTED_CORPUS_REPORT: Record<string, string> = {
-  'default/default-tenant.yaml': 'needs authentik_stages_authenticator_validate.authenticatorvalidatestage',
+  'default/default-tenant.yaml': `entries[10] (authentik_policies_expression.expressionpolicy): expression: ${PYTHON}`,
   'default/events-default.yaml': 'needs authentik_events.notificationtransport',
-  'default/flow-default-authentication-flow.yaml': 'needs authentik_stages_authenticator_validate.authenticatorvalidatestage',
-  'default/flow-default-authenticator-static-setup.yaml': 'needs authentik_stages_authenticator_static.authenticatorstaticstage',
-  'default/flow-default-authenticator-totp-setup.yaml': 'needs authentik_stages_authenticator_totp.authenticatortotpstage',
+  'default/flow-default-authentication-flow.yaml': `entries[10] (authentik_policies_expression.expressionpolicy): expression: ${PYTHON}`,
+  'default/flow-default-authenticator-static-setup.yaml': 'applies',
+  'default/flow-default-authenticator-totp-setup.yaml': 'applies',
   'default/flow-default-authenticator-webauthn-setup.yaml': 'needs authentik_stages_authenticator_webauthn.authenticatewebauthnstage',
   'default/flow-default-invalidation-flow.yaml': 'applies',
   'default/flow-default-provider-authorization-explicit-consent.yaml': 'applies',
@@ -217,7 +217,7 @@ const EXPECTED_CORPUS_REPORT: Record<string, string> = {
   'default/flow-password-change.yaml': 'applies',
   'example/flows-enrollment-2-stage.yaml': 'applies',
   'example/flows-enrollment-email-verification.yaml': 'applies',
-  'example/flows-login-2fa.yaml': 'needs authentik_stages_authenticator_validate.authenticatorvalidatestage',
+  'example/flows-login-2fa.yaml': 'applies',
   'example/flows-login-conditional-captcha.yaml': 'applies',
   'example/flows-recovery-email-verification.yaml': 'applies',
   'example/flows-unenrollment.yaml': 'applies',

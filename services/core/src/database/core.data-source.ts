@@ -24,6 +24,8 @@ import { PromptEntity } from '../prompts/prompt.entity.js';
 import { InvitationEntity } from '../invitations/invitation.entity.js';
 import { UserConsents1764374400010 } from '../migrations/1764374400010-user-consents.js';
 import { ConsentEntity } from '../consents/consent.entity.js';
+import { AuthenticatorDevices1764374400011 } from '../migrations/1764374400011-authenticator-devices.js';
+import { DeviceEntity } from '../authenticators/device.entity.js';
 import { Sessions1764374400008 } from '../migrations/1764374400008-sessions.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { Policies1764374400007 } from '../migrations/1764374400007-policies.js';
@@ -50,6 +52,7 @@ export const CORE_ENTITIES = [
   PromptEntity,
   InvitationEntity,
   ConsentEntity,
+  DeviceEntity,
 ];
 export const CORE_MIGRATIONS = [
   IdentityCore1764374400000,
@@ -63,6 +66,7 @@ export const CORE_MIGRATIONS = [
   Sessions1764374400008,
   PromptsInvitations1764374400009,
   UserConsents1764374400010,
+  AuthenticatorDevices1764374400011,
 ];
 
 /** The DataSource of the `core` schema. */

@@ -34,6 +34,7 @@ import { UserRepository } from '../users/user.repository.js';
 import { SessionService } from '../sessions/session.service.js';
 import { FlowUserWriter } from '../users/flow-user-writer.js';
 import { ConsentService } from '../consents/consent.service.js';
+import { DeviceRpc } from '../authenticators/device.rpc.js';
 
 /** Core's IdentityService: the identity lookups other services make over gRPC. */
 @Injectable()
@@ -46,6 +47,7 @@ export class IdentityRpc {
     private readonly sessions: SessionService,
     private readonly writer: FlowUserWriter,
     private readonly consents: ConsentService,
+    private readonly deviceRpc: DeviceRpc,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
@@ -64,6 +66,7 @@ export class IdentityRpc {
         return {};
       }),
       WriteUser: unary(logger, (req: WriteUserRequest__Output) => this.writeUser(req)),
+      ...this.deviceRpc.handlers(logger),
       CheckConsent: unary(logger, async (req: CheckConsentRequest__Output) => ({
         valid: /^\d{1,10}$/.test(req.user_pk) && (await this.consents.covers(Number(req.user_pk), req.application_slug, req.permissions)),
       })),

@@ -2,6 +2,9 @@ import { denyStage } from './types/deny/deny.stage.js';
 import { dummyStage } from './types/dummy/dummy.stage.js';
 import { userLoginStage } from './types/user-login/user-login.stage.js';
 import { userLogoutStage } from './types/user-logout/user-logout.stage.js';
+import { authenticatorStaticStage } from './types/authenticator-static/authenticator-static.stage.js';
+import { authenticatorTotpStage } from './types/authenticator-totp/authenticator-totp.stage.js';
+import { authenticatorValidateStage } from './types/authenticator-validate/authenticator-validate.stage.js';
 import { captchaStage } from './types/captcha/captcha.stage.js';
 import { consentStage } from './types/consent/consent.stage.js';
 import { emailStage } from './types/email/email.stage.js';
@@ -28,6 +31,9 @@ export const STAGE_TYPES: readonly StageType[] = [
   emailStage,
   captchaStage,
   invitationStage,
+  authenticatorTotpStage,
+  authenticatorStaticStage,
+  authenticatorValidateStage,
 ];
 
 export function stageType(type: string): StageType | undefined {

@@ -31,6 +31,7 @@ function executorRequest(slug: string, method: 'GET' | 'POST', request: Request)
     slug,
     method,
     body: request.body as unknown,
+    cookies,
     flowKey: cookies.get(FLOW_COOKIE),
     sessionKey: cookies.get(SESSION_COOKIE),
     secure: isSecure(request),

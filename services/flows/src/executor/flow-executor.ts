@@ -12,6 +12,8 @@ import type { ExecutionState, PlanContext } from './plan-context.js';
 
 /** The cookie naming this browser's flow executions (not a login session). */
 export const FLOW_COOKIE = 'authmesh_flow';
+/** Plan entries for stages injected by other stages (not bound to the flow) start with this. */
+const INJECTED = 'stage:';
 /** Where the flow interface sends a cancelled flow. */
 export const CANCEL_URL = '/flows/-/cancel/';
 
@@ -23,6 +25,8 @@ export interface ExecutorRequest extends PlanRequest {
   flowKey: string | undefined;
   sessionKey: string | undefined;
   secure: boolean;
+  /** Every cookie of the request. */
+  cookies: ReadonlyMap<string, string>;
 }
 
 /** What the HTTP layer answers: a challenge (200), a redirect to the executor (302) or not found (404). */
@@ -107,8 +111,8 @@ export class FlowExecutor {
       method: 'GET',
       body: null,
       secure: false,
-      flowKey: request.flowKey,
       sessionKey: request.sessionKey || undefined,
+      cookies: new Map(),
     });
     const planned = await this.planner.plan(flow, sessionUser, request, request.context);
     if ('denied' in planned) return { planned: false, message: planned.message, flow_key: '' };
@@ -136,7 +140,13 @@ export class FlowExecutor {
       current_plan: {
         current_stage: stageAt(state.index),
         next_planned_stage: stageAt(state.index + 1),
-        plan_context: { ...state.context, prompt_data: promptData, consent_token: undefined },
+        plan_context: {
+          ...state.context,
+          prompt_data: promptData,
+          consent_token: undefined,
+          totp_enrollment: undefined,
+          static_enrollment: undefined,
+        },
         stages: state.plan.map((_, i) => stageAt(i)),
       },
       is_completed: state.index >= state.plan.length,
@@ -153,7 +163,7 @@ export class FlowExecutor {
     for (;;) {
       if (state.index >= state.plan.length) return this.finish(run);
       const bindingPk = state.plan[state.index];
-      const binding = flow.bindings.find((b) => b.pk === bindingPk);
+      const binding = await this.bindingAt(flow, bindingPk);
       const runtime = binding?.stage ? this.runtimes.get(binding.stage.type) : undefined;
       if (!binding?.stage || !runtime) {
         // The flow changed under this execution, or a stage type this build cannot run: stop (fail closed).
@@ -195,6 +205,13 @@ export class FlowExecutor {
         await this.executions.delete(digest(run.flowKey), flow.slug);
         return run.respond(200, this.denied(flow, result.message, request, false));
       }
+      if (result.kind === 'inject') {
+        // The injected stage runs next; this one is asked again afterwards.
+        state.plan.splice(state.index, 0, `${INJECTED}${result.stagePk}`);
+        await this.save(run);
+        if (request.method === 'POST') return run.respond(302, undefined, executorUrl(flow.slug, state.query));
+        continue;
+      }
       if (result.kind === 'challenge') {
         await this.save(run);
         return run.respond(200, this.challenge(flow, runtime.component, result.challenge));
@@ -213,6 +230,22 @@ export class FlowExecutor {
       const fields = shown.kind === 'challenge' ? shown.challenge : {};
       return run.respond(200, { ...this.challenge(flow, runtime.component, fields), response_errors: responseErrors(result.errors) });
     }
+  }
+
+  /** A plan entry's binding: a flow-stage binding, or a stage injected by another stage. */
+  private async bindingAt(flow: FlowDefinition__Output, entry: string): Promise<FlowDefinition__Output['bindings'][number] | undefined> {
+    if (!entry.startsWith(INJECTED)) return flow.bindings.find((b) => b.pk === entry);
+    const stage = await this.services.config.getStage(entry.slice(INJECTED.length)).catch(() => null);
+    if (!stage) return undefined;
+    return {
+      pk: entry,
+      order: 0,
+      evaluate_on_plan: false,
+      re_evaluate_policies: false,
+      policy_engine_mode: 'any',
+      invalid_response_action: 'retry',
+      stage,
+    };
   }
 
   private async issueToken(run: Run, bindingPk: string, minutes: number): Promise<string> {
@@ -333,6 +366,7 @@ class Run {
         secure: this.request.secure,
         query: new URLSearchParams(this.state.query),
         sessionKey: this.request.sessionKey ?? null,
+        cookies: this.request.cookies,
       },
       sessionUser: this.sessionUser,
       attempts: this.state.attempts[binding.pk] ?? 0,

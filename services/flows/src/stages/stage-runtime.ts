@@ -13,6 +13,8 @@ export interface StageRequest {
   query: URLSearchParams;
   /** The login session key from the cookie, if any. */
   sessionKey: string | null;
+  /** The request's cookies (stages read their own, e.g. the MFA cookie). */
+  cookies: ReadonlyMap<string, string>;
 }
 
 /** Everything a stage sees while it runs. `plan` is the execution's context; stages change it. */
@@ -39,7 +41,9 @@ export type StageResult =
   /** The stage is done; go on with the next one. */
   | { kind: 'next' }
   /** Stop the flow with a message. */
-  | { kind: 'deny'; message: string };
+  | { kind: 'deny'; message: string }
+  /** Run this stage (by UUID, not bound to the flow) next, then come back here. */
+  | { kind: 'inject'; stagePk: string };
 
 /** A stage type's runtime. Each type is a folder under stages/ with the same few files. */
 export interface StageRuntime {
@@ -54,6 +58,7 @@ export interface StageRuntime {
 /** Results that need no helper. */
 export const next = (): StageResult => ({ kind: 'next' });
 export const deny = (message: string): StageResult => ({ kind: 'deny', message });
+export const inject = (stagePk: string): StageResult => ({ kind: 'inject', stagePk });
 export const invalid = (errors: Record<string, string[]>, failedAttempt = false): StageResult => ({
   kind: 'invalid',
   errors,

@@ -1,3 +1,6 @@
+import { authenticatorStaticStage } from './authenticator-static/authenticator-static.stage.js';
+import { authenticatorTotpStage } from './authenticator-totp/authenticator-totp.stage.js';
+import { authenticatorValidateStage } from './authenticator-validate/authenticator-validate.stage.js';
 import { consentStage } from './consent/consent.stage.js';
 import { denyStage } from './deny/deny.stage.js';
 import { dummyStage } from './dummy/dummy.stage.js';
@@ -31,6 +34,9 @@ export function stageRuntimes(deps: StageRuntimeDependencies = {}): ReadonlyMap<
     userDeleteStage,
     invitationStage,
     consentStage,
+    authenticatorTotpStage,
+    authenticatorStaticStage,
+    authenticatorValidateStage,
     ...(deps.extra ?? []),
   ];
   return new Map(runtimes.map((r) => [r.type, r]));

@@ -23,6 +23,8 @@ export interface StageServices {
   expressions: ExpressionEngine;
   /** The public base URL for links in e-mails (AUTHMESH_EXTERNAL_URL); unset: the request's host. */
   externalUrl?: string;
+  /** Key for cookies the flows service signs itself (derived from the installation secret). */
+  cookieSecret: string;
   logger: Logger;
   /** Records an event in the event log (over the bus; never blocks the login on it). */
   emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>): Promise<void>;

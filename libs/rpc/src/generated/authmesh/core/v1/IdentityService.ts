@@ -9,20 +9,29 @@ import type { CheckSessionRequest as _authmesh_core_v1_CheckSessionRequest, Chec
 import type { CheckSessionResponse as _authmesh_core_v1_CheckSessionResponse, CheckSessionResponse__Output as _authmesh_core_v1_CheckSessionResponse__Output } from '../../../authmesh/core/v1/CheckSessionResponse.js';
 import type { CheckTokenRequest as _authmesh_core_v1_CheckTokenRequest, CheckTokenRequest__Output as _authmesh_core_v1_CheckTokenRequest__Output } from '../../../authmesh/core/v1/CheckTokenRequest.js';
 import type { CheckTokenResponse as _authmesh_core_v1_CheckTokenResponse, CheckTokenResponse__Output as _authmesh_core_v1_CheckTokenResponse__Output } from '../../../authmesh/core/v1/CheckTokenResponse.js';
+import type { ConfirmDeviceRequest as _authmesh_core_v1_ConfirmDeviceRequest, ConfirmDeviceRequest__Output as _authmesh_core_v1_ConfirmDeviceRequest__Output } from '../../../authmesh/core/v1/ConfirmDeviceRequest.js';
 import type { CreateSessionRequest as _authmesh_core_v1_CreateSessionRequest, CreateSessionRequest__Output as _authmesh_core_v1_CreateSessionRequest__Output } from '../../../authmesh/core/v1/CreateSessionRequest.js';
 import type { CreateSessionResponse as _authmesh_core_v1_CreateSessionResponse, CreateSessionResponse__Output as _authmesh_core_v1_CreateSessionResponse__Output } from '../../../authmesh/core/v1/CreateSessionResponse.js';
 import type { DeleteUserRequest as _authmesh_core_v1_DeleteUserRequest, DeleteUserRequest__Output as _authmesh_core_v1_DeleteUserRequest__Output } from '../../../authmesh/core/v1/DeleteUserRequest.js';
 import type { DeleteUserResponse as _authmesh_core_v1_DeleteUserResponse, DeleteUserResponse__Output as _authmesh_core_v1_DeleteUserResponse__Output } from '../../../authmesh/core/v1/DeleteUserResponse.js';
 import type { EndSessionRequest as _authmesh_core_v1_EndSessionRequest, EndSessionRequest__Output as _authmesh_core_v1_EndSessionRequest__Output } from '../../../authmesh/core/v1/EndSessionRequest.js';
 import type { EndSessionResponse as _authmesh_core_v1_EndSessionResponse, EndSessionResponse__Output as _authmesh_core_v1_EndSessionResponse__Output } from '../../../authmesh/core/v1/EndSessionResponse.js';
+import type { EnrollStaticRequest as _authmesh_core_v1_EnrollStaticRequest, EnrollStaticRequest__Output as _authmesh_core_v1_EnrollStaticRequest__Output } from '../../../authmesh/core/v1/EnrollStaticRequest.js';
+import type { EnrollStaticResponse as _authmesh_core_v1_EnrollStaticResponse, EnrollStaticResponse__Output as _authmesh_core_v1_EnrollStaticResponse__Output } from '../../../authmesh/core/v1/EnrollStaticResponse.js';
+import type { EnrollTotpRequest as _authmesh_core_v1_EnrollTotpRequest, EnrollTotpRequest__Output as _authmesh_core_v1_EnrollTotpRequest__Output } from '../../../authmesh/core/v1/EnrollTotpRequest.js';
+import type { EnrollTotpResponse as _authmesh_core_v1_EnrollTotpResponse, EnrollTotpResponse__Output as _authmesh_core_v1_EnrollTotpResponse__Output } from '../../../authmesh/core/v1/EnrollTotpResponse.js';
 import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from '../../../authmesh/core/v1/GetGroupRequest.js';
 import type { GetUserRequest as _authmesh_core_v1_GetUserRequest, GetUserRequest__Output as _authmesh_core_v1_GetUserRequest__Output } from '../../../authmesh/core/v1/GetUserRequest.js';
 import type { GrantConsentRequest as _authmesh_core_v1_GrantConsentRequest, GrantConsentRequest__Output as _authmesh_core_v1_GrantConsentRequest__Output } from '../../../authmesh/core/v1/GrantConsentRequest.js';
 import type { GrantConsentResponse as _authmesh_core_v1_GrantConsentResponse, GrantConsentResponse__Output as _authmesh_core_v1_GrantConsentResponse__Output } from '../../../authmesh/core/v1/GrantConsentResponse.js';
 import type { Group as _authmesh_core_v1_Group, Group__Output as _authmesh_core_v1_Group__Output } from '../../../authmesh/core/v1/Group.js';
+import type { ListDevicesRequest as _authmesh_core_v1_ListDevicesRequest, ListDevicesRequest__Output as _authmesh_core_v1_ListDevicesRequest__Output } from '../../../authmesh/core/v1/ListDevicesRequest.js';
+import type { ListDevicesResponse as _authmesh_core_v1_ListDevicesResponse, ListDevicesResponse__Output as _authmesh_core_v1_ListDevicesResponse__Output } from '../../../authmesh/core/v1/ListDevicesResponse.js';
 import type { ListGroupsRequest as _authmesh_core_v1_ListGroupsRequest, ListGroupsRequest__Output as _authmesh_core_v1_ListGroupsRequest__Output } from '../../../authmesh/core/v1/ListGroupsRequest.js';
 import type { ListGroupsResponse as _authmesh_core_v1_ListGroupsResponse, ListGroupsResponse__Output as _authmesh_core_v1_ListGroupsResponse__Output } from '../../../authmesh/core/v1/ListGroupsResponse.js';
 import type { User as _authmesh_core_v1_User, User__Output as _authmesh_core_v1_User__Output } from '../../../authmesh/core/v1/User.js';
+import type { VerifyDeviceCodeRequest as _authmesh_core_v1_VerifyDeviceCodeRequest, VerifyDeviceCodeRequest__Output as _authmesh_core_v1_VerifyDeviceCodeRequest__Output } from '../../../authmesh/core/v1/VerifyDeviceCodeRequest.js';
+import type { VerifyDeviceCodeResponse as _authmesh_core_v1_VerifyDeviceCodeResponse, VerifyDeviceCodeResponse__Output as _authmesh_core_v1_VerifyDeviceCodeResponse__Output } from '../../../authmesh/core/v1/VerifyDeviceCodeResponse.js';
 import type { VerifyPasswordRequest as _authmesh_core_v1_VerifyPasswordRequest, VerifyPasswordRequest__Output as _authmesh_core_v1_VerifyPasswordRequest__Output } from '../../../authmesh/core/v1/VerifyPasswordRequest.js';
 import type { VerifyPasswordResponse as _authmesh_core_v1_VerifyPasswordResponse, VerifyPasswordResponse__Output as _authmesh_core_v1_VerifyPasswordResponse__Output } from '../../../authmesh/core/v1/VerifyPasswordResponse.js';
 import type { WriteUserRequest as _authmesh_core_v1_WriteUserRequest, WriteUserRequest__Output as _authmesh_core_v1_WriteUserRequest__Output } from '../../../authmesh/core/v1/WriteUserRequest.js';
@@ -81,6 +90,21 @@ export interface IdentityServiceClient extends grpc.Client {
   checkToken(argument: _authmesh_core_v1_CheckTokenRequest, callback: grpc.requestCallback<_authmesh_core_v1_CheckTokenResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Confirms a device of the user: for TOTP the code must be valid; static devices need none.
+   */
+  ConfirmDevice(argument: _authmesh_core_v1_ConfirmDeviceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  ConfirmDevice(argument: _authmesh_core_v1_ConfirmDeviceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  ConfirmDevice(argument: _authmesh_core_v1_ConfirmDeviceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  ConfirmDevice(argument: _authmesh_core_v1_ConfirmDeviceRequest, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Confirms a device of the user: for TOTP the code must be valid; static devices need none.
+   */
+  confirmDevice(argument: _authmesh_core_v1_ConfirmDeviceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  confirmDevice(argument: _authmesh_core_v1_ConfirmDeviceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  confirmDevice(argument: _authmesh_core_v1_ConfirmDeviceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  confirmDevice(argument: _authmesh_core_v1_ConfirmDeviceRequest, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Starts a login session for a user (after a flow authenticated them) and answers the
    * session key the caller puts in the browser's cookie. Core keeps only a digest of it.
    */
@@ -126,6 +150,38 @@ export interface IdentityServiceClient extends grpc.Client {
   endSession(argument: _authmesh_core_v1_EndSessionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
   endSession(argument: _authmesh_core_v1_EndSessionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
   endSession(argument: _authmesh_core_v1_EndSessionRequest, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Starts static-code enrollment: an unconfirmed device with new single-use codes, shown once.
+   */
+  EnrollStatic(argument: _authmesh_core_v1_EnrollStaticRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollStaticResponse__Output>): grpc.ClientUnaryCall;
+  EnrollStatic(argument: _authmesh_core_v1_EnrollStaticRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrollStaticResponse__Output>): grpc.ClientUnaryCall;
+  EnrollStatic(argument: _authmesh_core_v1_EnrollStaticRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollStaticResponse__Output>): grpc.ClientUnaryCall;
+  EnrollStatic(argument: _authmesh_core_v1_EnrollStaticRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrollStaticResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Starts static-code enrollment: an unconfirmed device with new single-use codes, shown once.
+   */
+  enrollStatic(argument: _authmesh_core_v1_EnrollStaticRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollStaticResponse__Output>): grpc.ClientUnaryCall;
+  enrollStatic(argument: _authmesh_core_v1_EnrollStaticRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrollStaticResponse__Output>): grpc.ClientUnaryCall;
+  enrollStatic(argument: _authmesh_core_v1_EnrollStaticRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollStaticResponse__Output>): grpc.ClientUnaryCall;
+  enrollStatic(argument: _authmesh_core_v1_EnrollStaticRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrollStaticResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Starts TOTP enrollment: an unconfirmed device with a new secret (replacing an earlier
+   * unconfirmed one). The secret leaves core only here, to be shown to its owner once.
+   */
+  EnrollTotp(argument: _authmesh_core_v1_EnrollTotpRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollTotpResponse__Output>): grpc.ClientUnaryCall;
+  EnrollTotp(argument: _authmesh_core_v1_EnrollTotpRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrollTotpResponse__Output>): grpc.ClientUnaryCall;
+  EnrollTotp(argument: _authmesh_core_v1_EnrollTotpRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollTotpResponse__Output>): grpc.ClientUnaryCall;
+  EnrollTotp(argument: _authmesh_core_v1_EnrollTotpRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrollTotpResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Starts TOTP enrollment: an unconfirmed device with a new secret (replacing an earlier
+   * unconfirmed one). The secret leaves core only here, to be shown to its owner once.
+   */
+  enrollTotp(argument: _authmesh_core_v1_EnrollTotpRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollTotpResponse__Output>): grpc.ClientUnaryCall;
+  enrollTotp(argument: _authmesh_core_v1_EnrollTotpRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrollTotpResponse__Output>): grpc.ClientUnaryCall;
+  enrollTotp(argument: _authmesh_core_v1_EnrollTotpRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollTotpResponse__Output>): grpc.ClientUnaryCall;
+  enrollTotp(argument: _authmesh_core_v1_EnrollTotpRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrollTotpResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * One group by primary key; NOT_FOUND when it does not exist.
@@ -175,6 +231,21 @@ export interface IdentityServiceClient extends grpc.Client {
   grantConsent(argument: _authmesh_core_v1_GrantConsentRequest, callback: grpc.requestCallback<_authmesh_core_v1_GrantConsentResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * A user's authenticator devices (second factors), confirmed or not.
+   */
+  ListDevices(argument: _authmesh_core_v1_ListDevicesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_ListDevicesResponse__Output>): grpc.ClientUnaryCall;
+  ListDevices(argument: _authmesh_core_v1_ListDevicesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_ListDevicesResponse__Output>): grpc.ClientUnaryCall;
+  ListDevices(argument: _authmesh_core_v1_ListDevicesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_ListDevicesResponse__Output>): grpc.ClientUnaryCall;
+  ListDevices(argument: _authmesh_core_v1_ListDevicesRequest, callback: grpc.requestCallback<_authmesh_core_v1_ListDevicesResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * A user's authenticator devices (second factors), confirmed or not.
+   */
+  listDevices(argument: _authmesh_core_v1_ListDevicesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_ListDevicesResponse__Output>): grpc.ClientUnaryCall;
+  listDevices(argument: _authmesh_core_v1_ListDevicesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_ListDevicesResponse__Output>): grpc.ClientUnaryCall;
+  listDevices(argument: _authmesh_core_v1_ListDevicesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_ListDevicesResponse__Output>): grpc.ClientUnaryCall;
+  listDevices(argument: _authmesh_core_v1_ListDevicesRequest, callback: grpc.requestCallback<_authmesh_core_v1_ListDevicesResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * A page of groups, or every group a user belongs to (directly or through parents).
    */
   ListGroups(argument: _authmesh_core_v1_ListGroupsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_ListGroupsResponse__Output>): grpc.ClientUnaryCall;
@@ -188,6 +259,23 @@ export interface IdentityServiceClient extends grpc.Client {
   listGroups(argument: _authmesh_core_v1_ListGroupsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_ListGroupsResponse__Output>): grpc.ClientUnaryCall;
   listGroups(argument: _authmesh_core_v1_ListGroupsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_ListGroupsResponse__Output>): grpc.ClientUnaryCall;
   listGroups(argument: _authmesh_core_v1_ListGroupsRequest, callback: grpc.requestCallback<_authmesh_core_v1_ListGroupsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Checks a code against the user's confirmed devices of the allowed types. A TOTP code is
+   * accepted once (a replay inside its window is refused); a static code is used up.
+   */
+  VerifyDeviceCode(argument: _authmesh_core_v1_VerifyDeviceCodeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  VerifyDeviceCode(argument: _authmesh_core_v1_VerifyDeviceCodeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  VerifyDeviceCode(argument: _authmesh_core_v1_VerifyDeviceCodeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  VerifyDeviceCode(argument: _authmesh_core_v1_VerifyDeviceCodeRequest, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Checks a code against the user's confirmed devices of the allowed types. A TOTP code is
+   * accepted once (a replay inside its window is refused); a static code is used up.
+   */
+  verifyDeviceCode(argument: _authmesh_core_v1_VerifyDeviceCodeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  verifyDeviceCode(argument: _authmesh_core_v1_VerifyDeviceCodeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  verifyDeviceCode(argument: _authmesh_core_v1_VerifyDeviceCodeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
+  verifyDeviceCode(argument: _authmesh_core_v1_VerifyDeviceCodeRequest, callback: grpc.requestCallback<_authmesh_core_v1_VerifyDeviceCodeResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Checks a password. An unknown user, an inactive user and a wrong password all answer
@@ -245,6 +333,11 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   CheckToken: grpc.handleUnaryCall<_authmesh_core_v1_CheckTokenRequest__Output, _authmesh_core_v1_CheckTokenResponse>;
   
   /**
+   * Confirms a device of the user: for TOTP the code must be valid; static devices need none.
+   */
+  ConfirmDevice: grpc.handleUnaryCall<_authmesh_core_v1_ConfirmDeviceRequest__Output, _authmesh_core_v1_VerifyDeviceCodeResponse>;
+  
+  /**
    * Starts a login session for a user (after a flow authenticated them) and answers the
    * session key the caller puts in the browser's cookie. Core keeps only a digest of it.
    */
@@ -259,6 +352,17 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
    * Ends the session with this key (logout); ending an unknown key is not an error.
    */
   EndSession: grpc.handleUnaryCall<_authmesh_core_v1_EndSessionRequest__Output, _authmesh_core_v1_EndSessionResponse>;
+  
+  /**
+   * Starts static-code enrollment: an unconfirmed device with new single-use codes, shown once.
+   */
+  EnrollStatic: grpc.handleUnaryCall<_authmesh_core_v1_EnrollStaticRequest__Output, _authmesh_core_v1_EnrollStaticResponse>;
+  
+  /**
+   * Starts TOTP enrollment: an unconfirmed device with a new secret (replacing an earlier
+   * unconfirmed one). The secret leaves core only here, to be shown to its owner once.
+   */
+  EnrollTotp: grpc.handleUnaryCall<_authmesh_core_v1_EnrollTotpRequest__Output, _authmesh_core_v1_EnrollTotpResponse>;
   
   /**
    * One group by primary key; NOT_FOUND when it does not exist.
@@ -277,9 +381,20 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   GrantConsent: grpc.handleUnaryCall<_authmesh_core_v1_GrantConsentRequest__Output, _authmesh_core_v1_GrantConsentResponse>;
   
   /**
+   * A user's authenticator devices (second factors), confirmed or not.
+   */
+  ListDevices: grpc.handleUnaryCall<_authmesh_core_v1_ListDevicesRequest__Output, _authmesh_core_v1_ListDevicesResponse>;
+  
+  /**
    * A page of groups, or every group a user belongs to (directly or through parents).
    */
   ListGroups: grpc.handleUnaryCall<_authmesh_core_v1_ListGroupsRequest__Output, _authmesh_core_v1_ListGroupsResponse>;
+  
+  /**
+   * Checks a code against the user's confirmed devices of the allowed types. A TOTP code is
+   * accepted once (a replay inside its window is refused); a static code is used up.
+   */
+  VerifyDeviceCode: grpc.handleUnaryCall<_authmesh_core_v1_VerifyDeviceCodeRequest__Output, _authmesh_core_v1_VerifyDeviceCodeResponse>;
   
   /**
    * Checks a password. An unknown user, an inactive user and a wrong password all answer
@@ -299,13 +414,18 @@ export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   CheckConsent: MethodDefinition<_authmesh_core_v1_CheckConsentRequest, _authmesh_core_v1_CheckConsentResponse, _authmesh_core_v1_CheckConsentRequest__Output, _authmesh_core_v1_CheckConsentResponse__Output>
   CheckSession: MethodDefinition<_authmesh_core_v1_CheckSessionRequest, _authmesh_core_v1_CheckSessionResponse, _authmesh_core_v1_CheckSessionRequest__Output, _authmesh_core_v1_CheckSessionResponse__Output>
   CheckToken: MethodDefinition<_authmesh_core_v1_CheckTokenRequest, _authmesh_core_v1_CheckTokenResponse, _authmesh_core_v1_CheckTokenRequest__Output, _authmesh_core_v1_CheckTokenResponse__Output>
+  ConfirmDevice: MethodDefinition<_authmesh_core_v1_ConfirmDeviceRequest, _authmesh_core_v1_VerifyDeviceCodeResponse, _authmesh_core_v1_ConfirmDeviceRequest__Output, _authmesh_core_v1_VerifyDeviceCodeResponse__Output>
   CreateSession: MethodDefinition<_authmesh_core_v1_CreateSessionRequest, _authmesh_core_v1_CreateSessionResponse, _authmesh_core_v1_CreateSessionRequest__Output, _authmesh_core_v1_CreateSessionResponse__Output>
   DeleteUser: MethodDefinition<_authmesh_core_v1_DeleteUserRequest, _authmesh_core_v1_DeleteUserResponse, _authmesh_core_v1_DeleteUserRequest__Output, _authmesh_core_v1_DeleteUserResponse__Output>
   EndSession: MethodDefinition<_authmesh_core_v1_EndSessionRequest, _authmesh_core_v1_EndSessionResponse, _authmesh_core_v1_EndSessionRequest__Output, _authmesh_core_v1_EndSessionResponse__Output>
+  EnrollStatic: MethodDefinition<_authmesh_core_v1_EnrollStaticRequest, _authmesh_core_v1_EnrollStaticResponse, _authmesh_core_v1_EnrollStaticRequest__Output, _authmesh_core_v1_EnrollStaticResponse__Output>
+  EnrollTotp: MethodDefinition<_authmesh_core_v1_EnrollTotpRequest, _authmesh_core_v1_EnrollTotpResponse, _authmesh_core_v1_EnrollTotpRequest__Output, _authmesh_core_v1_EnrollTotpResponse__Output>
   GetGroup: MethodDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_Group, _authmesh_core_v1_GetGroupRequest__Output, _authmesh_core_v1_Group__Output>
   GetUser: MethodDefinition<_authmesh_core_v1_GetUserRequest, _authmesh_core_v1_User, _authmesh_core_v1_GetUserRequest__Output, _authmesh_core_v1_User__Output>
   GrantConsent: MethodDefinition<_authmesh_core_v1_GrantConsentRequest, _authmesh_core_v1_GrantConsentResponse, _authmesh_core_v1_GrantConsentRequest__Output, _authmesh_core_v1_GrantConsentResponse__Output>
+  ListDevices: MethodDefinition<_authmesh_core_v1_ListDevicesRequest, _authmesh_core_v1_ListDevicesResponse, _authmesh_core_v1_ListDevicesRequest__Output, _authmesh_core_v1_ListDevicesResponse__Output>
   ListGroups: MethodDefinition<_authmesh_core_v1_ListGroupsRequest, _authmesh_core_v1_ListGroupsResponse, _authmesh_core_v1_ListGroupsRequest__Output, _authmesh_core_v1_ListGroupsResponse__Output>
+  VerifyDeviceCode: MethodDefinition<_authmesh_core_v1_VerifyDeviceCodeRequest, _authmesh_core_v1_VerifyDeviceCodeResponse, _authmesh_core_v1_VerifyDeviceCodeRequest__Output, _authmesh_core_v1_VerifyDeviceCodeResponse__Output>
   VerifyPassword: MethodDefinition<_authmesh_core_v1_VerifyPasswordRequest, _authmesh_core_v1_VerifyPasswordResponse, _authmesh_core_v1_VerifyPasswordRequest__Output, _authmesh_core_v1_VerifyPasswordResponse__Output>
   WriteUser: MethodDefinition<_authmesh_core_v1_WriteUserRequest, _authmesh_core_v1_WriteUserResponse, _authmesh_core_v1_WriteUserRequest__Output, _authmesh_core_v1_WriteUserResponse__Output>
 }

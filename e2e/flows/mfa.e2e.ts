@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
+import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
+import { apiClient, REPO, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
+
+const TOKEN = 'e2e-mfa-token-0123456789abcdef';
+const CORPUS = process.env.COMPAT_CORPUS_DIR ?? join(REPO, '..', 'shared', 'compat', 'authentik-2023.10');
+const LOGIN = 'default-authentication-flow';
+const PASSWORD = 'mfa user password 1';
+
+/** Second factors over HTTP: enroll TOTP and static codes with the reference setup flows, then log in with them. */
+describe('multi-factor login', () => {
+  let dir: string;
+  let db: TestDatabase;
+  let proc: AuthmeshProcess;
+  let api: ReturnType<typeof apiClient>;
+  let totp: TOTP;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'authmesh-e2e-mfa-'));
+    db = await createTestDatabase('authmesh_e2e_mfa');
+    proc = await startOnFreePorts(
+      {
+        DATABASE_URL: db.url,
+        AUTHMESH_SECRET_KEY: 'e2e-mfa-secret-key-long-enough-0123456789',
+        AUTHMESH_BOOTSTRAP_PASSWORD: 'admin pw',
+        AUTHMESH_BOOTSTRAP_TOKEN: TOKEN,
+      },
+      dir,
+    );
+    api = apiClient(proc.baseUrl, TOKEN);
+    for (const file of ['default/flow-default-authenticator-totp-setup.yaml', 'default/flow-default-authenticator-static-setup.yaml']) {
+      const created = await api('POST', '/api/v3/managed/blueprints/', { name: file, content: readFileSync(join(CORPUS, file), 'utf8') });
+      expect((await api('POST', `/api/v3/managed/blueprints/${created.body.pk}/apply/`)).body.status).toBe('successful');
+    }
+    // The built-in login flow asks for a second factor between password and login.
+    const validate = await api('GET', '/api/v3/stages/authenticator/validate/?name=default-authentication-mfa-validation');
+    expect(validate.body.results[0]).toMatchObject({ device_classes: ['static', 'totp'], not_configured_action: 'skip' });
+    await api('POST', '/api/v3/core/users/', { username: 'mfa-user', email: 'mfa@example.com' });
+    const user = (await api('GET', '/api/v3/core/users/?username=mfa-user')).body.results[0];
+    await api('POST', `/api/v3/core/users/${user.pk}/set_password/`, { password: PASSWORD });
+  });
+
+  afterAll(async () => {
+    await proc?.stop('SIGTERM');
+    await db?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function toSecondFactor(browser: FlowBrowser) {
+    await browser.start(LOGIN);
+    await browser.submit(LOGIN, { uid_field: 'mfa-user' });
+    return (await browser.submit(LOGIN, { password: PASSWORD })).challenge;
+  }
+
+  it('lets a user without a device through, and enrolls TOTP confirmed by a first code', async () => {
+    const browser = new FlowBrowser(proc.baseUrl);
+    expect((await toSecondFactor(browser)).component).toBe('xak-flow-redirect');
+    const setup = await browser.start('default-authenticator-totp-setup');
+    expect(setup.component).toBe('ak-stage-authenticator-totp');
+    const uri = new URL(setup.config_url);
+    expect(uri.protocol).toBe('otpauth:');
+    totp = new TOTP({ secret: Secret.fromBase32(uri.searchParams.get('secret') as string), digits: 6, period: 30 });
+    // The same QR code until the enrollment is confirmed.
+    expect((await browser.start('default-authenticator-totp-setup')).config_url).toBe(setup.config_url);
+    const wrong = await browser.submit('default-authenticator-totp-setup', { code: '000000' === totp.generate() ? '111111' : '000000' });
+    expect(wrong.challenge.response_errors.code).toBeDefined();
+    const done = await browser.submit('default-authenticator-totp-setup', { code: totp.generate() });
+    expect(done.challenge.component).toBe('xak-flow-redirect');
+    const devices = await browser.request('GET', '/api/v3/authenticators/all/');
+    expect(devices.body.results).toEqual([
+      expect.objectContaining({ type: 'totp', confirmed: true, meta_model_name: 'authentik_stages_authenticator_totp.totpdevice' }),
+    ]);
+  });
+
+  it('asks for the TOTP code at login, refuses a wrong one and a replayed one', async () => {
+    const browser = new FlowBrowser(proc.baseUrl);
+    const asked = await toSecondFactor(browser);
+    expect(asked).toMatchObject({
+      component: 'ak-stage-authenticator-validate',
+      device_challenges: [expect.objectContaining({ device_class: 'totp' })],
+    });
+    expect((await browser.submit(LOGIN, {})).challenge.response_errors.code).toBeDefined();
+    const bad = await browser.submit(LOGIN, { code: '12345' });
+    expect(bad.challenge.response_errors.code[0].string).toBe('Invalid code.');
+    // Wait for a fresh time step: the enrollment code's step was already used.
+    await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 200));
+    const code = totp.generate();
+    expect((await browser.submit(LOGIN, { code })).challenge.component).toBe('xak-flow-redirect');
+    expect((await browser.request('GET', '/api/v3/core/users/me/')).body.user.username).toBe('mfa-user');
+    const again = new FlowBrowser(proc.baseUrl);
+    await toSecondFactor(again);
+    expect((await again.submit(LOGIN, { code })).challenge.response_errors.code).toBeDefined();
+  }, 60_000);
+
+  it('enrolls static codes shown once, each usable once at login', async () => {
+    const browser = new FlowBrowser(proc.baseUrl);
+    await toSecondFactor(browser);
+    await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 200));
+    await browser.submit(LOGIN, { code: totp.generate() });
+    const setup = await browser.start('default-authenticator-static-setup');
+    expect(setup.codes).toHaveLength(6);
+    expect((await browser.submit('default-authenticator-static-setup', {})).challenge.component).toBe('xak-flow-redirect');
+    const [first] = setup.codes as string[];
+    const login = new FlowBrowser(proc.baseUrl);
+    await toSecondFactor(login);
+    expect((await login.submit(LOGIN, { code: first })).challenge.component).toBe('xak-flow-redirect');
+    const replay = new FlowBrowser(proc.baseUrl);
+    await toSecondFactor(replay);
+    expect((await replay.submit(LOGIN, { code: first })).challenge.response_errors.code).toBeDefined();
+    // Admins see every user's devices; owners can remove theirs.
+    const all = await api('GET', '/api/v3/authenticators/admin/static/');
+    expect(all.body.results.map((d: { user: number }) => d.user)).toHaveLength(1);
+    const mine = (await login.request('GET', '/api/v3/authenticators/static/')).body.results[0];
+    const csrf = { 'x-csrftoken': login.cookies.get('authmesh_csrf') ?? '' };
+    expect((await login.request('DELETE', `/api/v3/authenticators/static/${mine.pk}/`, undefined, csrf)).status).toBe(204);
+  }, 60_000);
+});

@@ -1,0 +1,13 @@
+// Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
+// Original file: proto/authmesh/core/v1/identity.proto
+
+
+export interface EnrollStaticResponse {
+  'device_pk'?: (string);
+  'tokens'?: (string)[];
+}
+
+export interface EnrollStaticResponse__Output {
+  'device_pk': (string);
+  'tokens': (string)[];
+}

@@ -1,0 +1,69 @@
+import { Controller, Delete, Get, HttpCode, Param, Patch, type Type } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import {
+  CurrentPrincipal,
+  listQuerySchema,
+  RequireSuperuser,
+  UuidPipe,
+  ZodBody,
+  ZodQuery,
+  type ListQuery,
+  type Principal,
+} from '@authmesh/http';
+import { CurrentActor, type Actor } from '../audit/actor.js';
+import type { DeviceType } from './device.entity.js';
+import { DeviceService } from './device.service.js';
+
+const renameSchema = z.object({ name: z.string().trim().min(1, 'This field may not be blank.').max(64) });
+type Rename = z.infer<typeof renameSchema>;
+
+/** `/api/v3/authenticators/all/`: the caller's own devices of every type. */
+@ApiTags('authenticators')
+@Controller('api/v3/authenticators/all')
+export class AllDevicesController {
+  constructor(private readonly devices: DeviceService) {}
+
+  @Get()
+  list(@CurrentPrincipal() principal: Principal, @ZodQuery(listQuerySchema) query: ListQuery) {
+    return this.devices.list(principal, undefined, query, false);
+  }
+}
+
+/** `/api/v3/authenticators/<type>/` (own devices) or `/api/v3/authenticators/admin/<type>/` (every user's, superusers). */
+export function deviceController(type: DeviceType, admin: boolean): Type<unknown> {
+  @ApiTags('authenticators')
+  @Controller(admin ? `api/v3/authenticators/admin/${type}` : `api/v3/authenticators/${type}`)
+  class DeviceTypeController {
+    constructor(readonly devices: DeviceService) {}
+
+    @Get()
+    list(@CurrentPrincipal() principal: Principal, @ZodQuery(listQuerySchema) query: ListQuery) {
+      return this.devices.list(principal, type, query, admin);
+    }
+
+    @Get(':id')
+    retrieve(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+      return this.devices.get(principal, id, type);
+    }
+
+    @Patch(':id')
+    rename(
+      @CurrentActor() actor: Actor,
+      @CurrentPrincipal() principal: Principal,
+      @Param('id', UuidPipe) id: string,
+      @ZodBody(renameSchema) body: Rename,
+    ) {
+      return this.devices.rename(actor, principal, id, body.name, type);
+    }
+
+    @Delete(':id')
+    @HttpCode(204)
+    async remove(@CurrentActor() actor: Actor, @CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+      await this.devices.delete(actor, principal, id, type);
+    }
+  }
+  if (admin) RequireSuperuser()(DeviceTypeController);
+  Object.defineProperty(DeviceTypeController, 'name', { value: `Device_${type}_${admin ? 'Admin' : 'Own'}Controller` });
+  return DeviceTypeController;
+}

@@ -1,0 +1,42 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const DEVICE_TYPES = ['totp', 'static', 'webauthn', 'sms', 'duo'] as const;
+export type DeviceType = (typeof DEVICE_TYPES)[number];
+
+/** A second factor a user owns. Secrets are sealed; static codes are kept only as digests. */
+@Entity({ name: 'authenticator_devices' })
+export class DeviceEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'user_id', type: 'integer' })
+  userId!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  type!: DeviceType;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** False until enrollment finished (a first TOTP code, or the codes were shown). */
+  @Column({ type: 'boolean', default: false })
+  confirmed!: boolean;
+
+  /** The sealed shared secret (TOTP seed). */
+  @Column({ name: 'secret_sealed', type: 'text', nullable: true })
+  secretSealed!: string | null;
+
+  /** Non-secret settings and state: TOTP digits and period, static code digests. */
+  @Column({ type: 'jsonb', default: {} })
+  data!: Record<string, unknown>;
+
+  /** The last TOTP time step accepted: a code of this step or earlier is a replay. */
+  @Column({ name: 'last_step', type: 'bigint', default: 0 })
+  lastStep!: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  created!: Date;
+
+  @Column({ name: 'last_used', type: 'timestamptz', nullable: true })
+  lastUsed!: Date | null;
+}

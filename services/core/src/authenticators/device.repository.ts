@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { fetchPage } from '@authmesh/db';
+import type { ListQuery } from '@authmesh/http';
+import { DATA_SOURCE } from '../core.tokens.js';
+import { managerFor } from '../database/transactions.js';
+import { DeviceEntity, type DeviceType } from './device.entity.js';
+
+const ORDERING: Record<string, string> = { name: 'd.name', created: 'd.created', last_used: 'd.last_used' };
+
+/** Every query on authenticator devices. */
+@Injectable()
+export class DeviceRepository {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  private manager(): EntityManager {
+    return managerFor(this.dataSource);
+  }
+
+  list(filters: { userId?: number; type?: DeviceType }, query: ListQuery): Promise<[DeviceEntity[], number]> {
+    const qb = this.manager().createQueryBuilder(DeviceEntity, 'd');
+    if (filters.userId !== undefined) qb.andWhere('d.user_id = :userId', { userId: filters.userId });
+    if (filters.type !== undefined) qb.andWhere('d.type = :type', { type: filters.type });
+    return fetchPage(qb, query, ORDERING, { created: 'ASC' });
+  }
+
+  ofUser(userId: number): Promise<DeviceEntity[]> {
+    return this.manager().find(DeviceEntity, { where: { userId }, order: { created: 'ASC' } });
+  }
+
+  findById(id: string): Promise<DeviceEntity | null> {
+    return this.manager().findOne(DeviceEntity, { where: { id } });
+  }
+
+  save(device: DeviceEntity): Promise<DeviceEntity> {
+    return this.manager().save(DeviceEntity, device);
+  }
+
+  async deleteUnconfirmed(userId: number, type: DeviceType): Promise<void> {
+    await this.manager().delete(DeviceEntity, { userId, type, confirmed: false });
+  }
+
+  /** Moves a TOTP device's last accepted step forward, only if the step is newer: false means a replay. */
+  async advanceStep(id: string, step: number): Promise<boolean> {
+    const result = await this.manager()
+      .createQueryBuilder()
+      .update(DeviceEntity)
+      .set({ lastStep: String(step), lastUsed: () => 'now()' })
+      .where('id = :id AND last_step < :step', { id, step })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  /** Removes one static code digest, atomically: false when it was not there (already used). */
+  async useStaticCode(id: string, digest: string): Promise<boolean> {
+    const rows: [unknown[], number] = await this.manager().query(
+      `UPDATE core.authenticator_devices
+         SET data = jsonb_set(data, '{tokens}', (data->'tokens') - $2::text), last_used = now()
+       WHERE id = $1 AND confirmed AND data->'tokens' ? $2::text`,
+      [id, digest],
+    );
+    return rows[1] === 1;
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.manager().delete(DeviceEntity, { id });
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { Logger } from '@authmesh/logger';
+import {
+  unary,
+  type ConfirmDeviceRequest__Output,
+  type EnrollStaticRequest__Output,
+  type EnrollTotpRequest__Output,
+  type VerifyDeviceCodeRequest__Output,
+} from '@authmesh/rpc';
+import { NotFoundError } from '@authmesh/runtime';
+import { DeviceService } from './device.service.js';
+
+function userId(pk: string): number {
+  if (!/^\d{1,10}$/.test(pk)) throw new NotFoundError('user not found');
+  return Number(pk);
+}
+
+/** The IdentityService methods about authenticator devices (registered with the rest of IdentityService). */
+@Injectable()
+export class DeviceRpc {
+  constructor(private readonly devices: DeviceService) {}
+
+  handlers(logger: Logger) {
+    return {
+      ListDevices: unary(logger, async (req: { user_pk: string }) => ({
+        devices: (await this.devices.ofUser(userId(req.user_pk))).map((d) => ({
+          pk: d.id,
+          type: d.type,
+          name: d.name,
+          confirmed: d.confirmed,
+        })),
+      })),
+      EnrollTotp: unary(logger, async (req: EnrollTotpRequest__Output) => {
+        const { device, secret, url } = await this.devices.enrollTotp(userId(req.user_pk), req.name, req.digits, req.issuer);
+        return { device_pk: device.id, secret, config_url: url };
+      }),
+      EnrollStatic: unary(logger, async (req: EnrollStaticRequest__Output) => {
+        const { device, tokens } = await this.devices.enrollStatic(userId(req.user_pk), req.name, req.token_count, req.token_length);
+        return { device_pk: device.id, tokens };
+      }),
+      ConfirmDevice: unary(logger, async (req: ConfirmDeviceRequest__Output) => {
+        const device = /^[0-9a-f-]{36}$/i.test(req.device_pk)
+          ? await this.devices.confirm(userId(req.user_pk), req.device_pk, req.code)
+          : null;
+        return device ? { valid: true, device_pk: device.id, type: device.type } : { valid: false };
+      }),
+      VerifyDeviceCode: unary(logger, async (req: VerifyDeviceCodeRequest__Output) => {
+        const device = await this.devices.verify(userId(req.user_pk), req.code, req.types);
+        return device ? { valid: true, device_pk: device.id, type: device.type } : { valid: false };
+      }),
+    };
+  }
+}

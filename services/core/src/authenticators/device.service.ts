@@ -1,0 +1,196 @@
+import { randomInt } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Secret, TOTP } from 'otpauth';
+import { paginate, type ListQuery, type Paginated, type Principal } from '@authmesh/http';
+import { NotFoundError, ValidationFailedError } from '@authmesh/runtime';
+import type { Actor } from '../audit/actor.js';
+import { EventPublisher, type ModelRef } from '../audit/event-publisher.js';
+import { CORE_OPTIONS } from '../core.tokens.js';
+import type { CoreOptions } from '../core.options.js';
+import { UserRepository } from '../users/user.repository.js';
+import { DeviceEntity, type DeviceType } from './device.entity.js';
+import { DeviceRepository } from './device.repository.js';
+
+const PERIOD_SECONDS = 30;
+/** Codes one step before or after the current one are accepted (clock drift). */
+const WINDOW = 1;
+const STATIC_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+export interface DeviceRead {
+  pk: string;
+  name: string;
+  type: DeviceType;
+  verbose_name: string;
+  meta_model_name: string;
+  confirmed: boolean;
+  created: string;
+  last_used: string | null;
+  user: number;
+}
+
+const VERBOSE: Record<DeviceType, [string, string]> = {
+  totp: ['TOTP Device', 'authentik_stages_authenticator_totp.totpdevice'],
+  static: ['Static Device', 'authentik_stages_authenticator_static.staticdevice'],
+  webauthn: ['WebAuthn Device', 'authentik_stages_authenticator_webauthn.webauthndevice'],
+  sms: ['SMS Device', 'authentik_stages_authenticator_sms.smsdevice'],
+  duo: ['Duo Device', 'authentik_stages_authenticator_duo.duodevice'],
+};
+
+/**
+ * Authenticator devices: enrollment and verification for the flow executor, listing,
+ * renaming and removal for their owners and administrators.
+ */
+@Injectable()
+export class DeviceService {
+  constructor(
+    private readonly devices: DeviceRepository,
+    private readonly users: UserRepository,
+    private readonly events: EventPublisher,
+    @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
+  ) {}
+
+  async enrollTotp(
+    userId: number,
+    name: string,
+    digits: number,
+    issuer: string,
+  ): Promise<{ device: DeviceEntity; secret: string; url: string }> {
+    const user = await this.requireUser(userId);
+    await this.devices.deleteUnconfirmed(userId, 'totp');
+    const secret = new Secret({ size: 20 });
+    const device = await this.devices.save(
+      Object.assign(new DeviceEntity(), {
+        userId,
+        type: 'totp' as const,
+        name: name || 'TOTP device',
+        secretSealed: this.options.secretBox.seal(secret.base32),
+        data: { digits: digits === 8 ? 8 : 6, period: PERIOD_SECONDS },
+      }),
+    );
+    const totp = new TOTP({
+      issuer: issuer || 'authmesh',
+      label: user.username,
+      secret,
+      digits: digits === 8 ? 8 : 6,
+      period: PERIOD_SECONDS,
+    });
+    return { device, secret: secret.base32, url: totp.toString() };
+  }
+
+  async enrollStatic(userId: number, name: string, count: number, length: number): Promise<{ device: DeviceEntity; tokens: string[] }> {
+    await this.requireUser(userId);
+    await this.devices.deleteUnconfirmed(userId, 'static');
+    const tokens = Array.from({ length: Math.min(Math.max(count, 1), 100) }, () => randomCode(Math.min(Math.max(length, 6), 64)));
+    const device = await this.devices.save(
+      Object.assign(new DeviceEntity(), {
+        userId,
+        type: 'static' as const,
+        name: name || 'Static tokens',
+        data: { tokens: tokens.map((t) => this.options.secretBox.digest(t)) },
+      }),
+    );
+    return { device, tokens };
+  }
+
+  /** Finishes enrollment; a TOTP device needs a valid first code. */
+  async confirm(userId: number, deviceId: string, code: string): Promise<DeviceEntity | null> {
+    const device = await this.devices.findById(deviceId);
+    if (!device || device.userId !== userId || device.confirmed) return null;
+    if (device.type === 'totp' && !(await this.acceptTotp(device, code))) return null;
+    device.confirmed = true;
+    const saved = await this.devices.save(device);
+    await this.events.emit('model_created', null, { model: ref(saved) });
+    return saved;
+  }
+
+  /** Checks a code against the user's confirmed devices of the allowed types. */
+  async verify(userId: number, code: string, types: string[]): Promise<DeviceEntity | null> {
+    const trimmed = code.replace(/\s+/g, '');
+    if (trimmed.length === 0 || trimmed.length > 64) return null;
+    for (const device of await this.devices.ofUser(userId)) {
+      if (!device.confirmed || !types.includes(device.type)) continue;
+      if (device.type === 'totp' && (await this.acceptTotp(device, trimmed))) return device;
+      if (device.type === 'static' && (await this.devices.useStaticCode(device.id, this.options.secretBox.digest(trimmed)))) return device;
+    }
+    return null;
+  }
+
+  ofUser(userId: number): Promise<DeviceEntity[]> {
+    return this.devices.ofUser(userId);
+  }
+
+  async list(principal: Principal, type: DeviceType | undefined, query: ListQuery, admin: boolean): Promise<Paginated<DeviceRead>> {
+    const userId = admin && principal.user.isSuperuser ? undefined : Number(principal.user.pk);
+    const [rows, count] = await this.devices.list({ userId, type }, query);
+    return paginate(rows.map(serializeDevice), count, query);
+  }
+
+  async get(principal: Principal, id: string, type?: DeviceType): Promise<DeviceRead> {
+    return serializeDevice(await this.visible(principal, id, type));
+  }
+
+  async rename(actor: Actor, principal: Principal, id: string, name: string, type?: DeviceType): Promise<DeviceRead> {
+    const device = await this.visible(principal, id, type);
+    device.name = name;
+    const saved = await this.devices.save(device);
+    await this.events.modelUpdated(actor, ref(saved));
+    return serializeDevice(saved);
+  }
+
+  async delete(actor: Actor, principal: Principal, id: string, type?: DeviceType): Promise<void> {
+    const device = await this.visible(principal, id, type);
+    await this.devices.delete(device.id);
+    await this.events.modelDeleted(actor, ref(device));
+  }
+
+  private async acceptTotp(device: DeviceEntity, code: string): Promise<boolean> {
+    if (!device.secretSealed || !/^\d{6,8}$/.test(code)) return false;
+    const digits = Number(device.data.digits) === 8 ? 8 : 6;
+    const totp = new TOTP({ secret: Secret.fromBase32(this.options.secretBox.open(device.secretSealed)), digits, period: PERIOD_SECONDS });
+    const now = Date.now();
+    const delta = totp.validate({ token: code, timestamp: now, window: WINDOW });
+    if (delta === null) return false;
+    // The step this code belongs to must be newer than the last one accepted: no replays.
+    return this.devices.advanceStep(device.id, Math.floor(now / 1000 / PERIOD_SECONDS) + delta);
+  }
+
+  private async visible(principal: Principal, id: string, type?: DeviceType): Promise<DeviceEntity> {
+    const device = await this.devices.findById(id);
+    const mine = device && String(device.userId) === principal.user.pk;
+    if (!device || (type && device.type !== type) || (!mine && !principal.user.isSuperuser)) throw new NotFoundError();
+    return device;
+  }
+
+  private async requireUser(userId: number) {
+    const user = await this.users.findById(userId);
+    if (!user) throw new NotFoundError('user not found');
+    if (!user.isActive) throw ValidationFailedError.field('user', 'inactive');
+    return user;
+  }
+}
+
+function randomCode(length: number): string {
+  let code = '';
+  for (let i = 0; i < length; i++) code += STATIC_ALPHABET[randomInt(STATIC_ALPHABET.length)];
+  return code;
+}
+
+export function serializeDevice(d: DeviceEntity): DeviceRead {
+  const [verbose, model] = VERBOSE[d.type];
+  return {
+    pk: d.id,
+    name: d.name,
+    type: d.type,
+    verbose_name: verbose,
+    meta_model_name: model,
+    confirmed: d.confirmed,
+    created: d.created.toISOString(),
+    last_used: d.lastUsed?.toISOString() ?? null,
+    user: d.userId,
+  };
+}
+
+function ref(d: DeviceEntity): ModelRef {
+  const [app, model] = VERBOSE[d.type][1].split('.');
+  return { app, model_name: model, pk: d.id, name: d.name };
+}

@@ -1,0 +1,102 @@
+import { parseDuration } from '../../executor/duration.js';
+import { pendingUser } from '../password/password-check.js';
+import { challenge, deny, inject, invalid, next, stringField, type StageContext, type StageRuntime } from '../stage-runtime.js';
+import { MFA_COOKIE, mfaCookieValid, signMfaCookie } from './mfa-cookie.js';
+
+/** Device classes this build can validate with a code. */
+const CODE_CLASSES = ['totp', 'static'];
+
+/**
+ * Asks for a second factor from one of the pending user's devices of the allowed classes.
+ * A user without such a device is let through, refused, or sent to set one up, as the
+ * stage says. A recent validation (signed cookie bound to the user) can skip it.
+ */
+export const authenticatorValidateStage: StageRuntime = {
+  type: 'authenticator_validate',
+  component: 'ak-stage-authenticator-validate',
+  async challenge(ctx) {
+    const user = await pendingUser(ctx);
+    if (!user) return deny('Log in first.');
+    const threshold = parseDuration(String(ctx.settings.last_auth_threshold ?? 'seconds=0'));
+    if (mfaCookieValid(ctx.services.cookieSecret, ctx.request.cookies.get(MFA_COOKIE), user.pk, threshold)) return next();
+    const devices = await usableDevices(ctx, user.pk);
+    if (devices.length === 0) return notConfigured(ctx);
+    return challenge({
+      device_challenges: devices.map((d) => ({ device_class: d.type, device_uid: d.pk, challenge: {} })),
+      configuration_stages: [],
+      pending_user: user.username,
+      pending_user_avatar: '',
+    });
+  },
+  async submit(ctx, response) {
+    const user = await pendingUser(ctx);
+    if (!user) return deny('Log in first.');
+    const devices = await usableDevices(ctx, user.pk);
+    if (devices.length === 0) {
+      const selected = stringField(response, 'selected_stage');
+      const stages = configurationStages(ctx);
+      if (selected && stages.includes(selected) && ctx.settings.not_configured_action === 'configure') return inject(selected);
+      return notConfigured(ctx);
+    }
+    const code = stringField(response, 'code');
+    if (!code) return invalid({ code: ['This field is required.'] });
+    if (code.length > 64) return invalid({ code: ['Invalid code.'] });
+    await ctx.services.reputation.charge(user.username, ctx.request.clientIp);
+    const allowed = allowedClasses(ctx);
+    const verified = await ctx.services.identity.verifyDeviceCode({ user_pk: user.pk, code, types: allowed });
+    if (!verified.valid) {
+      await ctx.services.emitEvent('login_failed', user, ctx.request.clientIp, {
+        username: user.username,
+        reason: 'invalid second factor',
+      });
+      return invalid({ code: ['Invalid code.'] }, true);
+    }
+    await ctx.services.reputation.succeeded(user.username, ctx.request.clientIp);
+    ctx.plan.mfa_device = verified.device_pk;
+    const threshold = parseDuration(String(ctx.settings.last_auth_threshold ?? 'seconds=0'));
+    if (threshold > 0) {
+      ctx.response.setCookie({
+        name: MFA_COOKIE,
+        value: signMfaCookie(ctx.services.cookieSecret, user.pk),
+        maxAgeSeconds: threshold,
+        httpOnly: true,
+      });
+    }
+    return next();
+  },
+};
+
+function allowedClasses(ctx: StageContext): string[] {
+  const classes = Array.isArray(ctx.settings.device_classes) ? (ctx.settings.device_classes as string[]) : CODE_CLASSES;
+  return classes.filter((c) => CODE_CLASSES.includes(c));
+}
+
+async function usableDevices(ctx: StageContext, userPk: string) {
+  const allowed = allowedClasses(ctx);
+  return (await ctx.services.identity.listDevices(userPk)).filter((d) => d.confirmed && allowed.includes(d.type));
+}
+
+function configurationStages(ctx: StageContext): string[] {
+  return Array.isArray(ctx.settings.configuration_stages) ? (ctx.settings.configuration_stages as string[]) : [];
+}
+
+async function notConfigured(ctx: StageContext) {
+  switch (ctx.settings.not_configured_action) {
+    case 'deny':
+      return deny('A second factor is required, and no authenticator is set up for this account.');
+    case 'configure': {
+      const stages = configurationStages(ctx);
+      if (stages.length === 1) return inject(stages[0]);
+      if (stages.length === 0) return deny('No way to set up an authenticator is configured.');
+      const described = await Promise.all(
+        stages.map(async (pk) => {
+          const stage = await ctx.services.config.getStage(pk).catch(() => null);
+          return stage ? { pk, name: stage.name, meta_model_name: `authentik_stages_${stage.type}` } : null;
+        }),
+      );
+      return challenge({ device_challenges: [], configuration_stages: described.filter(Boolean) });
+    }
+    default:
+      return next();
+  }
+}
