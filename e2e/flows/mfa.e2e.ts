@@ -117,4 +117,62 @@ describe('multi-factor login', () => {
     const csrf = { 'x-csrftoken': login.cookies.get('authmesh_csrf') ?? '' };
     expect((await login.request('DELETE', `/api/v3/authenticators/static/${mine.pk}/`, undefined, csrf)).status).toBe(204);
   }, 60_000);
+
+  it('sends a user without a device to set one up when the stage says so, and refuses device classes it does not allow', async () => {
+    await api('POST', '/api/v3/core/users/', { username: 'mfa-new' });
+    const user = (await api('GET', '/api/v3/core/users/?username=mfa-new')).body.results[0];
+    await api('POST', `/api/v3/core/users/${user.pk}/set_password/`, { password: PASSWORD });
+    const totpStage = (await api('GET', '/api/v3/stages/authenticator/totp/?name=default-authenticator-totp-setup')).body.results[0];
+    const flow = await api('POST', '/api/v3/flows/instances/', {
+      name: 'Strict',
+      slug: 'strict-login',
+      title: 'Strict',
+      designation: 'authentication',
+    });
+    const ident = (await api('GET', '/api/v3/stages/identification/?name=default-authentication-identification')).body.results[0];
+    const password = (await api('GET', '/api/v3/stages/password/?name=default-authentication-password')).body.results[0];
+    const strict = await api('POST', '/api/v3/stages/authenticator/validate/', {
+      name: 'totp-only',
+      device_classes: ['totp'],
+      not_configured_action: 'configure',
+      configuration_stages: [totpStage.pk],
+    });
+    const login = (await api('GET', '/api/v3/stages/user_login/?name=default-authentication-login')).body.results[0];
+    for (const [stage, order] of [
+      [ident.pk, 10],
+      [password.pk, 20],
+      [strict.body.pk, 30],
+      [login.pk, 100],
+    ] as const) {
+      await api('POST', '/api/v3/flows/bindings/', { target: flow.body.pk, stage, order });
+    }
+    const browser = new FlowBrowser(proc.baseUrl);
+    await browser.start('strict-login');
+    await browser.submit('strict-login', { uid_field: 'mfa-new' });
+    const setup = (await browser.submit('strict-login', { password: PASSWORD })).challenge;
+    expect(setup.component).toBe('ak-stage-authenticator-totp');
+    const secret = new URL(setup.config_url).searchParams.get('secret') as string;
+    const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+    // After setting it up, the validation stage asks for a code from the new device.
+    const asked = (await browser.submit('strict-login', { code })).challenge;
+    expect(asked).toMatchObject({
+      component: 'ak-stage-authenticator-validate',
+      device_challenges: [expect.objectContaining({ device_class: 'totp' })],
+    });
+
+    // mfa-user owns static codes too, but this stage only takes TOTP.
+    const codes = new FlowBrowser(proc.baseUrl);
+    await codes.start('default-authentication-flow');
+    await codes.submit('default-authentication-flow', { uid_field: 'mfa-user' });
+    await codes.submit('default-authentication-flow', { password: PASSWORD });
+    await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 200));
+    await codes.submit('default-authentication-flow', { code: totp.generate() });
+    const staticSetup = await codes.start('default-authenticator-static-setup');
+    await codes.submit('default-authenticator-static-setup', {});
+    const other = new FlowBrowser(proc.baseUrl);
+    await other.start('strict-login');
+    await other.submit('strict-login', { uid_field: 'mfa-user' });
+    await other.submit('strict-login', { password: PASSWORD });
+    expect((await other.submit('strict-login', { code: staticSetup.codes[0] })).challenge.response_errors.code).toBeDefined();
+  }, 60_000);
 });
