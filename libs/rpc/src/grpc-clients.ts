@@ -43,6 +43,8 @@ import type { VerifyDeviceCodeRequest } from './generated/authmesh/core/v1/Verif
 import type { VerifyDeviceCodeResponse__Output } from './generated/authmesh/core/v1/VerifyDeviceCodeResponse.js';
 import type { ListDevicesRequest } from './generated/authmesh/core/v1/ListDevicesRequest.js';
 import type { ListDevicesResponse__Output } from './generated/authmesh/core/v1/ListDevicesResponse.js';
+import type { EnrollSmsRequest } from './generated/authmesh/core/v1/EnrollSmsRequest.js';
+import type { EnrollSmsResponse__Output } from './generated/authmesh/core/v1/EnrollSmsResponse.js';
 import type { EventServiceClient } from './generated/authmesh/events/v1/EventService.js';
 import type { Event } from './generated/authmesh/events/v1/Event.js';
 import type { CreateEventResponse__Output } from './generated/authmesh/events/v1/CreateEventResponse.js';
@@ -183,6 +185,19 @@ export class IdentityClient extends MeshClient<IdentityServiceClient> {
   /** Finishes a device's enrollment (TOTP needs a valid first code). */
   confirmDevice(request: ConfirmDeviceRequest, options?: RpcCallOptions): Promise<VerifyDeviceCodeResponse__Output> {
     return this.call('ConfirmDevice', (r, m, o, cb) => this.client.ConfirmDevice(r, m, o, cb), request, options);
+  }
+  /** Records a confirmed SMS device after its number was verified. */
+  enrollSms(request: EnrollSmsRequest, options?: RpcCallOptions): Promise<EnrollSmsResponse__Output> {
+    return this.call('EnrollSms', (r, m, o, cb) => this.client.EnrollSms(r, m, o, cb), request, options);
+  }
+  /** Marks a device as used now. */
+  async touchDevice(userPk: string, devicePk: string, options?: RpcCallOptions): Promise<void> {
+    await this.call(
+      'TouchDevice',
+      (r, m, o, cb) => this.client.TouchDevice(r, m, o, cb),
+      { user_pk: userPk, device_pk: devicePk },
+      options,
+    );
   }
   /** Checks a code against the user's confirmed devices of the allowed types. */
   verifyDeviceCode(request: VerifyDeviceCodeRequest, options?: RpcCallOptions): Promise<VerifyDeviceCodeResponse__Output> {

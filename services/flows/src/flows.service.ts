@@ -19,6 +19,7 @@ import { ValidationFailedError, type ServiceDefinition } from '@authmesh/runtime
 import { createFlowsDataSource } from './database/flows.data-source.js';
 import { ExecutionRepository } from './executor/execution.repository.js';
 import { FlowTokenRepository } from './executor/flow-token.repository.js';
+import { authenticatorSmsStage } from './stages/authenticator-sms/authenticator-sms.stage.js';
 import { captchaStage } from './stages/captcha/captcha.stage.js';
 import { emailStage } from './stages/email/email.stage.js';
 import { FlowConfigCache } from './executor/flow-config.cache.js';
@@ -76,6 +77,8 @@ export const flowsService: ServiceDefinition = {
       policies: engine,
       expressions,
       externalUrl: ctx.config.external_url,
+      outbound,
+      twilioUrl: ctx.config.twilio_url,
       cookieSecret: createHash('sha256').update(`authmesh-flows-cookies:${ctx.secretKey}`).digest('base64url'),
       logger,
       async emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>) {
@@ -106,7 +109,9 @@ export const flowsService: ServiceDefinition = {
       from: ctx.config.email_from,
     };
     const tokens = new FlowTokenRepository(dataSource);
-    const runtimes = stageRuntimes({ extra: [captchaStage(outbound), emailStage(globalMail)] });
+    const runtimes = stageRuntimes({
+      extra: [captchaStage(outbound), emailStage(globalMail), authenticatorSmsStage(outbound, ctx.config.twilio_url)],
+    });
     if (!ctx.config.external_url) {
       logger.warn('AUTHMESH_EXTERNAL_URL is not set: links in e-mails use the Host header of the request that asked for them');
     }

@@ -16,6 +16,8 @@ import type { DeleteUserResponse as _authmesh_core_v1_DeleteUserResponse, Delete
 import type { Device as _authmesh_core_v1_Device, Device__Output as _authmesh_core_v1_Device__Output } from './authmesh/core/v1/Device.js';
 import type { EndSessionRequest as _authmesh_core_v1_EndSessionRequest, EndSessionRequest__Output as _authmesh_core_v1_EndSessionRequest__Output } from './authmesh/core/v1/EndSessionRequest.js';
 import type { EndSessionResponse as _authmesh_core_v1_EndSessionResponse, EndSessionResponse__Output as _authmesh_core_v1_EndSessionResponse__Output } from './authmesh/core/v1/EndSessionResponse.js';
+import type { EnrollSmsRequest as _authmesh_core_v1_EnrollSmsRequest, EnrollSmsRequest__Output as _authmesh_core_v1_EnrollSmsRequest__Output } from './authmesh/core/v1/EnrollSmsRequest.js';
+import type { EnrollSmsResponse as _authmesh_core_v1_EnrollSmsResponse, EnrollSmsResponse__Output as _authmesh_core_v1_EnrollSmsResponse__Output } from './authmesh/core/v1/EnrollSmsResponse.js';
 import type { EnrollStaticRequest as _authmesh_core_v1_EnrollStaticRequest, EnrollStaticRequest__Output as _authmesh_core_v1_EnrollStaticRequest__Output } from './authmesh/core/v1/EnrollStaticRequest.js';
 import type { EnrollStaticResponse as _authmesh_core_v1_EnrollStaticResponse, EnrollStaticResponse__Output as _authmesh_core_v1_EnrollStaticResponse__Output } from './authmesh/core/v1/EnrollStaticResponse.js';
 import type { EnrollTotpRequest as _authmesh_core_v1_EnrollTotpRequest, EnrollTotpRequest__Output as _authmesh_core_v1_EnrollTotpRequest__Output } from './authmesh/core/v1/EnrollTotpRequest.js';
@@ -31,6 +33,8 @@ import type { ListDevicesRequest as _authmesh_core_v1_ListDevicesRequest, ListDe
 import type { ListDevicesResponse as _authmesh_core_v1_ListDevicesResponse, ListDevicesResponse__Output as _authmesh_core_v1_ListDevicesResponse__Output } from './authmesh/core/v1/ListDevicesResponse.js';
 import type { ListGroupsRequest as _authmesh_core_v1_ListGroupsRequest, ListGroupsRequest__Output as _authmesh_core_v1_ListGroupsRequest__Output } from './authmesh/core/v1/ListGroupsRequest.js';
 import type { ListGroupsResponse as _authmesh_core_v1_ListGroupsResponse, ListGroupsResponse__Output as _authmesh_core_v1_ListGroupsResponse__Output } from './authmesh/core/v1/ListGroupsResponse.js';
+import type { TouchDeviceRequest as _authmesh_core_v1_TouchDeviceRequest, TouchDeviceRequest__Output as _authmesh_core_v1_TouchDeviceRequest__Output } from './authmesh/core/v1/TouchDeviceRequest.js';
+import type { TouchDeviceResponse as _authmesh_core_v1_TouchDeviceResponse, TouchDeviceResponse__Output as _authmesh_core_v1_TouchDeviceResponse__Output } from './authmesh/core/v1/TouchDeviceResponse.js';
 import type { User as _authmesh_core_v1_User, User__Output as _authmesh_core_v1_User__Output } from './authmesh/core/v1/User.js';
 import type { VerifyDeviceCodeRequest as _authmesh_core_v1_VerifyDeviceCodeRequest, VerifyDeviceCodeRequest__Output as _authmesh_core_v1_VerifyDeviceCodeRequest__Output } from './authmesh/core/v1/VerifyDeviceCodeRequest.js';
 import type { VerifyDeviceCodeResponse as _authmesh_core_v1_VerifyDeviceCodeResponse, VerifyDeviceCodeResponse__Output as _authmesh_core_v1_VerifyDeviceCodeResponse__Output } from './authmesh/core/v1/VerifyDeviceCodeResponse.js';
@@ -61,6 +65,8 @@ export interface ProtoGrpcType {
         Device: MessageTypeDefinition<_authmesh_core_v1_Device, _authmesh_core_v1_Device__Output>
         EndSessionRequest: MessageTypeDefinition<_authmesh_core_v1_EndSessionRequest, _authmesh_core_v1_EndSessionRequest__Output>
         EndSessionResponse: MessageTypeDefinition<_authmesh_core_v1_EndSessionResponse, _authmesh_core_v1_EndSessionResponse__Output>
+        EnrollSmsRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollSmsRequest, _authmesh_core_v1_EnrollSmsRequest__Output>
+        EnrollSmsResponse: MessageTypeDefinition<_authmesh_core_v1_EnrollSmsResponse, _authmesh_core_v1_EnrollSmsResponse__Output>
         EnrollStaticRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollStaticRequest, _authmesh_core_v1_EnrollStaticRequest__Output>
         EnrollStaticResponse: MessageTypeDefinition<_authmesh_core_v1_EnrollStaticResponse, _authmesh_core_v1_EnrollStaticResponse__Output>
         EnrollTotpRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollTotpRequest, _authmesh_core_v1_EnrollTotpRequest__Output>
@@ -76,6 +82,8 @@ export interface ProtoGrpcType {
         ListDevicesResponse: MessageTypeDefinition<_authmesh_core_v1_ListDevicesResponse, _authmesh_core_v1_ListDevicesResponse__Output>
         ListGroupsRequest: MessageTypeDefinition<_authmesh_core_v1_ListGroupsRequest, _authmesh_core_v1_ListGroupsRequest__Output>
         ListGroupsResponse: MessageTypeDefinition<_authmesh_core_v1_ListGroupsResponse, _authmesh_core_v1_ListGroupsResponse__Output>
+        TouchDeviceRequest: MessageTypeDefinition<_authmesh_core_v1_TouchDeviceRequest, _authmesh_core_v1_TouchDeviceRequest__Output>
+        TouchDeviceResponse: MessageTypeDefinition<_authmesh_core_v1_TouchDeviceResponse, _authmesh_core_v1_TouchDeviceResponse__Output>
         User: MessageTypeDefinition<_authmesh_core_v1_User, _authmesh_core_v1_User__Output>
         VerifyDeviceCodeRequest: MessageTypeDefinition<_authmesh_core_v1_VerifyDeviceCodeRequest, _authmesh_core_v1_VerifyDeviceCodeRequest__Output>
         VerifyDeviceCodeResponse: MessageTypeDefinition<_authmesh_core_v1_VerifyDeviceCodeResponse, _authmesh_core_v1_VerifyDeviceCodeResponse__Output>

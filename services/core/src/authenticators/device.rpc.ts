@@ -3,6 +3,7 @@ import type { Logger } from '@authmesh/logger';
 import {
   unary,
   type ConfirmDeviceRequest__Output,
+  type EnrollSmsRequest__Output,
   type EnrollStaticRequest__Output,
   type EnrollTotpRequest__Output,
   type VerifyDeviceCodeRequest__Output,
@@ -28,6 +29,8 @@ export class DeviceRpc {
           type: d.type,
           name: d.name,
           confirmed: d.confirmed,
+          phone_number: typeof d.data.phone_number === 'string' ? d.data.phone_number : '',
+          stage_pk: typeof d.data.stage === 'string' ? d.data.stage : '',
         })),
       })),
       EnrollTotp: unary(logger, async (req: EnrollTotpRequest__Output) => {
@@ -43,6 +46,13 @@ export class DeviceRpc {
           ? await this.devices.confirm(userId(req.user_pk), req.device_pk, req.code)
           : null;
         return device ? { valid: true, device_pk: device.id, type: device.type } : { valid: false };
+      }),
+      EnrollSms: unary(logger, async (req: EnrollSmsRequest__Output) => ({
+        device_pk: (await this.devices.enrollSms(userId(req.user_pk), req.name, req.phone_number, req.hash_phone_number, req.stage_pk)).id,
+      })),
+      TouchDevice: unary(logger, async (req: { user_pk: string; device_pk: string }) => {
+        if (/^[0-9a-f-]{36}$/i.test(req.device_pk)) await this.devices.touch(userId(req.user_pk), req.device_pk);
+        return {};
       }),
       VerifyDeviceCode: unary(logger, async (req: VerifyDeviceCodeRequest__Output) => {
         const device = await this.devices.verify(userId(req.user_pk), req.code, req.types);

@@ -92,6 +92,31 @@ export class DeviceService {
     return { device, tokens };
   }
 
+  /** Records an SMS device whose number the executor just verified with a code. */
+  async enrollSms(userId: number, name: string, phone: string, hashNumber: boolean, stagePk: string): Promise<DeviceEntity> {
+    await this.requireUser(userId);
+    if (!/^\+[1-9]\d{6,14}$/.test(phone))
+      throw ValidationFailedError.field('phone_number', 'Use the international format, e.g. +4915112345678.');
+    const device = await this.devices.save(
+      Object.assign(new DeviceEntity(), {
+        userId,
+        type: 'sms' as const,
+        name: name || 'SMS device',
+        confirmed: true,
+        data: { stage: stagePk, ...(hashNumber ? { phone_hash: this.options.secretBox.digest(phone) } : { phone_number: phone }) },
+      }),
+    );
+    await this.events.emit('model_created', null, { model: ref(device) });
+    return device;
+  }
+
+  async touch(userId: number, deviceId: string): Promise<void> {
+    const device = await this.devices.findById(deviceId);
+    if (!device || device.userId !== userId) return;
+    device.lastUsed = new Date();
+    await this.devices.save(device);
+  }
+
   /** Finishes enrollment; a TOTP device needs a valid first code. */
   async confirm(userId: number, deviceId: string, code: string): Promise<DeviceEntity | null> {
     const device = await this.devices.findById(deviceId);

@@ -1,5 +1,6 @@
 import type { ExpressionEngine } from '@authmesh/expressions';
 import type { Logger } from '@authmesh/logger';
+import type { OutboundClient } from '@authmesh/outbound';
 import type { FlowConfigClient, IdentityClient, User__Output } from '@authmesh/rpc';
 import type { PolicyEngine } from '../policies/policy-engine.js';
 import type { ReputationService } from '../reputation/reputation.service.js';
@@ -25,6 +26,10 @@ export interface StageServices {
   externalUrl?: string;
   /** Key for cookies the flows service signs itself (derived from the installation secret). */
   cookieSecret: string;
+  /** The outbound HTTP client (SMS gateways, captcha verification). */
+  outbound: OutboundClient;
+  /** Base URL of the Twilio API (AUTHMESH_TWILIO_URL). */
+  twilioUrl: string;
   logger: Logger;
   /** Records an event in the event log (over the bus; never blocks the login on it). */
   emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>): Promise<void>;

@@ -1,10 +1,14 @@
+import type { Device__Output } from '@authmesh/rpc';
 import { parseDuration } from '../../executor/duration.js';
+import { smsSettingsOf } from '../authenticator-sms/authenticator-sms.stage.js';
+import { sendSms } from '../authenticator-sms/providers/sms-provider.js';
+import { codeMatches, newCode, type PendingCode } from '../authenticator-sms/sms-code.js';
 import { pendingUser } from '../password/password-check.js';
 import { challenge, deny, inject, invalid, next, stringField, type StageContext, type StageRuntime } from '../stage-runtime.js';
 import { MFA_COOKIE, mfaCookieValid, signMfaCookie } from './mfa-cookie.js';
 
 /** Device classes this build can validate with a code. */
-const CODE_CLASSES = ['totp', 'static'];
+const CODE_CLASSES = ['totp', 'static', 'sms'];
 
 /**
  * Asks for a second factor from one of the pending user's devices of the allowed classes.
@@ -38,12 +42,16 @@ export const authenticatorValidateStage: StageRuntime = {
       if (selected && stages.includes(selected) && ctx.settings.not_configured_action === 'configure') return inject(selected);
       return notConfigured(ctx);
     }
+    const selected = selectedSmsDevice(response, devices);
+    if (selected) return sendDeviceCode(ctx, selected);
     const code = stringField(response, 'code');
     if (!code) return invalid({ code: ['This field is required.'] });
     if (code.length > 64) return invalid({ code: ['Invalid code.'] });
     await ctx.services.reputation.charge(user.username, ctx.request.clientIp);
     const allowed = allowedClasses(ctx);
-    const verified = await ctx.services.identity.verifyDeviceCode({ user_pk: user.pk, code, types: allowed });
+    const verified =
+      (await smsCodeMatches(ctx, user.pk, code, devices)) ??
+      (await ctx.services.identity.verifyDeviceCode({ user_pk: user.pk, code, types: allowed }));
     if (!verified.valid) {
       await ctx.services.emitEvent('login_failed', user, ctx.request.clientIp, {
         username: user.username,
@@ -65,6 +73,47 @@ export const authenticatorValidateStage: StageRuntime = {
     return next();
   },
 };
+
+/** The SMS device the client asked a code for (`selected_challenge`), if it is one of the user's. */
+function selectedSmsDevice(response: Record<string, unknown>, devices: Device__Output[]): Device__Output | undefined {
+  const selected = response.selected_challenge as { device_class?: unknown; device_uid?: unknown } | undefined;
+  if (!selected || typeof selected !== 'object' || selected.device_class !== 'sms') return undefined;
+  return devices.find((d) => d.type === 'sms' && d.pk === selected.device_uid && d.phone_number);
+}
+
+/** Texts a code to one of the user's SMS devices, with the provider settings of the stage that enrolled it. */
+async function sendDeviceCode(ctx: StageContext, device: Device__Output) {
+  const stage = device.stage_pk ? await ctx.services.config.getStage(device.stage_pk).catch(() => null) : null;
+  if (!stage) return invalid({ non_field_errors: ['This phone can no longer receive codes; use another device.'] });
+  const { code, pending } = newCode(ctx.services.cookieSecret, `device:${device.pk}`);
+  try {
+    await sendSms(
+      ctx.services.outbound,
+      smsSettingsOf(JSON.parse(stage.settings_json), ctx.services.twilioUrl),
+      device.phone_number,
+      `Your authmesh login code is ${code}`,
+    );
+  } catch (error) {
+    ctx.services.logger.warn({ err: (error as Error).message }, 'SMS not sent');
+    return invalid({ non_field_errors: ['The text message could not be sent. Try again in a moment.'] });
+  }
+  ctx.plan.sms_challenge = { device: device.pk, code: pending };
+  return challenge({
+    device_challenges: [{ device_class: 'sms', device_uid: device.pk, challenge: {} }],
+    configuration_stages: [],
+    sms_sent: true,
+  });
+}
+
+/** A code texted in this plan, checked against its device; null when no SMS code is pending. */
+async function smsCodeMatches(ctx: StageContext, userPk: string, code: string, devices: Device__Output[]) {
+  const pending = ctx.plan.sms_challenge as { device: string; code: PendingCode } | undefined;
+  if (!pending || !devices.some((d) => d.pk === pending.device)) return null;
+  if (!codeMatches(ctx.services.cookieSecret, pending.code, code)) return null;
+  delete ctx.plan.sms_challenge;
+  await ctx.services.identity.touchDevice(userPk, pending.device);
+  return { valid: true, device_pk: pending.device, type: 'sms' };
+}
 
 function allowedClasses(ctx: StageContext): string[] {
   const classes = Array.isArray(ctx.settings.device_classes) ? (ctx.settings.device_classes as string[]) : CODE_CLASSES;

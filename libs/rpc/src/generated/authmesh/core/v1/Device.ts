@@ -13,6 +13,14 @@ export interface Device {
   'type'?: (string);
   'name'?: (string);
   'confirmed'?: (boolean);
+  /**
+   * SMS devices: the number codes are sent to (E.164); empty when only its hash is kept.
+   */
+  'phone_number'?: (string);
+  /**
+   * SMS devices: the UUID of the stage that enrolled it (its provider settings send codes).
+   */
+  'stage_pk'?: (string);
 }
 
 export interface Device__Output {
@@ -26,4 +34,12 @@ export interface Device__Output {
   'type': (string);
   'name': (string);
   'confirmed': (boolean);
+  /**
+   * SMS devices: the number codes are sent to (E.164); empty when only its hash is kept.
+   */
+  'phone_number': (string);
+  /**
+   * SMS devices: the UUID of the stage that enrolled it (its provider settings send codes).
+   */
+  'stage_pk': (string);
 }

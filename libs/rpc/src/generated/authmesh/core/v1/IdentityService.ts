@@ -16,6 +16,8 @@ import type { DeleteUserRequest as _authmesh_core_v1_DeleteUserRequest, DeleteUs
 import type { DeleteUserResponse as _authmesh_core_v1_DeleteUserResponse, DeleteUserResponse__Output as _authmesh_core_v1_DeleteUserResponse__Output } from '../../../authmesh/core/v1/DeleteUserResponse.js';
 import type { EndSessionRequest as _authmesh_core_v1_EndSessionRequest, EndSessionRequest__Output as _authmesh_core_v1_EndSessionRequest__Output } from '../../../authmesh/core/v1/EndSessionRequest.js';
 import type { EndSessionResponse as _authmesh_core_v1_EndSessionResponse, EndSessionResponse__Output as _authmesh_core_v1_EndSessionResponse__Output } from '../../../authmesh/core/v1/EndSessionResponse.js';
+import type { EnrollSmsRequest as _authmesh_core_v1_EnrollSmsRequest, EnrollSmsRequest__Output as _authmesh_core_v1_EnrollSmsRequest__Output } from '../../../authmesh/core/v1/EnrollSmsRequest.js';
+import type { EnrollSmsResponse as _authmesh_core_v1_EnrollSmsResponse, EnrollSmsResponse__Output as _authmesh_core_v1_EnrollSmsResponse__Output } from '../../../authmesh/core/v1/EnrollSmsResponse.js';
 import type { EnrollStaticRequest as _authmesh_core_v1_EnrollStaticRequest, EnrollStaticRequest__Output as _authmesh_core_v1_EnrollStaticRequest__Output } from '../../../authmesh/core/v1/EnrollStaticRequest.js';
 import type { EnrollStaticResponse as _authmesh_core_v1_EnrollStaticResponse, EnrollStaticResponse__Output as _authmesh_core_v1_EnrollStaticResponse__Output } from '../../../authmesh/core/v1/EnrollStaticResponse.js';
 import type { EnrollTotpRequest as _authmesh_core_v1_EnrollTotpRequest, EnrollTotpRequest__Output as _authmesh_core_v1_EnrollTotpRequest__Output } from '../../../authmesh/core/v1/EnrollTotpRequest.js';
@@ -29,6 +31,8 @@ import type { ListDevicesRequest as _authmesh_core_v1_ListDevicesRequest, ListDe
 import type { ListDevicesResponse as _authmesh_core_v1_ListDevicesResponse, ListDevicesResponse__Output as _authmesh_core_v1_ListDevicesResponse__Output } from '../../../authmesh/core/v1/ListDevicesResponse.js';
 import type { ListGroupsRequest as _authmesh_core_v1_ListGroupsRequest, ListGroupsRequest__Output as _authmesh_core_v1_ListGroupsRequest__Output } from '../../../authmesh/core/v1/ListGroupsRequest.js';
 import type { ListGroupsResponse as _authmesh_core_v1_ListGroupsResponse, ListGroupsResponse__Output as _authmesh_core_v1_ListGroupsResponse__Output } from '../../../authmesh/core/v1/ListGroupsResponse.js';
+import type { TouchDeviceRequest as _authmesh_core_v1_TouchDeviceRequest, TouchDeviceRequest__Output as _authmesh_core_v1_TouchDeviceRequest__Output } from '../../../authmesh/core/v1/TouchDeviceRequest.js';
+import type { TouchDeviceResponse as _authmesh_core_v1_TouchDeviceResponse, TouchDeviceResponse__Output as _authmesh_core_v1_TouchDeviceResponse__Output } from '../../../authmesh/core/v1/TouchDeviceResponse.js';
 import type { User as _authmesh_core_v1_User, User__Output as _authmesh_core_v1_User__Output } from '../../../authmesh/core/v1/User.js';
 import type { VerifyDeviceCodeRequest as _authmesh_core_v1_VerifyDeviceCodeRequest, VerifyDeviceCodeRequest__Output as _authmesh_core_v1_VerifyDeviceCodeRequest__Output } from '../../../authmesh/core/v1/VerifyDeviceCodeRequest.js';
 import type { VerifyDeviceCodeResponse as _authmesh_core_v1_VerifyDeviceCodeResponse, VerifyDeviceCodeResponse__Output as _authmesh_core_v1_VerifyDeviceCodeResponse__Output } from '../../../authmesh/core/v1/VerifyDeviceCodeResponse.js';
@@ -152,6 +156,21 @@ export interface IdentityServiceClient extends grpc.Client {
   endSession(argument: _authmesh_core_v1_EndSessionRequest, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Records a confirmed SMS device after the flow executor verified the number with a code.
+   */
+  EnrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  EnrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  EnrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  EnrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Records a confirmed SMS device after the flow executor verified the number with a code.
+   */
+  enrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  enrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  enrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  enrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Starts static-code enrollment: an unconfirmed device with new single-use codes, shown once.
    */
   EnrollStatic(argument: _authmesh_core_v1_EnrollStaticRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollStaticResponse__Output>): grpc.ClientUnaryCall;
@@ -261,6 +280,21 @@ export interface IdentityServiceClient extends grpc.Client {
   listGroups(argument: _authmesh_core_v1_ListGroupsRequest, callback: grpc.requestCallback<_authmesh_core_v1_ListGroupsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Marks a device as used now (after the flow executor checked an SMS code for it).
+   */
+  TouchDevice(argument: _authmesh_core_v1_TouchDeviceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_TouchDeviceResponse__Output>): grpc.ClientUnaryCall;
+  TouchDevice(argument: _authmesh_core_v1_TouchDeviceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_TouchDeviceResponse__Output>): grpc.ClientUnaryCall;
+  TouchDevice(argument: _authmesh_core_v1_TouchDeviceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_TouchDeviceResponse__Output>): grpc.ClientUnaryCall;
+  TouchDevice(argument: _authmesh_core_v1_TouchDeviceRequest, callback: grpc.requestCallback<_authmesh_core_v1_TouchDeviceResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Marks a device as used now (after the flow executor checked an SMS code for it).
+   */
+  touchDevice(argument: _authmesh_core_v1_TouchDeviceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_TouchDeviceResponse__Output>): grpc.ClientUnaryCall;
+  touchDevice(argument: _authmesh_core_v1_TouchDeviceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_TouchDeviceResponse__Output>): grpc.ClientUnaryCall;
+  touchDevice(argument: _authmesh_core_v1_TouchDeviceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_TouchDeviceResponse__Output>): grpc.ClientUnaryCall;
+  touchDevice(argument: _authmesh_core_v1_TouchDeviceRequest, callback: grpc.requestCallback<_authmesh_core_v1_TouchDeviceResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Checks a code against the user's confirmed devices of the allowed types. A TOTP code is
    * accepted once (a replay inside its window is refused); a static code is used up.
    */
@@ -354,6 +388,11 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   EndSession: grpc.handleUnaryCall<_authmesh_core_v1_EndSessionRequest__Output, _authmesh_core_v1_EndSessionResponse>;
   
   /**
+   * Records a confirmed SMS device after the flow executor verified the number with a code.
+   */
+  EnrollSms: grpc.handleUnaryCall<_authmesh_core_v1_EnrollSmsRequest__Output, _authmesh_core_v1_EnrollSmsResponse>;
+  
+  /**
    * Starts static-code enrollment: an unconfirmed device with new single-use codes, shown once.
    */
   EnrollStatic: grpc.handleUnaryCall<_authmesh_core_v1_EnrollStaticRequest__Output, _authmesh_core_v1_EnrollStaticResponse>;
@@ -391,6 +430,11 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   ListGroups: grpc.handleUnaryCall<_authmesh_core_v1_ListGroupsRequest__Output, _authmesh_core_v1_ListGroupsResponse>;
   
   /**
+   * Marks a device as used now (after the flow executor checked an SMS code for it).
+   */
+  TouchDevice: grpc.handleUnaryCall<_authmesh_core_v1_TouchDeviceRequest__Output, _authmesh_core_v1_TouchDeviceResponse>;
+  
+  /**
    * Checks a code against the user's confirmed devices of the allowed types. A TOTP code is
    * accepted once (a replay inside its window is refused); a static code is used up.
    */
@@ -418,6 +462,7 @@ export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   CreateSession: MethodDefinition<_authmesh_core_v1_CreateSessionRequest, _authmesh_core_v1_CreateSessionResponse, _authmesh_core_v1_CreateSessionRequest__Output, _authmesh_core_v1_CreateSessionResponse__Output>
   DeleteUser: MethodDefinition<_authmesh_core_v1_DeleteUserRequest, _authmesh_core_v1_DeleteUserResponse, _authmesh_core_v1_DeleteUserRequest__Output, _authmesh_core_v1_DeleteUserResponse__Output>
   EndSession: MethodDefinition<_authmesh_core_v1_EndSessionRequest, _authmesh_core_v1_EndSessionResponse, _authmesh_core_v1_EndSessionRequest__Output, _authmesh_core_v1_EndSessionResponse__Output>
+  EnrollSms: MethodDefinition<_authmesh_core_v1_EnrollSmsRequest, _authmesh_core_v1_EnrollSmsResponse, _authmesh_core_v1_EnrollSmsRequest__Output, _authmesh_core_v1_EnrollSmsResponse__Output>
   EnrollStatic: MethodDefinition<_authmesh_core_v1_EnrollStaticRequest, _authmesh_core_v1_EnrollStaticResponse, _authmesh_core_v1_EnrollStaticRequest__Output, _authmesh_core_v1_EnrollStaticResponse__Output>
   EnrollTotp: MethodDefinition<_authmesh_core_v1_EnrollTotpRequest, _authmesh_core_v1_EnrollTotpResponse, _authmesh_core_v1_EnrollTotpRequest__Output, _authmesh_core_v1_EnrollTotpResponse__Output>
   GetGroup: MethodDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_Group, _authmesh_core_v1_GetGroupRequest__Output, _authmesh_core_v1_Group__Output>
@@ -425,6 +470,7 @@ export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   GrantConsent: MethodDefinition<_authmesh_core_v1_GrantConsentRequest, _authmesh_core_v1_GrantConsentResponse, _authmesh_core_v1_GrantConsentRequest__Output, _authmesh_core_v1_GrantConsentResponse__Output>
   ListDevices: MethodDefinition<_authmesh_core_v1_ListDevicesRequest, _authmesh_core_v1_ListDevicesResponse, _authmesh_core_v1_ListDevicesRequest__Output, _authmesh_core_v1_ListDevicesResponse__Output>
   ListGroups: MethodDefinition<_authmesh_core_v1_ListGroupsRequest, _authmesh_core_v1_ListGroupsResponse, _authmesh_core_v1_ListGroupsRequest__Output, _authmesh_core_v1_ListGroupsResponse__Output>
+  TouchDevice: MethodDefinition<_authmesh_core_v1_TouchDeviceRequest, _authmesh_core_v1_TouchDeviceResponse, _authmesh_core_v1_TouchDeviceRequest__Output, _authmesh_core_v1_TouchDeviceResponse__Output>
   VerifyDeviceCode: MethodDefinition<_authmesh_core_v1_VerifyDeviceCodeRequest, _authmesh_core_v1_VerifyDeviceCodeResponse, _authmesh_core_v1_VerifyDeviceCodeRequest__Output, _authmesh_core_v1_VerifyDeviceCodeResponse__Output>
   VerifyPassword: MethodDefinition<_authmesh_core_v1_VerifyPasswordRequest, _authmesh_core_v1_VerifyPasswordResponse, _authmesh_core_v1_VerifyPasswordRequest__Output, _authmesh_core_v1_VerifyPasswordResponse__Output>
   WriteUser: MethodDefinition<_authmesh_core_v1_WriteUserRequest, _authmesh_core_v1_WriteUserResponse, _authmesh_core_v1_WriteUserRequest__Output, _authmesh_core_v1_WriteUserResponse__Output>
