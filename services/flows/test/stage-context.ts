@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { ExpressionEngine } from '@authmesh/expressions';
+import { OutboundClient } from '@authmesh/outbound';
 import { createLogger, type Logger } from '@authmesh/logger';
 import {
   GrpcStatus,
@@ -429,6 +430,8 @@ export interface StageContextOverrides {
   expressions?: ExpressionEngine;
   /** Reuse the fakes of another context instead of building new ones (users, stages, invitations and policies are then ignored). */
   fakes?: StageFakes;
+  /** Where SMS stages reach Twilio (a local stand-in in tests). */
+  twilioUrl?: string;
 }
 
 export interface TestStageContext extends StageFakes {
@@ -480,6 +483,10 @@ export function stageContext(overrides: StageContextOverrides = {}): TestStageCo
     reputation: fakes.reputation,
     policies: fakes.policies,
     expressions: fakes.expressions,
+    cookieSecret: 'test-cookie-secret',
+    // Loopback is allowed so stage specs can talk to local stand-ins of outside services.
+    outbound: new OutboundClient({ allowedNetworks: ['127.0.0.1/32'] }),
+    twilioUrl: overrides.twilioUrl ?? 'https://api.twilio.com',
     logger: fakes.log.logger,
     async emitEvent(action, user, clientIp, context) {
       fakes.events.push({ action, user, clientIp, context: structuredClone(context) });
@@ -498,6 +505,7 @@ export function stageContext(overrides: StageContextOverrides = {}): TestStageCo
       secure: true,
       query: new URLSearchParams(),
       sessionKey: null,
+      cookies: new Map(),
       ...overrides.request,
     },
     sessionUser: overrides.sessionUser ?? null,
