@@ -43,6 +43,7 @@ import type { VerifyDeviceCodeRequest } from './generated/authmesh/core/v1/Verif
 import type { VerifyDeviceCodeResponse__Output } from './generated/authmesh/core/v1/VerifyDeviceCodeResponse.js';
 import type { ListDevicesRequest } from './generated/authmesh/core/v1/ListDevicesRequest.js';
 import type { ListDevicesResponse__Output } from './generated/authmesh/core/v1/ListDevicesResponse.js';
+import type { EnrollDuoRequest } from './generated/authmesh/core/v1/EnrollDuoRequest.js';
 import type { EnrollSmsRequest } from './generated/authmesh/core/v1/EnrollSmsRequest.js';
 import type { EnrollSmsResponse__Output } from './generated/authmesh/core/v1/EnrollSmsResponse.js';
 import type { EventServiceClient } from './generated/authmesh/events/v1/EventService.js';
@@ -189,6 +190,10 @@ export class IdentityClient extends MeshClient<IdentityServiceClient> {
   /** Records a confirmed SMS device after its number was verified. */
   enrollSms(request: EnrollSmsRequest, options?: RpcCallOptions): Promise<EnrollSmsResponse__Output> {
     return this.call('EnrollSms', (r, m, o, cb) => this.client.EnrollSms(r, m, o, cb), request, options);
+  }
+  /** Records a confirmed Duo device after activation. */
+  enrollDuo(request: EnrollDuoRequest, options?: RpcCallOptions): Promise<EnrollSmsResponse__Output> {
+    return this.call('EnrollDuo', (r, m, o, cb) => this.client.EnrollDuo(r, m, o, cb), request, options);
   }
   /** Marks a device as used now. */
   async touchDevice(userPk: string, devicePk: string, options?: RpcCallOptions): Promise<void> {

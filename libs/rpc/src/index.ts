@@ -49,6 +49,7 @@ export type { GrantConsentRequest__Output } from './generated/authmesh/core/v1/G
 export type { Device, Device__Output } from './generated/authmesh/core/v1/Device.js';
 export type { EnrollTotpRequest__Output } from './generated/authmesh/core/v1/EnrollTotpRequest.js';
 export type { EnrollTotpResponse__Output } from './generated/authmesh/core/v1/EnrollTotpResponse.js';
+export type { EnrollDuoRequest__Output } from './generated/authmesh/core/v1/EnrollDuoRequest.js';
 export type { EnrollSmsRequest__Output } from './generated/authmesh/core/v1/EnrollSmsRequest.js';
 export type { EnrollStaticRequest__Output } from './generated/authmesh/core/v1/EnrollStaticRequest.js';
 export type { EnrollStaticResponse__Output } from './generated/authmesh/core/v1/EnrollStaticResponse.js';

@@ -109,7 +109,7 @@ export class CoreModule {
         PolicyBindingController,
         SessionController,
         AllDevicesController,
-        ...(['totp', 'static', 'sms'] as const).flatMap((type) => [deviceController(type, false), deviceController(type, true)]),
+        ...(['totp', 'static', 'sms', 'duo'] as const).flatMap((type) => [deviceController(type, false), deviceController(type, true)]),
         ConsentController,
         PromptController,
         InvitationController,

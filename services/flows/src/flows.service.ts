@@ -19,6 +19,7 @@ import { ValidationFailedError, type ServiceDefinition } from '@authmesh/runtime
 import { createFlowsDataSource } from './database/flows.data-source.js';
 import { ExecutionRepository } from './executor/execution.repository.js';
 import { FlowTokenRepository } from './executor/flow-token.repository.js';
+import { authenticatorDuoStage } from './stages/authenticator-duo/authenticator-duo.stage.js';
 import { authenticatorSmsStage } from './stages/authenticator-sms/authenticator-sms.stage.js';
 import { captchaStage } from './stages/captcha/captcha.stage.js';
 import { emailStage } from './stages/email/email.stage.js';
@@ -63,6 +64,12 @@ export const flowsService: ServiceDefinition = {
     const configs = new FlowConfigCache(config);
     const reputation = new ReputationService(new ReputationRepository(dataSource));
     const outbound = new OutboundClient({ allowedNetworks: ctx.config.outbound_allowed_cidrs, userAgent: `authmesh/${ctx.version}` });
+    // Duo's synchronous push answers when the user does, which can take up to a minute.
+    const duoOutbound = new OutboundClient({
+      allowedNetworks: ctx.config.outbound_allowed_cidrs,
+      userAgent: `authmesh/${ctx.version}`,
+      timeoutMs: 65_000,
+    });
     const expressions = await ExpressionEngine.create();
     const engine = new PolicyEngine(
       policyRuntimes({ reputation, hibp: new HibpRangeClient(ctx.config.hibp_url, outbound), expressions, identity }),
@@ -79,6 +86,8 @@ export const flowsService: ServiceDefinition = {
       externalUrl: ctx.config.external_url,
       outbound,
       twilioUrl: ctx.config.twilio_url,
+      duoUrl: ctx.config.duo_url,
+      duoOutbound,
       cookieSecret: createHash('sha256').update(`authmesh-flows-cookies:${ctx.secretKey}`).digest('base64url'),
       logger,
       async emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>) {
@@ -110,7 +119,12 @@ export const flowsService: ServiceDefinition = {
     };
     const tokens = new FlowTokenRepository(dataSource);
     const runtimes = stageRuntimes({
-      extra: [captchaStage(outbound), emailStage(globalMail), authenticatorSmsStage(outbound, ctx.config.twilio_url)],
+      extra: [
+        captchaStage(outbound),
+        emailStage(globalMail),
+        authenticatorSmsStage(outbound, ctx.config.twilio_url),
+        authenticatorDuoStage(duoOutbound, ctx.config.duo_url),
+      ],
     });
     if (!ctx.config.external_url) {
       logger.warn('AUTHMESH_EXTERNAL_URL is not set: links in e-mails use the Host header of the request that asked for them');

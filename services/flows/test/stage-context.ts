@@ -487,6 +487,7 @@ export function stageContext(overrides: StageContextOverrides = {}): TestStageCo
     // Loopback is allowed so stage specs can talk to local stand-ins of outside services.
     outbound: new OutboundClient({ allowedNetworks: ['127.0.0.1/32'] }),
     twilioUrl: overrides.twilioUrl ?? 'https://api.twilio.com',
+    duoOutbound: new OutboundClient({ allowedNetworks: ['127.0.0.1/32'] }),
     logger: fakes.log.logger,
     async emitEvent(action, user, clientIp, context) {
       fakes.events.push({ action, user, clientIp, context: structuredClone(context) });

@@ -16,6 +16,7 @@ import type { DeleteUserResponse as _authmesh_core_v1_DeleteUserResponse, Delete
 import type { Device as _authmesh_core_v1_Device, Device__Output as _authmesh_core_v1_Device__Output } from './authmesh/core/v1/Device.js';
 import type { EndSessionRequest as _authmesh_core_v1_EndSessionRequest, EndSessionRequest__Output as _authmesh_core_v1_EndSessionRequest__Output } from './authmesh/core/v1/EndSessionRequest.js';
 import type { EndSessionResponse as _authmesh_core_v1_EndSessionResponse, EndSessionResponse__Output as _authmesh_core_v1_EndSessionResponse__Output } from './authmesh/core/v1/EndSessionResponse.js';
+import type { EnrollDuoRequest as _authmesh_core_v1_EnrollDuoRequest, EnrollDuoRequest__Output as _authmesh_core_v1_EnrollDuoRequest__Output } from './authmesh/core/v1/EnrollDuoRequest.js';
 import type { EnrollSmsRequest as _authmesh_core_v1_EnrollSmsRequest, EnrollSmsRequest__Output as _authmesh_core_v1_EnrollSmsRequest__Output } from './authmesh/core/v1/EnrollSmsRequest.js';
 import type { EnrollSmsResponse as _authmesh_core_v1_EnrollSmsResponse, EnrollSmsResponse__Output as _authmesh_core_v1_EnrollSmsResponse__Output } from './authmesh/core/v1/EnrollSmsResponse.js';
 import type { EnrollStaticRequest as _authmesh_core_v1_EnrollStaticRequest, EnrollStaticRequest__Output as _authmesh_core_v1_EnrollStaticRequest__Output } from './authmesh/core/v1/EnrollStaticRequest.js';
@@ -65,6 +66,7 @@ export interface ProtoGrpcType {
         Device: MessageTypeDefinition<_authmesh_core_v1_Device, _authmesh_core_v1_Device__Output>
         EndSessionRequest: MessageTypeDefinition<_authmesh_core_v1_EndSessionRequest, _authmesh_core_v1_EndSessionRequest__Output>
         EndSessionResponse: MessageTypeDefinition<_authmesh_core_v1_EndSessionResponse, _authmesh_core_v1_EndSessionResponse__Output>
+        EnrollDuoRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollDuoRequest, _authmesh_core_v1_EnrollDuoRequest__Output>
         EnrollSmsRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollSmsRequest, _authmesh_core_v1_EnrollSmsRequest__Output>
         EnrollSmsResponse: MessageTypeDefinition<_authmesh_core_v1_EnrollSmsResponse, _authmesh_core_v1_EnrollSmsResponse__Output>
         EnrollStaticRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollStaticRequest, _authmesh_core_v1_EnrollStaticRequest__Output>

@@ -3,6 +3,7 @@ import type { Logger } from '@authmesh/logger';
 import {
   unary,
   type ConfirmDeviceRequest__Output,
+  type EnrollDuoRequest__Output,
   type EnrollSmsRequest__Output,
   type EnrollStaticRequest__Output,
   type EnrollTotpRequest__Output,
@@ -31,6 +32,7 @@ export class DeviceRpc {
           confirmed: d.confirmed,
           phone_number: typeof d.data.phone_number === 'string' ? d.data.phone_number : '',
           stage_pk: typeof d.data.stage === 'string' ? d.data.stage : '',
+          duo_user_id: typeof d.data.duo_user_id === 'string' ? d.data.duo_user_id : '',
         })),
       })),
       EnrollTotp: unary(logger, async (req: EnrollTotpRequest__Output) => {
@@ -49,6 +51,9 @@ export class DeviceRpc {
       }),
       EnrollSms: unary(logger, async (req: EnrollSmsRequest__Output) => ({
         device_pk: (await this.devices.enrollSms(userId(req.user_pk), req.name, req.phone_number, req.hash_phone_number, req.stage_pk)).id,
+      })),
+      EnrollDuo: unary(logger, async (req: EnrollDuoRequest__Output) => ({
+        device_pk: (await this.devices.enrollDuo(userId(req.user_pk), req.name, req.duo_user_id, req.stage_pk)).id,
       })),
       TouchDevice: unary(logger, async (req: { user_pk: string; device_pk: string }) => {
         if (/^[0-9a-f-]{36}$/i.test(req.device_pk)) await this.devices.touch(userId(req.user_pk), req.device_pk);

@@ -110,6 +110,23 @@ export class DeviceService {
     return device;
   }
 
+  /** Records a Duo device once the user activated Duo Mobile for it. */
+  async enrollDuo(userId: number, name: string, duoUserId: string, stagePk: string): Promise<DeviceEntity> {
+    await this.requireUser(userId);
+    if (!/^[A-Za-z0-9]{1,64}$/.test(duoUserId)) throw ValidationFailedError.field('duo_user_id', 'Not a Duo user id.');
+    const device = await this.devices.save(
+      Object.assign(new DeviceEntity(), {
+        userId,
+        type: 'duo' as const,
+        name: name || 'Duo device',
+        confirmed: true,
+        data: { stage: stagePk, duo_user_id: duoUserId },
+      }),
+    );
+    await this.events.emit('model_created', null, { model: ref(device) });
+    return device;
+  }
+
   async touch(userId: number, deviceId: string): Promise<void> {
     const device = await this.devices.findById(deviceId);
     if (!device || device.userId !== userId) return;

@@ -2,6 +2,7 @@ import { denyStage } from './types/deny/deny.stage.js';
 import { dummyStage } from './types/dummy/dummy.stage.js';
 import { userLoginStage } from './types/user-login/user-login.stage.js';
 import { userLogoutStage } from './types/user-logout/user-logout.stage.js';
+import { authenticatorDuoStage } from './types/authenticator-duo/authenticator-duo.stage.js';
 import { authenticatorSmsStage } from './types/authenticator-sms/authenticator-sms.stage.js';
 import { authenticatorStaticStage } from './types/authenticator-static/authenticator-static.stage.js';
 import { authenticatorTotpStage } from './types/authenticator-totp/authenticator-totp.stage.js';
@@ -36,6 +37,7 @@ export const STAGE_TYPES: readonly StageType[] = [
   authenticatorStaticStage,
   authenticatorValidateStage,
   authenticatorSmsStage,
+  authenticatorDuoStage,
 ];
 
 export function stageType(type: string): StageType | undefined {

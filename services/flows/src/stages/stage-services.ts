@@ -30,6 +30,10 @@ export interface StageServices {
   outbound: OutboundClient;
   /** Base URL of the Twilio API (AUTHMESH_TWILIO_URL). */
   twilioUrl: string;
+  /** Where Duo's API is reached instead of each stage's API host (AUTHMESH_DUO_URL); unset in production. */
+  duoUrl?: string;
+  /** The outbound client for Duo: a push waits up to a minute for the user's answer. */
+  duoOutbound: OutboundClient;
   logger: Logger;
   /** Records an event in the event log (over the bus; never blocks the login on it). */
   emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>): Promise<void>;

@@ -3,12 +3,23 @@ import { parseDuration } from '../../executor/duration.js';
 import { smsSettingsOf } from '../authenticator-sms/authenticator-sms.stage.js';
 import { sendSms } from '../authenticator-sms/providers/sms-provider.js';
 import { codeMatches, newCode, type PendingCode } from '../authenticator-sms/sms-code.js';
+import { duoClientFor } from '../authenticator-duo/authenticator-duo.stage.js';
 import { pendingUser } from '../password/password-check.js';
-import { challenge, deny, inject, invalid, next, stringField, type StageContext, type StageRuntime } from '../stage-runtime.js';
+import {
+  challenge,
+  deny,
+  inject,
+  invalid,
+  next,
+  stringField,
+  type StageContext,
+  type StageResult,
+  type StageRuntime,
+} from '../stage-runtime.js';
 import { MFA_COOKIE, mfaCookieValid, signMfaCookie } from './mfa-cookie.js';
 
 /** Device classes this build can validate with a code. */
-const CODE_CLASSES = ['totp', 'static', 'sms'];
+const CODE_CLASSES = ['totp', 'static', 'sms', 'duo'];
 
 /**
  * Asks for a second factor from one of the pending user's devices of the allowed classes.
@@ -42,6 +53,8 @@ export const authenticatorValidateStage: StageRuntime = {
       if (selected && stages.includes(selected) && ctx.settings.not_configured_action === 'configure') return inject(selected);
       return notConfigured(ctx);
     }
+    const duo = selectedDevice(response, devices, 'duo');
+    if (duo) return duoPush(ctx, user.pk, user.username, duo);
     const selected = selectedSmsDevice(response, devices);
     if (selected) return sendDeviceCode(ctx, selected);
     const code = stringField(response, 'code');
@@ -79,6 +92,33 @@ function selectedSmsDevice(response: Record<string, unknown>, devices: Device__O
   const selected = response.selected_challenge as { device_class?: unknown; device_uid?: unknown } | undefined;
   if (!selected || typeof selected !== 'object' || selected.device_class !== 'sms') return undefined;
   return devices.find((d) => d.type === 'sms' && d.pk === selected.device_uid && d.phone_number);
+}
+
+function selectedDevice(response: Record<string, unknown>, devices: Device__Output[], type: string): Device__Output | undefined {
+  const selected = response.selected_challenge as { device_class?: unknown; device_uid?: unknown } | undefined;
+  if (!selected || typeof selected !== 'object' || selected.device_class !== type) return undefined;
+  return devices.find((d) => d.type === type && d.pk === selected.device_uid);
+}
+
+/** Sends a Duo push to the device's Duo user and waits for the answer (Duo's synchronous auth call). */
+async function duoPush(ctx: StageContext, userPk: string, username: string, device: Device__Output): Promise<StageResult> {
+  const stage = device.stage_pk ? await ctx.services.config.getStage(device.stage_pk).catch(() => null) : null;
+  if (!stage || !device.duo_user_id) return invalid({ non_field_errors: ['This Duo device can no longer be used; use another device.'] });
+  await ctx.services.reputation.charge(username, ctx.request.clientIp);
+  let answer: 'allow' | 'deny';
+  try {
+    answer = await duoClientFor(ctx.services.duoOutbound, JSON.parse(stage.settings_json), ctx.services.duoUrl).pushAuth(
+      device.duo_user_id,
+    );
+  } catch (error) {
+    ctx.services.logger.warn({ err: (error as Error).message }, 'Duo push failed');
+    return invalid({ non_field_errors: ['Duo could not be reached. Try again in a moment.'] });
+  }
+  if (answer !== 'allow') return invalid({ non_field_errors: ['The login was not approved on the device.'] }, true);
+  await ctx.services.reputation.succeeded(username, ctx.request.clientIp);
+  await ctx.services.identity.touchDevice(userPk, device.pk);
+  ctx.plan.mfa_device = device.pk;
+  return next();
 }
 
 /** Texts a code to one of the user's SMS devices, with the provider settings of the stage that enrolled it. */

@@ -18,9 +18,13 @@ export interface Device {
    */
   'phone_number'?: (string);
   /**
-   * SMS devices: the UUID of the stage that enrolled it (its provider settings send codes).
+   * SMS and Duo devices: the UUID of the stage that enrolled it (its settings reach the provider).
    */
   'stage_pk'?: (string);
+  /**
+   * Duo devices: the Duo user id pushes go to.
+   */
+  'duo_user_id'?: (string);
 }
 
 export interface Device__Output {
@@ -39,7 +43,11 @@ export interface Device__Output {
    */
   'phone_number': (string);
   /**
-   * SMS devices: the UUID of the stage that enrolled it (its provider settings send codes).
+   * SMS and Duo devices: the UUID of the stage that enrolled it (its settings reach the provider).
    */
   'stage_pk': (string);
+  /**
+   * Duo devices: the Duo user id pushes go to.
+   */
+  'duo_user_id': (string);
 }

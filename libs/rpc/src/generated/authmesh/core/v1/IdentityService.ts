@@ -16,6 +16,7 @@ import type { DeleteUserRequest as _authmesh_core_v1_DeleteUserRequest, DeleteUs
 import type { DeleteUserResponse as _authmesh_core_v1_DeleteUserResponse, DeleteUserResponse__Output as _authmesh_core_v1_DeleteUserResponse__Output } from '../../../authmesh/core/v1/DeleteUserResponse.js';
 import type { EndSessionRequest as _authmesh_core_v1_EndSessionRequest, EndSessionRequest__Output as _authmesh_core_v1_EndSessionRequest__Output } from '../../../authmesh/core/v1/EndSessionRequest.js';
 import type { EndSessionResponse as _authmesh_core_v1_EndSessionResponse, EndSessionResponse__Output as _authmesh_core_v1_EndSessionResponse__Output } from '../../../authmesh/core/v1/EndSessionResponse.js';
+import type { EnrollDuoRequest as _authmesh_core_v1_EnrollDuoRequest, EnrollDuoRequest__Output as _authmesh_core_v1_EnrollDuoRequest__Output } from '../../../authmesh/core/v1/EnrollDuoRequest.js';
 import type { EnrollSmsRequest as _authmesh_core_v1_EnrollSmsRequest, EnrollSmsRequest__Output as _authmesh_core_v1_EnrollSmsRequest__Output } from '../../../authmesh/core/v1/EnrollSmsRequest.js';
 import type { EnrollSmsResponse as _authmesh_core_v1_EnrollSmsResponse, EnrollSmsResponse__Output as _authmesh_core_v1_EnrollSmsResponse__Output } from '../../../authmesh/core/v1/EnrollSmsResponse.js';
 import type { EnrollStaticRequest as _authmesh_core_v1_EnrollStaticRequest, EnrollStaticRequest__Output as _authmesh_core_v1_EnrollStaticRequest__Output } from '../../../authmesh/core/v1/EnrollStaticRequest.js';
@@ -154,6 +155,21 @@ export interface IdentityServiceClient extends grpc.Client {
   endSession(argument: _authmesh_core_v1_EndSessionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
   endSession(argument: _authmesh_core_v1_EndSessionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
   endSession(argument: _authmesh_core_v1_EndSessionRequest, callback: grpc.requestCallback<_authmesh_core_v1_EndSessionResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Records a confirmed Duo device after the user activated Duo Mobile for it.
+   */
+  EnrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  EnrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  EnrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  EnrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Records a confirmed Duo device after the user activated Duo Mobile for it.
+   */
+  enrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  enrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  enrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  enrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Records a confirmed SMS device after the flow executor verified the number with a code.
@@ -388,6 +404,11 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   EndSession: grpc.handleUnaryCall<_authmesh_core_v1_EndSessionRequest__Output, _authmesh_core_v1_EndSessionResponse>;
   
   /**
+   * Records a confirmed Duo device after the user activated Duo Mobile for it.
+   */
+  EnrollDuo: grpc.handleUnaryCall<_authmesh_core_v1_EnrollDuoRequest__Output, _authmesh_core_v1_EnrollSmsResponse>;
+  
+  /**
    * Records a confirmed SMS device after the flow executor verified the number with a code.
    */
   EnrollSms: grpc.handleUnaryCall<_authmesh_core_v1_EnrollSmsRequest__Output, _authmesh_core_v1_EnrollSmsResponse>;
@@ -462,6 +483,7 @@ export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   CreateSession: MethodDefinition<_authmesh_core_v1_CreateSessionRequest, _authmesh_core_v1_CreateSessionResponse, _authmesh_core_v1_CreateSessionRequest__Output, _authmesh_core_v1_CreateSessionResponse__Output>
   DeleteUser: MethodDefinition<_authmesh_core_v1_DeleteUserRequest, _authmesh_core_v1_DeleteUserResponse, _authmesh_core_v1_DeleteUserRequest__Output, _authmesh_core_v1_DeleteUserResponse__Output>
   EndSession: MethodDefinition<_authmesh_core_v1_EndSessionRequest, _authmesh_core_v1_EndSessionResponse, _authmesh_core_v1_EndSessionRequest__Output, _authmesh_core_v1_EndSessionResponse__Output>
+  EnrollDuo: MethodDefinition<_authmesh_core_v1_EnrollDuoRequest, _authmesh_core_v1_EnrollSmsResponse, _authmesh_core_v1_EnrollDuoRequest__Output, _authmesh_core_v1_EnrollSmsResponse__Output>
   EnrollSms: MethodDefinition<_authmesh_core_v1_EnrollSmsRequest, _authmesh_core_v1_EnrollSmsResponse, _authmesh_core_v1_EnrollSmsRequest__Output, _authmesh_core_v1_EnrollSmsResponse__Output>
   EnrollStatic: MethodDefinition<_authmesh_core_v1_EnrollStaticRequest, _authmesh_core_v1_EnrollStaticResponse, _authmesh_core_v1_EnrollStaticRequest__Output, _authmesh_core_v1_EnrollStaticResponse__Output>
   EnrollTotp: MethodDefinition<_authmesh_core_v1_EnrollTotpRequest, _authmesh_core_v1_EnrollTotpResponse, _authmesh_core_v1_EnrollTotpRequest__Output, _authmesh_core_v1_EnrollTotpResponse__Output>
