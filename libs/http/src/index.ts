@@ -8,3 +8,4 @@ export * from './http-app.js';
 export * from './openapi.js';
 export * from './id.pipe.js';
 export * from './cookies.js';
+export * from './remote-principal.resolver.js';

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PRINCIPAL_RESOLVER } from '@authmesh/http';
-import { CoreTokenResolver } from './auth/core-token.resolver.js';
 import { EventController } from './events/event.controller.js';
 import { EventRepository } from './events/event.repository.js';
 import { EventService } from './events/event.service.js';
@@ -17,7 +16,7 @@ export class EventsModule {
       providers: [
         { provide: EVENTS_OPTIONS, useValue: options },
         { provide: EVENTS_DATA_SOURCE, useValue: options.dataSource },
-        { provide: PRINCIPAL_RESOLVER, useClass: CoreTokenResolver },
+        { provide: PRINCIPAL_RESOLVER, useValue: options.principals },
         EventRepository,
         EventService,
       ],

@@ -8,6 +8,6 @@ export interface EventsOptions {
   dataSource: DataSource;
   /** Counts events stored, by action. */
   recorded: Counter<'action'>;
-  /** Checks API tokens (through core's IdentityService). */
-  checkToken: (key: string) => Promise<import('@authmesh/http').Principal | null>;
+  /** Authenticates API requests (through core's IdentityService). */
+  principals: import('@authmesh/http').PrincipalResolver;
 }

@@ -1,8 +1,8 @@
 import { Counter } from 'prom-client';
 import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
-import { createHttpApp, type Principal } from '@authmesh/http';
+import { createHttpApp, remotePrincipalResolver } from '@authmesh/http';
 import { IdentityClient, RpcCallError } from '@authmesh/rpc';
-import { UnavailableError, type ServiceDefinition } from '@authmesh/runtime';
+import type { ServiceDefinition } from '@authmesh/runtime';
 import { createEventsDataSource } from './database/events.data-source.js';
 import { consumeEvents } from './events/event.consumer.js';
 import { registerEventRpc } from './events/event.rpc.js';
@@ -38,23 +38,9 @@ export const eventsService: ServiceDefinition = {
       registers: [ctx.metrics],
     });
 
-    const checkToken = async (key: string): Promise<Principal | null> => {
-      try {
-        const result = await identity.checkToken({ key, intent: 'api' });
-        if (!result.valid || !result.user) return null;
-        const user = result.user;
-        return {
-          user: { pk: user.pk, username: user.username, email: user.email, isSuperuser: user.is_superuser },
-          tokenIdentifier: result.token_identifier,
-        };
-      } catch (error) {
-        // Core unreachable: fail closed, as 503 rather than "bad token".
-        if (error instanceof RpcCallError) throw new UnavailableError('Identity service unavailable.');
-        throw error;
-      }
-    };
+    const principals = remotePrincipalResolver(identity, (error) => error instanceof RpcCallError);
 
-    const { app, handler } = await createHttpApp(EventsModule.register({ logger, dataSource, recorded, checkToken }), {
+    const { app, handler } = await createHttpApp(EventsModule.register({ logger, dataSource, recorded, principals }), {
       service: 'events',
       logger,
       metrics: ctx.metrics,

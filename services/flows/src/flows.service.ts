@@ -1,13 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Subjects } from '@authmesh/bus';
 import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
-import { createHttpApp, type Principal, type PrincipalResolver } from '@authmesh/http';
+import { createHttpApp, remotePrincipalResolver } from '@authmesh/http';
 import { ExpressionEngine } from '@authmesh/expressions';
 import { OutboundClient } from '@authmesh/outbound';
 import {
   FlowConfigClient,
   IdentityClient,
   loadProtos,
+  RpcCallError,
   unary,
   type FlowStatus,
   type PreparePlanRequest__Output,
@@ -130,7 +131,7 @@ export const flowsService: ServiceDefinition = {
       logger.warn('AUTHMESH_EXTERNAL_URL is not set: links in e-mails use the Host header of the request that asked for them');
     }
     const executor = new FlowExecutor(configs, new FlowPlanner(engine), executions, services, runtimes, tokens);
-    const principals = corePrincipals(identity);
+    const principals = remotePrincipalResolver(identity, (error) => error instanceof RpcCallError);
     const { app, handler } = await createHttpApp(FlowsModule.register({ logger, executor, config, principals }), {
       service: 'flows',
       logger,
@@ -200,21 +201,3 @@ export const flowsService: ServiceDefinition = {
     };
   },
 };
-
-/** API credentials in the flows service are checked by core, which owns tokens and sessions. */
-function corePrincipals(identity: IdentityClient): PrincipalResolver {
-  const principal = (user: User__Output, extra: Partial<Principal>): Principal => ({
-    user: { pk: user.pk, username: user.username, email: user.email, isSuperuser: user.is_superuser },
-    ...extra,
-  });
-  return {
-    async fromBearerToken(key) {
-      const answer = await identity.checkToken({ key, intent: 'api' });
-      return answer.valid && answer.user ? principal(answer.user, { tokenIdentifier: answer.token_identifier }) : null;
-    },
-    async fromSessionKey(key, client) {
-      const answer = await identity.checkSession({ session_key: key, client_ip: client.ip, user_agent: client.userAgent });
-      return answer.valid && answer.user ? principal(answer.user, { sessionId: answer.session_uuid }) : null;
-    },
-  };
-}

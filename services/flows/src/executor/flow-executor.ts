@@ -62,7 +62,7 @@ export class FlowExecutor {
     const flow = await this.flow(request.slug);
     if (!flow) return { status: 404, body: { detail: 'Not found.' }, cookies };
     const services = requestScoped(this.services);
-    const sessionUser = await this.sessionUser(request);
+    const sessionUser = await this.sessionUser(request.sessionKey, request);
 
     let state = await this.executions.find(digest(flowKey), flow.slug);
     let canSubmit = request.method === 'POST';
@@ -106,14 +106,7 @@ export class FlowExecutor {
   async prepare(request: PlanRequest & { slug: string; flowKey: string; sessionKey: string; context: PlanContext }) {
     const flow = await this.flow(request.slug);
     if (!flow) return { planned: false, message: 'No such flow.', flow_key: '' };
-    const sessionUser = await this.sessionUser({
-      ...request,
-      method: 'GET',
-      body: null,
-      secure: false,
-      sessionKey: request.sessionKey || undefined,
-      cookies: new Map(),
-    });
+    const sessionUser = await this.sessionUser(request.sessionKey || undefined, request);
     const planned = await this.planner.plan(flow, sessionUser, request, request.context);
     if ('denied' in planned) return { planned: false, message: planned.message, flow_key: '' };
     const flowKey = /^[A-Za-z0-9_-]{32,64}$/.test(request.flowKey) ? request.flowKey : newKey();
@@ -295,12 +288,13 @@ export class FlowExecutor {
     }
   }
 
-  private async sessionUser(request: ExecutorRequest): Promise<User__Output | null> {
-    if (!request.sessionKey) return null;
+  /** The logged-in user of a session cookie, or null. */
+  private async sessionUser(sessionKey: string | undefined, client: { clientIp: string; userAgent: string }): Promise<User__Output | null> {
+    if (!sessionKey) return null;
     const answer = await this.services.identity.checkSession({
-      session_key: request.sessionKey,
-      client_ip: request.clientIp,
-      user_agent: request.userAgent,
+      session_key: sessionKey,
+      client_ip: client.clientIp,
+      user_agent: client.userAgent,
     });
     return answer.valid && answer.user ? answer.user : null;
   }

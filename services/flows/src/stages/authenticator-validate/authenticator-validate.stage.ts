@@ -18,8 +18,8 @@ import {
 } from '../stage-runtime.js';
 import { MFA_COOKIE, mfaCookieValid, signMfaCookie } from './mfa-cookie.js';
 
-/** Device classes this build can validate with a code. */
-const CODE_CLASSES = ['totp', 'static', 'sms', 'duo'];
+/** Device classes this build can validate (WebAuthn is still to come). */
+const SUPPORTED_CLASSES = ['totp', 'static', 'sms', 'duo'];
 
 /**
  * Asks for a second factor from one of the pending user's devices of the allowed classes.
@@ -55,8 +55,8 @@ export const authenticatorValidateStage: StageRuntime = {
     }
     const duo = selectedDevice(response, devices, 'duo');
     if (duo) return duoPush(ctx, user.pk, user.username, duo);
-    const selected = selectedSmsDevice(response, devices);
-    if (selected) return sendDeviceCode(ctx, selected);
+    const sms = selectedDevice(response, devices, 'sms');
+    if (sms?.phone_number) return sendDeviceCode(ctx, sms);
     const code = stringField(response, 'code');
     if (!code) return invalid({ code: ['This field is required.'] });
     if (code.length > 64) return invalid({ code: ['Invalid code.'] });
@@ -87,13 +87,7 @@ export const authenticatorValidateStage: StageRuntime = {
   },
 };
 
-/** The SMS device the client asked a code for (`selected_challenge`), if it is one of the user's. */
-function selectedSmsDevice(response: Record<string, unknown>, devices: Device__Output[]): Device__Output | undefined {
-  const selected = response.selected_challenge as { device_class?: unknown; device_uid?: unknown } | undefined;
-  if (!selected || typeof selected !== 'object' || selected.device_class !== 'sms') return undefined;
-  return devices.find((d) => d.type === 'sms' && d.pk === selected.device_uid && d.phone_number);
-}
-
+/** The device of a class the client picked (`selected_challenge`), if it is one of the user's usable devices. */
 function selectedDevice(response: Record<string, unknown>, devices: Device__Output[], type: string): Device__Output | undefined {
   const selected = response.selected_challenge as { device_class?: unknown; device_uid?: unknown } | undefined;
   if (!selected || typeof selected !== 'object' || selected.device_class !== type) return undefined;
@@ -156,8 +150,8 @@ async function smsCodeMatches(ctx: StageContext, userPk: string, code: string, d
 }
 
 function allowedClasses(ctx: StageContext): string[] {
-  const classes = Array.isArray(ctx.settings.device_classes) ? (ctx.settings.device_classes as string[]) : CODE_CLASSES;
-  return classes.filter((c) => CODE_CLASSES.includes(c));
+  const classes = Array.isArray(ctx.settings.device_classes) ? (ctx.settings.device_classes as string[]) : SUPPORTED_CLASSES;
+  return classes.filter((c) => SUPPORTED_CLASSES.includes(c));
 }
 
 async function usableDevices(ctx: StageContext, userPk: string) {
