@@ -45,7 +45,7 @@ import type { ListDevicesRequest } from './generated/authmesh/core/v1/ListDevice
 import type { ListDevicesResponse__Output } from './generated/authmesh/core/v1/ListDevicesResponse.js';
 import type { EnrollDuoRequest } from './generated/authmesh/core/v1/EnrollDuoRequest.js';
 import type { EnrollSmsRequest } from './generated/authmesh/core/v1/EnrollSmsRequest.js';
-import type { EnrollSmsResponse__Output } from './generated/authmesh/core/v1/EnrollSmsResponse.js';
+import type { EnrolledDevice__Output } from './generated/authmesh/core/v1/EnrolledDevice.js';
 import type { EventServiceClient } from './generated/authmesh/events/v1/EventService.js';
 import type { Event } from './generated/authmesh/events/v1/Event.js';
 import type { CreateEventResponse__Output } from './generated/authmesh/events/v1/CreateEventResponse.js';
@@ -188,11 +188,11 @@ export class IdentityClient extends MeshClient<IdentityServiceClient> {
     return this.call('ConfirmDevice', (r, m, o, cb) => this.client.ConfirmDevice(r, m, o, cb), request, options);
   }
   /** Records a confirmed SMS device after its number was verified. */
-  enrollSms(request: EnrollSmsRequest, options?: RpcCallOptions): Promise<EnrollSmsResponse__Output> {
+  enrollSms(request: EnrollSmsRequest, options?: RpcCallOptions): Promise<EnrolledDevice__Output> {
     return this.call('EnrollSms', (r, m, o, cb) => this.client.EnrollSms(r, m, o, cb), request, options);
   }
   /** Records a confirmed Duo device after activation. */
-  enrollDuo(request: EnrollDuoRequest, options?: RpcCallOptions): Promise<EnrollSmsResponse__Output> {
+  enrollDuo(request: EnrollDuoRequest, options?: RpcCallOptions): Promise<EnrolledDevice__Output> {
     return this.call('EnrollDuo', (r, m, o, cb) => this.client.EnrollDuo(r, m, o, cb), request, options);
   }
   /** Marks a device as used now. */

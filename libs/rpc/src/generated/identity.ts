@@ -18,11 +18,11 @@ import type { EndSessionRequest as _authmesh_core_v1_EndSessionRequest, EndSessi
 import type { EndSessionResponse as _authmesh_core_v1_EndSessionResponse, EndSessionResponse__Output as _authmesh_core_v1_EndSessionResponse__Output } from './authmesh/core/v1/EndSessionResponse.js';
 import type { EnrollDuoRequest as _authmesh_core_v1_EnrollDuoRequest, EnrollDuoRequest__Output as _authmesh_core_v1_EnrollDuoRequest__Output } from './authmesh/core/v1/EnrollDuoRequest.js';
 import type { EnrollSmsRequest as _authmesh_core_v1_EnrollSmsRequest, EnrollSmsRequest__Output as _authmesh_core_v1_EnrollSmsRequest__Output } from './authmesh/core/v1/EnrollSmsRequest.js';
-import type { EnrollSmsResponse as _authmesh_core_v1_EnrollSmsResponse, EnrollSmsResponse__Output as _authmesh_core_v1_EnrollSmsResponse__Output } from './authmesh/core/v1/EnrollSmsResponse.js';
 import type { EnrollStaticRequest as _authmesh_core_v1_EnrollStaticRequest, EnrollStaticRequest__Output as _authmesh_core_v1_EnrollStaticRequest__Output } from './authmesh/core/v1/EnrollStaticRequest.js';
 import type { EnrollStaticResponse as _authmesh_core_v1_EnrollStaticResponse, EnrollStaticResponse__Output as _authmesh_core_v1_EnrollStaticResponse__Output } from './authmesh/core/v1/EnrollStaticResponse.js';
 import type { EnrollTotpRequest as _authmesh_core_v1_EnrollTotpRequest, EnrollTotpRequest__Output as _authmesh_core_v1_EnrollTotpRequest__Output } from './authmesh/core/v1/EnrollTotpRequest.js';
 import type { EnrollTotpResponse as _authmesh_core_v1_EnrollTotpResponse, EnrollTotpResponse__Output as _authmesh_core_v1_EnrollTotpResponse__Output } from './authmesh/core/v1/EnrollTotpResponse.js';
+import type { EnrolledDevice as _authmesh_core_v1_EnrolledDevice, EnrolledDevice__Output as _authmesh_core_v1_EnrolledDevice__Output } from './authmesh/core/v1/EnrolledDevice.js';
 import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from './authmesh/core/v1/GetGroupRequest.js';
 import type { GetUserRequest as _authmesh_core_v1_GetUserRequest, GetUserRequest__Output as _authmesh_core_v1_GetUserRequest__Output } from './authmesh/core/v1/GetUserRequest.js';
 import type { GrantConsentRequest as _authmesh_core_v1_GrantConsentRequest, GrantConsentRequest__Output as _authmesh_core_v1_GrantConsentRequest__Output } from './authmesh/core/v1/GrantConsentRequest.js';
@@ -68,11 +68,11 @@ export interface ProtoGrpcType {
         EndSessionResponse: MessageTypeDefinition<_authmesh_core_v1_EndSessionResponse, _authmesh_core_v1_EndSessionResponse__Output>
         EnrollDuoRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollDuoRequest, _authmesh_core_v1_EnrollDuoRequest__Output>
         EnrollSmsRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollSmsRequest, _authmesh_core_v1_EnrollSmsRequest__Output>
-        EnrollSmsResponse: MessageTypeDefinition<_authmesh_core_v1_EnrollSmsResponse, _authmesh_core_v1_EnrollSmsResponse__Output>
         EnrollStaticRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollStaticRequest, _authmesh_core_v1_EnrollStaticRequest__Output>
         EnrollStaticResponse: MessageTypeDefinition<_authmesh_core_v1_EnrollStaticResponse, _authmesh_core_v1_EnrollStaticResponse__Output>
         EnrollTotpRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollTotpRequest, _authmesh_core_v1_EnrollTotpRequest__Output>
         EnrollTotpResponse: MessageTypeDefinition<_authmesh_core_v1_EnrollTotpResponse, _authmesh_core_v1_EnrollTotpResponse__Output>
+        EnrolledDevice: MessageTypeDefinition<_authmesh_core_v1_EnrolledDevice, _authmesh_core_v1_EnrolledDevice__Output>
         GetGroupRequest: MessageTypeDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_GetGroupRequest__Output>
         GetUserRequest: MessageTypeDefinition<_authmesh_core_v1_GetUserRequest, _authmesh_core_v1_GetUserRequest__Output>
         GrantConsentRequest: MessageTypeDefinition<_authmesh_core_v1_GrantConsentRequest, _authmesh_core_v1_GrantConsentRequest__Output>

@@ -18,11 +18,11 @@ import type { EndSessionRequest as _authmesh_core_v1_EndSessionRequest, EndSessi
 import type { EndSessionResponse as _authmesh_core_v1_EndSessionResponse, EndSessionResponse__Output as _authmesh_core_v1_EndSessionResponse__Output } from '../../../authmesh/core/v1/EndSessionResponse.js';
 import type { EnrollDuoRequest as _authmesh_core_v1_EnrollDuoRequest, EnrollDuoRequest__Output as _authmesh_core_v1_EnrollDuoRequest__Output } from '../../../authmesh/core/v1/EnrollDuoRequest.js';
 import type { EnrollSmsRequest as _authmesh_core_v1_EnrollSmsRequest, EnrollSmsRequest__Output as _authmesh_core_v1_EnrollSmsRequest__Output } from '../../../authmesh/core/v1/EnrollSmsRequest.js';
-import type { EnrollSmsResponse as _authmesh_core_v1_EnrollSmsResponse, EnrollSmsResponse__Output as _authmesh_core_v1_EnrollSmsResponse__Output } from '../../../authmesh/core/v1/EnrollSmsResponse.js';
 import type { EnrollStaticRequest as _authmesh_core_v1_EnrollStaticRequest, EnrollStaticRequest__Output as _authmesh_core_v1_EnrollStaticRequest__Output } from '../../../authmesh/core/v1/EnrollStaticRequest.js';
 import type { EnrollStaticResponse as _authmesh_core_v1_EnrollStaticResponse, EnrollStaticResponse__Output as _authmesh_core_v1_EnrollStaticResponse__Output } from '../../../authmesh/core/v1/EnrollStaticResponse.js';
 import type { EnrollTotpRequest as _authmesh_core_v1_EnrollTotpRequest, EnrollTotpRequest__Output as _authmesh_core_v1_EnrollTotpRequest__Output } from '../../../authmesh/core/v1/EnrollTotpRequest.js';
 import type { EnrollTotpResponse as _authmesh_core_v1_EnrollTotpResponse, EnrollTotpResponse__Output as _authmesh_core_v1_EnrollTotpResponse__Output } from '../../../authmesh/core/v1/EnrollTotpResponse.js';
+import type { EnrolledDevice as _authmesh_core_v1_EnrolledDevice, EnrolledDevice__Output as _authmesh_core_v1_EnrolledDevice__Output } from '../../../authmesh/core/v1/EnrolledDevice.js';
 import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from '../../../authmesh/core/v1/GetGroupRequest.js';
 import type { GetUserRequest as _authmesh_core_v1_GetUserRequest, GetUserRequest__Output as _authmesh_core_v1_GetUserRequest__Output } from '../../../authmesh/core/v1/GetUserRequest.js';
 import type { GrantConsentRequest as _authmesh_core_v1_GrantConsentRequest, GrantConsentRequest__Output as _authmesh_core_v1_GrantConsentRequest__Output } from '../../../authmesh/core/v1/GrantConsentRequest.js';
@@ -159,32 +159,32 @@ export interface IdentityServiceClient extends grpc.Client {
   /**
    * Records a confirmed Duo device after the user activated Duo Mobile for it.
    */
-  EnrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
-  EnrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
-  EnrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
-  EnrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  EnrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  EnrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  EnrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  EnrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
   /**
    * Records a confirmed Duo device after the user activated Duo Mobile for it.
    */
-  enrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
-  enrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
-  enrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
-  enrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  enrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  enrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  enrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  enrollDuo(argument: _authmesh_core_v1_EnrollDuoRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
   
   /**
    * Records a confirmed SMS device after the flow executor verified the number with a code.
    */
-  EnrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
-  EnrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
-  EnrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
-  EnrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  EnrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  EnrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  EnrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  EnrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
   /**
    * Records a confirmed SMS device after the flow executor verified the number with a code.
    */
-  enrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
-  enrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
-  enrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
-  enrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrollSmsResponse__Output>): grpc.ClientUnaryCall;
+  enrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  enrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  enrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  enrollSms(argument: _authmesh_core_v1_EnrollSmsRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
   
   /**
    * Starts static-code enrollment: an unconfirmed device with new single-use codes, shown once.
@@ -406,12 +406,12 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   /**
    * Records a confirmed Duo device after the user activated Duo Mobile for it.
    */
-  EnrollDuo: grpc.handleUnaryCall<_authmesh_core_v1_EnrollDuoRequest__Output, _authmesh_core_v1_EnrollSmsResponse>;
+  EnrollDuo: grpc.handleUnaryCall<_authmesh_core_v1_EnrollDuoRequest__Output, _authmesh_core_v1_EnrolledDevice>;
   
   /**
    * Records a confirmed SMS device after the flow executor verified the number with a code.
    */
-  EnrollSms: grpc.handleUnaryCall<_authmesh_core_v1_EnrollSmsRequest__Output, _authmesh_core_v1_EnrollSmsResponse>;
+  EnrollSms: grpc.handleUnaryCall<_authmesh_core_v1_EnrollSmsRequest__Output, _authmesh_core_v1_EnrolledDevice>;
   
   /**
    * Starts static-code enrollment: an unconfirmed device with new single-use codes, shown once.
@@ -483,8 +483,8 @@ export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   CreateSession: MethodDefinition<_authmesh_core_v1_CreateSessionRequest, _authmesh_core_v1_CreateSessionResponse, _authmesh_core_v1_CreateSessionRequest__Output, _authmesh_core_v1_CreateSessionResponse__Output>
   DeleteUser: MethodDefinition<_authmesh_core_v1_DeleteUserRequest, _authmesh_core_v1_DeleteUserResponse, _authmesh_core_v1_DeleteUserRequest__Output, _authmesh_core_v1_DeleteUserResponse__Output>
   EndSession: MethodDefinition<_authmesh_core_v1_EndSessionRequest, _authmesh_core_v1_EndSessionResponse, _authmesh_core_v1_EndSessionRequest__Output, _authmesh_core_v1_EndSessionResponse__Output>
-  EnrollDuo: MethodDefinition<_authmesh_core_v1_EnrollDuoRequest, _authmesh_core_v1_EnrollSmsResponse, _authmesh_core_v1_EnrollDuoRequest__Output, _authmesh_core_v1_EnrollSmsResponse__Output>
-  EnrollSms: MethodDefinition<_authmesh_core_v1_EnrollSmsRequest, _authmesh_core_v1_EnrollSmsResponse, _authmesh_core_v1_EnrollSmsRequest__Output, _authmesh_core_v1_EnrollSmsResponse__Output>
+  EnrollDuo: MethodDefinition<_authmesh_core_v1_EnrollDuoRequest, _authmesh_core_v1_EnrolledDevice, _authmesh_core_v1_EnrollDuoRequest__Output, _authmesh_core_v1_EnrolledDevice__Output>
+  EnrollSms: MethodDefinition<_authmesh_core_v1_EnrollSmsRequest, _authmesh_core_v1_EnrolledDevice, _authmesh_core_v1_EnrollSmsRequest__Output, _authmesh_core_v1_EnrolledDevice__Output>
   EnrollStatic: MethodDefinition<_authmesh_core_v1_EnrollStaticRequest, _authmesh_core_v1_EnrollStaticResponse, _authmesh_core_v1_EnrollStaticRequest__Output, _authmesh_core_v1_EnrollStaticResponse__Output>
   EnrollTotp: MethodDefinition<_authmesh_core_v1_EnrollTotpRequest, _authmesh_core_v1_EnrollTotpResponse, _authmesh_core_v1_EnrollTotpRequest__Output, _authmesh_core_v1_EnrollTotpResponse__Output>
   GetGroup: MethodDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_Group, _authmesh_core_v1_GetGroupRequest__Output, _authmesh_core_v1_Group__Output>

@@ -2,10 +2,16 @@
 // Original file: proto/authmesh/core/v1/identity.proto
 
 
-export interface EnrollSmsResponse {
+/**
+ * The device an enrollment recorded.
+ */
+export interface EnrolledDevice {
   'device_pk'?: (string);
 }
 
-export interface EnrollSmsResponse__Output {
+/**
+ * The device an enrollment recorded.
+ */
+export interface EnrolledDevice__Output {
   'device_pk': (string);
 }
