@@ -37,7 +37,10 @@ describe('multi-factor login', () => {
     }
     // The built-in login flow asks for a second factor between password and login.
     const validate = await api('GET', '/api/v3/stages/authenticator/validate/?name=default-authentication-mfa-validation');
-    expect(validate.body.results[0]).toMatchObject({ device_classes: ['static', 'totp'], not_configured_action: 'skip' });
+    expect(validate.body.results[0]).toMatchObject({
+      device_classes: ['static', 'totp', 'webauthn', 'duo', 'sms'],
+      not_configured_action: 'skip',
+    });
     await api('POST', '/api/v3/core/users/', { username: 'mfa-user', email: 'mfa@example.com' });
     const user = (await api('GET', '/api/v3/core/users/?username=mfa-user')).body.results[0];
     await api('POST', `/api/v3/core/users/${user.pk}/set_password/`, { password: PASSWORD });

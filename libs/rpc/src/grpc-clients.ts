@@ -34,6 +34,10 @@ import type { CacheInfo__Output } from './generated/authmesh/flows/v1/CacheInfo.
 import type { TestPolicyRequest } from './generated/authmesh/flows/v1/TestPolicyRequest.js';
 import type { TestPolicyResponse__Output } from './generated/authmesh/flows/v1/TestPolicyResponse.js';
 import type { Device__Output } from './generated/authmesh/core/v1/Device.js';
+import type { EnrollWebauthnRequest } from './generated/authmesh/core/v1/EnrollWebauthnRequest.js';
+import type { WebauthnCredential__Output } from './generated/authmesh/core/v1/WebauthnCredential.js';
+import type { UseWebauthnDeviceRequest } from './generated/authmesh/core/v1/UseWebauthnDeviceRequest.js';
+import type { UseWebauthnDeviceResponse__Output } from './generated/authmesh/core/v1/UseWebauthnDeviceResponse.js';
 import type { EnrollTotpRequest } from './generated/authmesh/core/v1/EnrollTotpRequest.js';
 import type { EnrollTotpResponse__Output } from './generated/authmesh/core/v1/EnrollTotpResponse.js';
 import type { EnrollStaticRequest } from './generated/authmesh/core/v1/EnrollStaticRequest.js';
@@ -194,6 +198,29 @@ export class IdentityClient extends MeshClient<IdentityServiceClient> {
   /** Records a confirmed Duo device after activation. */
   enrollDuo(request: EnrollDuoRequest, options?: RpcCallOptions): Promise<EnrolledDevice__Output> {
     return this.call('EnrollDuo', (r, m, o, cb) => this.client.EnrollDuo(r, m, o, cb), request, options);
+  }
+  /** Records a confirmed WebAuthn device after its registration was verified. */
+  enrollWebauthn(request: EnrollWebauthnRequest, options?: RpcCallOptions): Promise<EnrolledDevice__Output> {
+    return this.call('EnrollWebauthn', (r, m, o, cb) => this.client.EnrollWebauthn(r, m, o, cb), request, options);
+  }
+  /** The device and user holding a WebAuthn credential (NOT_FOUND when none). */
+  findWebauthnCredential(credentialId: string, options?: RpcCallOptions): Promise<WebauthnCredential__Output> {
+    return this.call(
+      'FindWebauthnCredential',
+      (r, m, o, cb) => this.client.FindWebauthnCredential(r, m, o, cb),
+      { credential_id: credentialId },
+      options,
+    );
+  }
+  /** Records a verified assertion; false when its counter did not move forward. */
+  async useWebauthnDevice(request: UseWebauthnDeviceRequest, options?: RpcCallOptions): Promise<boolean> {
+    const answer: UseWebauthnDeviceResponse__Output = await this.call(
+      'UseWebauthnDevice',
+      (r, m, o, cb) => this.client.UseWebauthnDevice(r, m, o, cb),
+      request,
+      options,
+    );
+    return answer.valid;
   }
   /** Marks a device as used now. */
   async touchDevice(userPk: string, devicePk: string, options?: RpcCallOptions): Promise<void> {

@@ -50,6 +50,9 @@ export type { Device, Device__Output } from './generated/authmesh/core/v1/Device
 export type { EnrollTotpRequest__Output } from './generated/authmesh/core/v1/EnrollTotpRequest.js';
 export type { EnrollTotpResponse__Output } from './generated/authmesh/core/v1/EnrollTotpResponse.js';
 export type { EnrollDuoRequest__Output } from './generated/authmesh/core/v1/EnrollDuoRequest.js';
+export type { EnrollWebauthnRequest, EnrollWebauthnRequest__Output } from './generated/authmesh/core/v1/EnrollWebauthnRequest.js';
+export type { UseWebauthnDeviceRequest, UseWebauthnDeviceRequest__Output } from './generated/authmesh/core/v1/UseWebauthnDeviceRequest.js';
+export type { WebauthnKey, WebauthnKey__Output } from './generated/authmesh/core/v1/WebauthnKey.js';
 export type { EnrollSmsRequest__Output } from './generated/authmesh/core/v1/EnrollSmsRequest.js';
 export type { EnrollStaticRequest__Output } from './generated/authmesh/core/v1/EnrollStaticRequest.js';
 export type { EnrollStaticResponse__Output } from './generated/authmesh/core/v1/EnrollStaticResponse.js';

@@ -4,3 +4,4 @@ export * from './free-port.js';
 export * from './service-under-test.js';
 export * from './smtp-test-server.js';
 export * from './flow-browser.js';
+export * from './soft-authenticator.js';

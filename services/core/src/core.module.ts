@@ -68,6 +68,7 @@ import { ConsentController } from './consents/consent.controller.js';
 import { ConsentRepository } from './consents/consent.repository.js';
 import { ConsentService } from './consents/consent.service.js';
 import { AllDevicesController, deviceController } from './authenticators/device.controller.js';
+import { DEVICE_TYPES } from './authenticators/device.entity.js';
 import { DeviceRepository } from './authenticators/device.repository.js';
 import { DeviceService } from './authenticators/device.service.js';
 import { DeviceRpc } from './authenticators/device.rpc.js';
@@ -109,7 +110,7 @@ export class CoreModule {
         PolicyBindingController,
         SessionController,
         AllDevicesController,
-        ...(['totp', 'static', 'sms', 'duo'] as const).flatMap((type) => [deviceController(type, false), deviceController(type, true)]),
+        ...DEVICE_TYPES.flatMap((type) => [deviceController(type, false), deviceController(type, true)]),
         ConsentController,
         PromptController,
         InvitationController,

@@ -9,6 +9,9 @@ import {
   type FlowDefinition__Output,
   type FlowStageBinding__Output,
   type IdentityClient,
+  type Device__Output,
+  type EnrollWebauthnRequest,
+  type UseWebauthnDeviceRequest,
   type PolicyBinding__Output,
   type StageDefinition__Output,
   type User__Output,
@@ -147,13 +150,29 @@ export function promptField(fields: Partial<PromptField> & Pick<PromptField, 'fi
   };
 }
 
+/** A confirmed device as core lists it, with plain defaults. */
+export function testDevice(fields: Partial<Device__Output> & Pick<Device__Output, 'pk' | 'type'>): Device__Output {
+  return { name: fields.type, confirmed: true, phone_number: '', stage_pk: '', duo_user_id: '', webauthn: null, ...fields };
+}
+
 const notFound = (method: string) => new RpcCallError(method, GrpcStatus.NOT_FOUND, 'x');
 const sameText = (a: string | undefined, b: string | undefined) =>
   a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 
 type IdentityMethods = Pick<
   IdentityClient,
-  'getUser' | 'verifyPassword' | 'checkToken' | 'createSession' | 'endSession' | 'writeUser' | 'deleteUser'
+  | 'getUser'
+  | 'verifyPassword'
+  | 'checkToken'
+  | 'createSession'
+  | 'endSession'
+  | 'writeUser'
+  | 'deleteUser'
+  | 'listDevices'
+  | 'touchDevice'
+  | 'enrollWebauthn'
+  | 'findWebauthnCredential'
+  | 'useWebauthnDevice'
 >;
 type GetUserRequest = Parameters<IdentityClient['getUser']>[0];
 type VerifyPasswordRequest = Parameters<IdentityClient['verifyPassword']>[0];
@@ -183,6 +202,8 @@ export class FakeIdentity implements IdentityMethods {
   writeErrors?: Record<string, string[]>;
   /** When set, verifyPassword waits for it before answering (to hold attempts in flight). */
   verifyGate?: Promise<void>;
+  /** Authenticator devices with their owner's pk, as core keeps them. */
+  readonly devices: Array<{ userPk: string; device: Device__Output }> = [];
   private nextPk = 1000;
   private sessionCount = 0;
 
@@ -262,6 +283,54 @@ export class FakeIdentity implements IdentityMethods {
   async deleteUser(userPk: string, clientIp: string): Promise<void> {
     this.record('deleteUser', { userPk, clientIp });
     if (!this.users.delete(userPk)) throw notFound('DeleteUser');
+  }
+
+  async listDevices(userPk: string): Promise<Device__Output[]> {
+    this.record('listDevices', userPk);
+    return this.devices.filter((d) => d.userPk === userPk).map((d) => structuredClone(d.device));
+  }
+
+  async touchDevice(userPk: string, devicePk: string): Promise<void> {
+    this.record('touchDevice', { userPk, devicePk });
+  }
+
+  async enrollWebauthn(request: EnrollWebauthnRequest): Promise<{ device_pk: string }> {
+    this.record('enrollWebauthn', request);
+    if (!request.key || this.devices.some((d) => d.device.webauthn?.credential_id === request.key?.credential_id))
+      throw new RpcCallError('EnrollWebauthn', GrpcStatus.INVALID_ARGUMENT, 'credential_id: already registered');
+    const device = testDevice({
+      pk: `device-${this.devices.length + 1}`,
+      type: 'webauthn',
+      name: request.name ?? '',
+      stage_pk: request.stage_pk ?? '',
+      webauthn: {
+        credential_id: request.key.credential_id ?? '',
+        public_key: request.key.public_key ?? '',
+        sign_count: String(request.key.sign_count ?? 0),
+        transports: request.key.transports ?? [],
+      },
+    });
+    this.devices.push({ userPk: String(request.user_pk), device });
+    return { device_pk: device.pk };
+  }
+
+  async findWebauthnCredential(credentialId: string) {
+    this.record('findWebauthnCredential', credentialId);
+    const found = this.devices.find((d) => d.device.confirmed && d.device.webauthn?.credential_id === credentialId);
+    if (!found) throw notFound('FindWebauthnCredential');
+    return { user_pk: found.userPk, device: structuredClone(found.device) };
+  }
+
+  /** Like core: the counter must grow, unless the authenticator keeps none (both 0). */
+  async useWebauthnDevice(request: UseWebauthnDeviceRequest): Promise<boolean> {
+    this.record('useWebauthnDevice', request);
+    const found = this.devices.find((d) => d.userPk === request.user_pk && d.device.pk === request.device_pk);
+    if (!found?.device.webauthn) return false;
+    const stored = Number(found.device.webauthn.sign_count);
+    const presented = Number(request.sign_count);
+    if (!(stored < presented || (stored === 0 && presented === 0))) return false;
+    found.device.webauthn.sign_count = String(presented);
+    return true;
   }
 
   private record(method: keyof IdentityMethods, request: unknown): void {

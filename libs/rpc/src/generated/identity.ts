@@ -22,7 +22,9 @@ import type { EnrollStaticRequest as _authmesh_core_v1_EnrollStaticRequest, Enro
 import type { EnrollStaticResponse as _authmesh_core_v1_EnrollStaticResponse, EnrollStaticResponse__Output as _authmesh_core_v1_EnrollStaticResponse__Output } from './authmesh/core/v1/EnrollStaticResponse.js';
 import type { EnrollTotpRequest as _authmesh_core_v1_EnrollTotpRequest, EnrollTotpRequest__Output as _authmesh_core_v1_EnrollTotpRequest__Output } from './authmesh/core/v1/EnrollTotpRequest.js';
 import type { EnrollTotpResponse as _authmesh_core_v1_EnrollTotpResponse, EnrollTotpResponse__Output as _authmesh_core_v1_EnrollTotpResponse__Output } from './authmesh/core/v1/EnrollTotpResponse.js';
+import type { EnrollWebauthnRequest as _authmesh_core_v1_EnrollWebauthnRequest, EnrollWebauthnRequest__Output as _authmesh_core_v1_EnrollWebauthnRequest__Output } from './authmesh/core/v1/EnrollWebauthnRequest.js';
 import type { EnrolledDevice as _authmesh_core_v1_EnrolledDevice, EnrolledDevice__Output as _authmesh_core_v1_EnrolledDevice__Output } from './authmesh/core/v1/EnrolledDevice.js';
+import type { FindWebauthnCredentialRequest as _authmesh_core_v1_FindWebauthnCredentialRequest, FindWebauthnCredentialRequest__Output as _authmesh_core_v1_FindWebauthnCredentialRequest__Output } from './authmesh/core/v1/FindWebauthnCredentialRequest.js';
 import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from './authmesh/core/v1/GetGroupRequest.js';
 import type { GetUserRequest as _authmesh_core_v1_GetUserRequest, GetUserRequest__Output as _authmesh_core_v1_GetUserRequest__Output } from './authmesh/core/v1/GetUserRequest.js';
 import type { GrantConsentRequest as _authmesh_core_v1_GrantConsentRequest, GrantConsentRequest__Output as _authmesh_core_v1_GrantConsentRequest__Output } from './authmesh/core/v1/GrantConsentRequest.js';
@@ -36,11 +38,15 @@ import type { ListGroupsRequest as _authmesh_core_v1_ListGroupsRequest, ListGrou
 import type { ListGroupsResponse as _authmesh_core_v1_ListGroupsResponse, ListGroupsResponse__Output as _authmesh_core_v1_ListGroupsResponse__Output } from './authmesh/core/v1/ListGroupsResponse.js';
 import type { TouchDeviceRequest as _authmesh_core_v1_TouchDeviceRequest, TouchDeviceRequest__Output as _authmesh_core_v1_TouchDeviceRequest__Output } from './authmesh/core/v1/TouchDeviceRequest.js';
 import type { TouchDeviceResponse as _authmesh_core_v1_TouchDeviceResponse, TouchDeviceResponse__Output as _authmesh_core_v1_TouchDeviceResponse__Output } from './authmesh/core/v1/TouchDeviceResponse.js';
+import type { UseWebauthnDeviceRequest as _authmesh_core_v1_UseWebauthnDeviceRequest, UseWebauthnDeviceRequest__Output as _authmesh_core_v1_UseWebauthnDeviceRequest__Output } from './authmesh/core/v1/UseWebauthnDeviceRequest.js';
+import type { UseWebauthnDeviceResponse as _authmesh_core_v1_UseWebauthnDeviceResponse, UseWebauthnDeviceResponse__Output as _authmesh_core_v1_UseWebauthnDeviceResponse__Output } from './authmesh/core/v1/UseWebauthnDeviceResponse.js';
 import type { User as _authmesh_core_v1_User, User__Output as _authmesh_core_v1_User__Output } from './authmesh/core/v1/User.js';
 import type { VerifyDeviceCodeRequest as _authmesh_core_v1_VerifyDeviceCodeRequest, VerifyDeviceCodeRequest__Output as _authmesh_core_v1_VerifyDeviceCodeRequest__Output } from './authmesh/core/v1/VerifyDeviceCodeRequest.js';
 import type { VerifyDeviceCodeResponse as _authmesh_core_v1_VerifyDeviceCodeResponse, VerifyDeviceCodeResponse__Output as _authmesh_core_v1_VerifyDeviceCodeResponse__Output } from './authmesh/core/v1/VerifyDeviceCodeResponse.js';
 import type { VerifyPasswordRequest as _authmesh_core_v1_VerifyPasswordRequest, VerifyPasswordRequest__Output as _authmesh_core_v1_VerifyPasswordRequest__Output } from './authmesh/core/v1/VerifyPasswordRequest.js';
 import type { VerifyPasswordResponse as _authmesh_core_v1_VerifyPasswordResponse, VerifyPasswordResponse__Output as _authmesh_core_v1_VerifyPasswordResponse__Output } from './authmesh/core/v1/VerifyPasswordResponse.js';
+import type { WebauthnCredential as _authmesh_core_v1_WebauthnCredential, WebauthnCredential__Output as _authmesh_core_v1_WebauthnCredential__Output } from './authmesh/core/v1/WebauthnCredential.js';
+import type { WebauthnKey as _authmesh_core_v1_WebauthnKey, WebauthnKey__Output as _authmesh_core_v1_WebauthnKey__Output } from './authmesh/core/v1/WebauthnKey.js';
 import type { WriteUserRequest as _authmesh_core_v1_WriteUserRequest, WriteUserRequest__Output as _authmesh_core_v1_WriteUserRequest__Output } from './authmesh/core/v1/WriteUserRequest.js';
 import type { WriteUserResponse as _authmesh_core_v1_WriteUserResponse, WriteUserResponse__Output as _authmesh_core_v1_WriteUserResponse__Output } from './authmesh/core/v1/WriteUserResponse.js';
 
@@ -72,7 +78,9 @@ export interface ProtoGrpcType {
         EnrollStaticResponse: MessageTypeDefinition<_authmesh_core_v1_EnrollStaticResponse, _authmesh_core_v1_EnrollStaticResponse__Output>
         EnrollTotpRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollTotpRequest, _authmesh_core_v1_EnrollTotpRequest__Output>
         EnrollTotpResponse: MessageTypeDefinition<_authmesh_core_v1_EnrollTotpResponse, _authmesh_core_v1_EnrollTotpResponse__Output>
+        EnrollWebauthnRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollWebauthnRequest, _authmesh_core_v1_EnrollWebauthnRequest__Output>
         EnrolledDevice: MessageTypeDefinition<_authmesh_core_v1_EnrolledDevice, _authmesh_core_v1_EnrolledDevice__Output>
+        FindWebauthnCredentialRequest: MessageTypeDefinition<_authmesh_core_v1_FindWebauthnCredentialRequest, _authmesh_core_v1_FindWebauthnCredentialRequest__Output>
         GetGroupRequest: MessageTypeDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_GetGroupRequest__Output>
         GetUserRequest: MessageTypeDefinition<_authmesh_core_v1_GetUserRequest, _authmesh_core_v1_GetUserRequest__Output>
         GrantConsentRequest: MessageTypeDefinition<_authmesh_core_v1_GrantConsentRequest, _authmesh_core_v1_GrantConsentRequest__Output>
@@ -86,11 +94,15 @@ export interface ProtoGrpcType {
         ListGroupsResponse: MessageTypeDefinition<_authmesh_core_v1_ListGroupsResponse, _authmesh_core_v1_ListGroupsResponse__Output>
         TouchDeviceRequest: MessageTypeDefinition<_authmesh_core_v1_TouchDeviceRequest, _authmesh_core_v1_TouchDeviceRequest__Output>
         TouchDeviceResponse: MessageTypeDefinition<_authmesh_core_v1_TouchDeviceResponse, _authmesh_core_v1_TouchDeviceResponse__Output>
+        UseWebauthnDeviceRequest: MessageTypeDefinition<_authmesh_core_v1_UseWebauthnDeviceRequest, _authmesh_core_v1_UseWebauthnDeviceRequest__Output>
+        UseWebauthnDeviceResponse: MessageTypeDefinition<_authmesh_core_v1_UseWebauthnDeviceResponse, _authmesh_core_v1_UseWebauthnDeviceResponse__Output>
         User: MessageTypeDefinition<_authmesh_core_v1_User, _authmesh_core_v1_User__Output>
         VerifyDeviceCodeRequest: MessageTypeDefinition<_authmesh_core_v1_VerifyDeviceCodeRequest, _authmesh_core_v1_VerifyDeviceCodeRequest__Output>
         VerifyDeviceCodeResponse: MessageTypeDefinition<_authmesh_core_v1_VerifyDeviceCodeResponse, _authmesh_core_v1_VerifyDeviceCodeResponse__Output>
         VerifyPasswordRequest: MessageTypeDefinition<_authmesh_core_v1_VerifyPasswordRequest, _authmesh_core_v1_VerifyPasswordRequest__Output>
         VerifyPasswordResponse: MessageTypeDefinition<_authmesh_core_v1_VerifyPasswordResponse, _authmesh_core_v1_VerifyPasswordResponse__Output>
+        WebauthnCredential: MessageTypeDefinition<_authmesh_core_v1_WebauthnCredential, _authmesh_core_v1_WebauthnCredential__Output>
+        WebauthnKey: MessageTypeDefinition<_authmesh_core_v1_WebauthnKey, _authmesh_core_v1_WebauthnKey__Output>
         WriteUserRequest: MessageTypeDefinition<_authmesh_core_v1_WriteUserRequest, _authmesh_core_v1_WriteUserRequest__Output>
         WriteUserResponse: MessageTypeDefinition<_authmesh_core_v1_WriteUserResponse, _authmesh_core_v1_WriteUserResponse__Output>
       }

@@ -26,13 +26,21 @@ export class DeviceEntity {
   @Column({ name: 'secret_sealed', type: 'text', nullable: true })
   secretSealed!: string | null;
 
-  /** Non-secret settings and state: TOTP digits and period, static code digests. */
+  /** Non-secret settings and state: TOTP digits and period, static code digests, WebAuthn public key. */
   @Column({ type: 'jsonb', default: {} })
   data!: Record<string, unknown>;
 
   /** The last TOTP time step accepted: a code of this step or earlier is a replay. */
   @Column({ name: 'last_step', type: 'bigint', default: 0 })
   lastStep!: string;
+
+  /** WebAuthn devices: the base64url credential id (unique across all users). */
+  @Column({ name: 'credential_id', type: 'text', nullable: true })
+  credentialId!: string | null;
+
+  /** WebAuthn devices: the highest signature counter seen (0 for authenticators that keep none). */
+  @Column({ name: 'sign_count', type: 'bigint', default: 0 })
+  signCount!: string;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   created!: Date;

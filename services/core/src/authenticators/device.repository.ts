@@ -51,6 +51,24 @@ export class DeviceRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  findByCredentialId(credentialId: string): Promise<DeviceEntity | null> {
+    return this.manager().findOne(DeviceEntity, { where: { credentialId, type: 'webauthn', confirmed: true } });
+  }
+
+  /**
+   * Records a WebAuthn use, atomically: the counter must grow, except for authenticators
+   * that keep no counter (stored and presented 0). False means a possible clone.
+   */
+  async advanceSignCount(id: string, count: number): Promise<boolean> {
+    const result = await this.manager()
+      .createQueryBuilder()
+      .update(DeviceEntity)
+      .set({ signCount: String(count), lastUsed: () => 'now()' })
+      .where('id = :id AND (sign_count < :count OR (sign_count = 0 AND :count = 0))', { id, count })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
   /** Removes one static code digest, atomically: false when it was not there (already used). */
   async useStaticCode(id: string, digest: string): Promise<boolean> {
     const rows: [unknown[], number] = await this.manager().query(

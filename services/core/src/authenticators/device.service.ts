@@ -15,6 +15,15 @@ const PERIOD_SECONDS = 30;
 /** Codes one step before or after the current one are accepted (clock drift). */
 const WINDOW = 1;
 const STATIC_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/** A WebAuthn credential as the executor verified it (base64url fields). */
+export interface WebauthnKeyInput {
+  credential_id: string;
+  public_key: string;
+  sign_count: number | string;
+  transports: string[];
+}
 
 export interface DeviceRead {
   pk: string;
@@ -125,6 +134,54 @@ export class DeviceService {
     );
     await this.events.emit('model_created', null, { model: ref(device) });
     return device;
+  }
+
+  /** Records a WebAuthn device whose registration the executor just verified. */
+  async enrollWebauthn(userId: number, name: string, key: WebauthnKeyInput, aaguid: string, stagePk: string): Promise<DeviceEntity> {
+    await this.requireUser(userId);
+    if (!BASE64URL.test(key.credential_id) || key.credential_id.length > 1400)
+      throw ValidationFailedError.field('credential_id', 'Not a WebAuthn credential id.');
+    if (!BASE64URL.test(key.public_key) || key.public_key.length > 4096)
+      throw ValidationFailedError.field('public_key', 'Not a COSE public key.');
+    if (await this.devices.findByCredentialId(key.credential_id))
+      throw ValidationFailedError.field('credential_id', 'This authenticator is already registered.');
+    const device = await this.devices.save(
+      Object.assign(new DeviceEntity(), {
+        userId,
+        type: 'webauthn' as const,
+        name: name || 'WebAuthn device',
+        confirmed: true,
+        credentialId: key.credential_id,
+        signCount: String(Math.max(0, Number(key.sign_count) || 0)),
+        data: {
+          stage: stagePk,
+          public_key: key.public_key,
+          transports: key.transports.filter((t) => /^[a-z-]{1,32}$/.test(t)).slice(0, 8),
+          aaguid: /^[0-9a-f-]{36}$/i.test(aaguid) ? aaguid.toLowerCase() : '00000000-0000-0000-0000-000000000000',
+        },
+      }),
+    );
+    await this.events.emit('model_created', null, { model: ref(device) });
+    return device;
+  }
+
+  /** The confirmed WebAuthn device holding a credential, or null. */
+  findWebauthnCredential(credentialId: string): Promise<DeviceEntity | null> {
+    return BASE64URL.test(credentialId) ? this.devices.findByCredentialId(credentialId) : Promise.resolve(null);
+  }
+
+  /** Records a verified assertion of the user's WebAuthn device; false when the counter went backwards. */
+  async useWebauthn(userId: number, deviceId: string, signCount: number): Promise<boolean> {
+    const device = await this.devices.findById(deviceId);
+    if (!device || device.userId !== userId || device.type !== 'webauthn' || !device.confirmed) return false;
+    const used = await this.devices.advanceSignCount(device.id, Math.max(0, signCount));
+    if (!used) {
+      await this.events.emit('suspicious_request', null, {
+        reason: 'WebAuthn signature counter did not increase; the authenticator may be cloned',
+        model: ref(device),
+      });
+    }
+    return used;
   }
 
   async touch(userId: number, deviceId: string): Promise<void> {

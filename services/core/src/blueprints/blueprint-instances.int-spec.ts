@@ -33,6 +33,7 @@ describe('/api/v3/managed/blueprints/', () => {
     const available = await core.api('GET', '/api/v3/managed/blueprints/available/');
     expect(available.body.map((a: { path: string }) => a.path).sort()).toEqual([
       ...BUILT_IN_DEFAULTS,
+      'example/flows-passwordless.yaml',
       'example/flows-recovery-email-verification.yaml',
       'system/bootstrap.yaml',
     ]);

@@ -205,7 +205,7 @@ const EXPECTED_CORPUS_REPORT: Record<string, string> = {
   'default/flow-default-authentication-flow.yaml': `entries[10] (authentik_policies_expression.expressionpolicy): expression: ${PYTHON}`,
   'default/flow-default-authenticator-static-setup.yaml': 'applies',
   'default/flow-default-authenticator-totp-setup.yaml': 'applies',
-  'default/flow-default-authenticator-webauthn-setup.yaml': 'needs authentik_stages_authenticator_webauthn.authenticatewebauthnstage',
+  'default/flow-default-authenticator-webauthn-setup.yaml': 'applies',
   'default/flow-default-invalidation-flow.yaml': 'applies',
   'default/flow-default-provider-authorization-explicit-consent.yaml': 'applies',
   'default/flow-default-provider-authorization-implicit-consent.yaml': 'applies',

@@ -25,6 +25,7 @@ import { InvitationEntity } from '../invitations/invitation.entity.js';
 import { UserConsents1764374400010 } from '../migrations/1764374400010-user-consents.js';
 import { ConsentEntity } from '../consents/consent.entity.js';
 import { AuthenticatorDevices1764374400011 } from '../migrations/1764374400011-authenticator-devices.js';
+import { WebauthnCredentials1764374400012 } from '../migrations/1764374400012-webauthn-credentials.js';
 import { DeviceEntity } from '../authenticators/device.entity.js';
 import { Sessions1764374400008 } from '../migrations/1764374400008-sessions.js';
 import { SessionEntity } from '../sessions/session.entity.js';
@@ -67,6 +68,7 @@ export const CORE_MIGRATIONS = [
   PromptsInvitations1764374400009,
   UserConsents1764374400010,
   AuthenticatorDevices1764374400011,
+  WebauthnCredentials1764374400012,
 ];
 
 /** The DataSource of the `core` schema. */

@@ -7,6 +7,7 @@ import { authenticatorSmsStage } from './types/authenticator-sms/authenticator-s
 import { authenticatorStaticStage } from './types/authenticator-static/authenticator-static.stage.js';
 import { authenticatorTotpStage } from './types/authenticator-totp/authenticator-totp.stage.js';
 import { authenticatorValidateStage } from './types/authenticator-validate/authenticator-validate.stage.js';
+import { authenticatorWebauthnStage } from './types/authenticator-webauthn/authenticator-webauthn.stage.js';
 import { captchaStage } from './types/captcha/captcha.stage.js';
 import { consentStage } from './types/consent/consent.stage.js';
 import { emailStage } from './types/email/email.stage.js';
@@ -38,6 +39,7 @@ export const STAGE_TYPES: readonly StageType[] = [
   authenticatorValidateStage,
   authenticatorSmsStage,
   authenticatorDuoStage,
+  authenticatorWebauthnStage,
 ];
 
 export function stageType(type: string): StageType | undefined {

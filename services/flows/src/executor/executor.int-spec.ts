@@ -225,8 +225,11 @@ describe('flow executor', () => {
       pending_user: 'alice',
     });
     // An answer without the challenge's token is not consent.
-    expect((await b.submit('authorize', { token: 'forged' })).challenge.response_errors.token).toBeDefined();
-    expect((await b.submit('authorize', { token: asked.token })).challenge.component).toBe('xak-flow-redirect');
+    const refused = (await b.submit('authorize', { token: 'forged' })).challenge;
+    expect(refused.response_errors.token).toBeDefined();
+    // The challenge shown again carries a fresh token; the one shown before is spent.
+    expect(refused.token).not.toBe(asked.token);
+    expect((await b.submit('authorize', { token: refused.token })).challenge.component).toBe('xak-flow-redirect');
     expect(core.consents.get('1:grafana')).toMatchObject({ permissions: ['openid'], expires: 0 });
     // Next time the recorded consent covers the request: no question.
     await prepare(b.cookies.get('authmesh_flow') ?? '');

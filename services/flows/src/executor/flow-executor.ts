@@ -218,8 +218,9 @@ export class FlowExecutor {
         await this.save(run);
         return run.respond(302, undefined, executorUrl(flow.slug, state.query));
       }
-      await this.save(run);
+      // Asked after the failure was counted; what the challenge puts in the plan (a new WebAuthn ceremony) is saved too.
       const shown = await runtime.challenge(ctx);
+      await this.save(run);
       const fields = shown.kind === 'challenge' ? shown.challenge : {};
       return run.respond(200, { ...this.challenge(flow, runtime.component, fields), response_errors: responseErrors(result.errors) });
     }

@@ -1,6 +1,7 @@
 import { authenticatorStaticStage } from './authenticator-static/authenticator-static.stage.js';
 import { authenticatorTotpStage } from './authenticator-totp/authenticator-totp.stage.js';
 import { authenticatorValidateStage } from './authenticator-validate/authenticator-validate.stage.js';
+import { authenticatorWebauthnStage } from './authenticator-webauthn/authenticator-webauthn.stage.js';
 import { consentStage } from './consent/consent.stage.js';
 import { denyStage } from './deny/deny.stage.js';
 import { dummyStage } from './dummy/dummy.stage.js';
@@ -37,6 +38,7 @@ export function stageRuntimes(deps: StageRuntimeDependencies = {}): ReadonlyMap<
     authenticatorTotpStage,
     authenticatorStaticStage,
     authenticatorValidateStage,
+    authenticatorWebauthnStage,
     ...(deps.extra ?? []),
   ];
   return new Map(runtimes.map((r) => [r.type, r]));

@@ -1,4 +1,6 @@
-import type { Device__Output } from '@authmesh/rpc';
+import type { Device__Output, User__Output } from '@authmesh/rpc';
+import { assertionOptions, verifyAssertion, type UserVerification } from '../authenticator-webauthn/relying-party.js';
+import { PASSKEY_METHOD, signedInWithPasskey } from '../authenticator-webauthn/passkey-login.js';
 import { parseDuration } from '../../executor/duration.js';
 import { smsSettingsOf } from '../authenticator-sms/authenticator-sms.stage.js';
 import { sendSms } from '../authenticator-sms/providers/sms-provider.js';
@@ -18,26 +20,31 @@ import {
 } from '../stage-runtime.js';
 import { MFA_COOKIE, mfaCookieValid, signMfaCookie } from './mfa-cookie.js';
 
-/** Device classes this build can validate (WebAuthn is still to come). */
-const SUPPORTED_CLASSES = ['totp', 'static', 'sms', 'duo'];
+/** Device classes this build can validate. */
+const SUPPORTED_CLASSES = ['totp', 'static', 'sms', 'duo', 'webauthn'];
+/** Where the plan keeps this stage's pending WebAuthn challenge. */
+const CEREMONY = 'webauthn_validation';
 
 /**
  * Asks for a second factor from one of the pending user's devices of the allowed classes.
  * A user without such a device is let through, refused, or sent to set one up, as the
- * stage says. A recent validation (signed cookie bound to the user) can skip it.
+ * stage says. A recent validation (signed cookie bound to the user) can skip it. Without a
+ * pending user, a stage that allows WebAuthn signs in with a passkey (passwordless).
  */
 export const authenticatorValidateStage: StageRuntime = {
   type: 'authenticator_validate',
   component: 'ak-stage-authenticator-validate',
   async challenge(ctx) {
     const user = await pendingUser(ctx);
-    if (!user) return deny('Log in first.');
+    if (!user) return allowedClasses(ctx).includes('webauthn') ? passwordlessChallenge(ctx) : deny('Log in first.');
+    // A passkey used to sign in already proved possession (and, as configured, the user's presence).
+    if (ctx.plan.auth_method === PASSKEY_METHOD) return next();
     const threshold = parseDuration(String(ctx.settings.last_auth_threshold ?? 'seconds=0'));
     if (mfaCookieValid(ctx.services.cookieSecret, ctx.request.cookies.get(MFA_COOKIE), user.pk, threshold)) return next();
     const devices = await usableDevices(ctx, user.pk);
     if (devices.length === 0) return notConfigured(ctx);
     return challenge({
-      device_challenges: devices.map((d) => ({ device_class: d.type, device_uid: d.pk, challenge: {} })),
+      device_challenges: await deviceChallenges(ctx, devices),
       configuration_stages: [],
       pending_user: user.username,
       pending_user_avatar: '',
@@ -45,7 +52,8 @@ export const authenticatorValidateStage: StageRuntime = {
   },
   async submit(ctx, response) {
     const user = await pendingUser(ctx);
-    if (!user) return deny('Log in first.');
+    if (!user) return allowedClasses(ctx).includes('webauthn') ? passwordlessSubmit(ctx, response) : deny('Log in first.');
+    if (ctx.plan.auth_method === PASSKEY_METHOD) return next();
     const devices = await usableDevices(ctx, user.pk);
     if (devices.length === 0) {
       const selected = stringField(response, 'selected_stage');
@@ -57,6 +65,7 @@ export const authenticatorValidateStage: StageRuntime = {
     if (duo) return duoPush(ctx, user.pk, user.username, duo);
     const sms = selectedDevice(response, devices, 'sms');
     if (sms?.phone_number) return sendDeviceCode(ctx, sms);
+    if (response.webauthn !== undefined) return webauthnSubmit(ctx, user, response.webauthn, devices);
     const code = stringField(response, 'code');
     if (!code) return invalid({ code: ['This field is required.'] });
     if (code.length > 64) return invalid({ code: ['Invalid code.'] });
@@ -72,20 +81,72 @@ export const authenticatorValidateStage: StageRuntime = {
       });
       return invalid({ code: ['Invalid code.'] }, true);
     }
-    await ctx.services.reputation.succeeded(user.username, ctx.request.clientIp);
-    ctx.plan.mfa_device = verified.device_pk;
-    const threshold = parseDuration(String(ctx.settings.last_auth_threshold ?? 'seconds=0'));
-    if (threshold > 0) {
-      ctx.response.setCookie({
-        name: MFA_COOKIE,
-        value: signMfaCookie(ctx.services.cookieSecret, user.pk),
-        maxAgeSeconds: threshold,
-        httpOnly: true,
-      });
-    }
-    return next();
+    return validated(ctx, user, verified.device_pk);
   },
 };
+
+/** The user proved a second factor with `devicePk`: credit reputation, note the device, remember it as the stage says. */
+async function validated(ctx: StageContext, user: User__Output, devicePk: string): Promise<StageResult> {
+  await ctx.services.reputation.succeeded(user.username, ctx.request.clientIp);
+  ctx.plan.mfa_device = devicePk;
+  const threshold = parseDuration(String(ctx.settings.last_auth_threshold ?? 'seconds=0'));
+  if (threshold > 0) {
+    ctx.response.setCookie({
+      name: MFA_COOKIE,
+      value: signMfaCookie(ctx.services.cookieSecret, user.pk),
+      maxAgeSeconds: threshold,
+      httpOnly: true,
+    });
+  }
+  return next();
+}
+
+/** One challenge per device, except WebAuthn: one assertion request naming all the user's credentials. */
+async function deviceChallenges(ctx: StageContext, devices: Device__Output[]) {
+  const keys = devices.filter((d) => d.type === 'webauthn');
+  const others = devices.filter((d) => d.type !== 'webauthn').map((d) => ({ device_class: d.type, device_uid: d.pk, challenge: {} }));
+  if (keys.length === 0) return others;
+  const options = await assertionOptions(ctx, CEREMONY, keys, userVerification(ctx));
+  return [...others, { device_class: 'webauthn', device_uid: keys[0].pk, challenge: options }];
+}
+
+/** Checks an assertion by one of the user's own WebAuthn devices; a credential of anyone else is refused. */
+async function webauthnSubmit(ctx: StageContext, user: User__Output, answer: unknown, devices: Device__Output[]) {
+  if (!devices.some((d) => d.type === 'webauthn')) return invalid({ webauthn: ['No security key is registered for this account.'] });
+  await ctx.services.reputation.charge(user.username, ctx.request.clientIp);
+  const check = await verifyAssertion(ctx, CEREMONY, answer, userVerification(ctx), user);
+  if (!check.ok) {
+    await ctx.services.emitEvent('login_failed', user, ctx.request.clientIp, { username: user.username, reason: 'invalid security key' });
+    return invalid({ webauthn: [check.error] }, true);
+  }
+  return validated(ctx, user, check.device.pk);
+}
+
+/** Asks for any passkey of this site: the credential will say whose it is. */
+async function passwordlessChallenge(ctx: StageContext): Promise<StageResult> {
+  return challenge({
+    device_challenges: [
+      { device_class: 'webauthn', device_uid: '-1', challenge: await assertionOptions(ctx, CEREMONY, [], userVerification(ctx)) },
+    ],
+    configuration_stages: [],
+  });
+}
+
+async function passwordlessSubmit(ctx: StageContext, response: Record<string, unknown>): Promise<StageResult> {
+  if (response.webauthn === undefined) return invalid({ webauthn: ['Use your passkey to continue.'] });
+  const check = await verifyAssertion(ctx, CEREMONY, response.webauthn, userVerification(ctx), null);
+  if (!check.ok) {
+    await ctx.services.emitEvent('login_failed', null, ctx.request.clientIp, { reason: 'invalid passkey' });
+    return invalid({ webauthn: [check.error] }, true);
+  }
+  signedInWithPasskey(ctx, check.user, check.device.pk);
+  return validated(ctx, check.user, check.device.pk);
+}
+
+function userVerification(ctx: StageContext): UserVerification {
+  const value = ctx.settings.webauthn_user_verification;
+  return value === 'required' || value === 'discouraged' ? value : 'preferred';
+}
 
 /** The device of a class the client picked (`selected_challenge`), if it is one of the user's usable devices. */
 function selectedDevice(response: Record<string, unknown>, devices: Device__Output[], type: string): Device__Output | undefined {

@@ -1,8 +1,11 @@
 import { GrpcStatus, RpcCallError, type User__Output } from '@authmesh/rpc';
+import { signedInWithPasskey } from '../authenticator-webauthn/passkey-login.js';
+import { assertionOptions, verifyAssertion, type UserVerification } from '../authenticator-webauthn/relying-party.js';
 import { checkPassword, INBUILT_BACKEND } from '../password/password-check.js';
 import { challenge, invalid, MAX_CREDENTIAL_LENGTH, next, stringField, type StageContext, type StageRuntime } from '../stage-runtime.js';
 
 const FAILED = 'Failed to authenticate.';
+const PASSKEY_CEREMONY = 'webauthn_passkey';
 
 /**
  * Asks who the user is. When nobody matches, the flow goes on as if someone did and fails
@@ -20,9 +23,11 @@ export const identificationStage: StageRuntime = {
       sources: [],
       flow_designation: ctx.flow.designation,
       ...flowLinks(ctx),
+      ...(await passkeyChallenge(ctx)),
     });
   },
   async submit(ctx, response) {
+    if (response.passkey !== undefined && ctx.settings.webauthn_stage) return passkeySubmit(ctx, response.passkey);
     const uid = stringField(response, 'uid_field')?.trim();
     if (!uid) return invalid({ uid_field: ['This field is required.'] });
     if (uid.length > MAX_CREDENTIAL_LENGTH)
@@ -44,6 +49,31 @@ export const identificationStage: StageRuntime = {
     return check.ok ? next() : invalid({ non_field_errors: [FAILED] }, true);
   },
 };
+
+/** With a WebAuthn stage configured, the form also offers passkey sign-in (browser autofill). */
+async function passkeyChallenge(ctx: StageContext): Promise<{ passkey_challenge?: unknown }> {
+  if (!ctx.settings.webauthn_stage) return {};
+  return { passkey_challenge: await assertionOptions(ctx, PASSKEY_CEREMONY, [], await passkeyVerification(ctx)) };
+}
+
+/** A passkey answers who the user is and proves it: the flow goes on past password and second factor. */
+async function passkeySubmit(ctx: StageContext, answer: unknown) {
+  const check = await verifyAssertion(ctx, PASSKEY_CEREMONY, answer, await passkeyVerification(ctx), null);
+  if (!check.ok) {
+    await ctx.services.emitEvent('login_failed', null, ctx.request.clientIp, { reason: 'invalid passkey' });
+    return invalid({ passkey: [check.error] }, true);
+  }
+  signedInWithPasskey(ctx, check.user, check.device.pk);
+  return next();
+}
+
+/** The user verification the linked validation stage asks of WebAuthn. */
+async function passkeyVerification(ctx: StageContext): Promise<UserVerification> {
+  const stage = await ctx.services.config.getStage(String(ctx.settings.webauthn_stage)).catch(() => null);
+  const value = stage ? (JSON.parse(stage.settings_json) as { webauthn_user_verification?: string }).webauthn_user_verification : undefined;
+  // A missing or unreadable stage asks for the strictest verification rather than the weakest.
+  return value === 'preferred' || value === 'discouraged' ? value : 'required';
+}
 
 /** Links to the enrollment, recovery and passwordless flows the stage names, keeping the query (e.g. `next`). */
 function flowLinks(ctx: StageContext): Record<string, string> {

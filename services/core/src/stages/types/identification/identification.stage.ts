@@ -20,6 +20,8 @@ export const identificationStage: StageType = {
     enrollment_flow: optionalUuidSchema,
     recovery_flow: optionalUuidSchema,
     passwordless_flow: optionalUuidSchema,
+    /** An authenticator validation stage whose WebAuthn settings let passkeys sign in from this form (autofill). */
+    webauthn_stage: optionalUuidSchema,
     sources: uuidListSchema,
     show_source_labels: z.boolean().default(false),
   }),

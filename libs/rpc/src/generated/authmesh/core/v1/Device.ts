@@ -1,6 +1,7 @@
 // Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
 // Original file: proto/authmesh/core/v1/identity.proto
 
+import type { WebauthnKey as _authmesh_core_v1_WebauthnKey, WebauthnKey__Output as _authmesh_core_v1_WebauthnKey__Output } from '../../../authmesh/core/v1/WebauthnKey.js';
 
 export interface Device {
   /**
@@ -25,6 +26,10 @@ export interface Device {
    * Duo devices: the Duo user id pushes go to.
    */
   'duo_user_id'?: (string);
+  /**
+   * WebAuthn devices: the credential (id and COSE public key base64url, transports).
+   */
+  'webauthn'?: (_authmesh_core_v1_WebauthnKey | null);
 }
 
 export interface Device__Output {
@@ -50,4 +55,8 @@ export interface Device__Output {
    * Duo devices: the Duo user id pushes go to.
    */
   'duo_user_id': (string);
+  /**
+   * WebAuthn devices: the credential (id and COSE public key base64url, transports).
+   */
+  'webauthn': (_authmesh_core_v1_WebauthnKey__Output | null);
 }

@@ -22,7 +22,9 @@ import type { EnrollStaticRequest as _authmesh_core_v1_EnrollStaticRequest, Enro
 import type { EnrollStaticResponse as _authmesh_core_v1_EnrollStaticResponse, EnrollStaticResponse__Output as _authmesh_core_v1_EnrollStaticResponse__Output } from '../../../authmesh/core/v1/EnrollStaticResponse.js';
 import type { EnrollTotpRequest as _authmesh_core_v1_EnrollTotpRequest, EnrollTotpRequest__Output as _authmesh_core_v1_EnrollTotpRequest__Output } from '../../../authmesh/core/v1/EnrollTotpRequest.js';
 import type { EnrollTotpResponse as _authmesh_core_v1_EnrollTotpResponse, EnrollTotpResponse__Output as _authmesh_core_v1_EnrollTotpResponse__Output } from '../../../authmesh/core/v1/EnrollTotpResponse.js';
+import type { EnrollWebauthnRequest as _authmesh_core_v1_EnrollWebauthnRequest, EnrollWebauthnRequest__Output as _authmesh_core_v1_EnrollWebauthnRequest__Output } from '../../../authmesh/core/v1/EnrollWebauthnRequest.js';
 import type { EnrolledDevice as _authmesh_core_v1_EnrolledDevice, EnrolledDevice__Output as _authmesh_core_v1_EnrolledDevice__Output } from '../../../authmesh/core/v1/EnrolledDevice.js';
+import type { FindWebauthnCredentialRequest as _authmesh_core_v1_FindWebauthnCredentialRequest, FindWebauthnCredentialRequest__Output as _authmesh_core_v1_FindWebauthnCredentialRequest__Output } from '../../../authmesh/core/v1/FindWebauthnCredentialRequest.js';
 import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from '../../../authmesh/core/v1/GetGroupRequest.js';
 import type { GetUserRequest as _authmesh_core_v1_GetUserRequest, GetUserRequest__Output as _authmesh_core_v1_GetUserRequest__Output } from '../../../authmesh/core/v1/GetUserRequest.js';
 import type { GrantConsentRequest as _authmesh_core_v1_GrantConsentRequest, GrantConsentRequest__Output as _authmesh_core_v1_GrantConsentRequest__Output } from '../../../authmesh/core/v1/GrantConsentRequest.js';
@@ -34,11 +36,14 @@ import type { ListGroupsRequest as _authmesh_core_v1_ListGroupsRequest, ListGrou
 import type { ListGroupsResponse as _authmesh_core_v1_ListGroupsResponse, ListGroupsResponse__Output as _authmesh_core_v1_ListGroupsResponse__Output } from '../../../authmesh/core/v1/ListGroupsResponse.js';
 import type { TouchDeviceRequest as _authmesh_core_v1_TouchDeviceRequest, TouchDeviceRequest__Output as _authmesh_core_v1_TouchDeviceRequest__Output } from '../../../authmesh/core/v1/TouchDeviceRequest.js';
 import type { TouchDeviceResponse as _authmesh_core_v1_TouchDeviceResponse, TouchDeviceResponse__Output as _authmesh_core_v1_TouchDeviceResponse__Output } from '../../../authmesh/core/v1/TouchDeviceResponse.js';
+import type { UseWebauthnDeviceRequest as _authmesh_core_v1_UseWebauthnDeviceRequest, UseWebauthnDeviceRequest__Output as _authmesh_core_v1_UseWebauthnDeviceRequest__Output } from '../../../authmesh/core/v1/UseWebauthnDeviceRequest.js';
+import type { UseWebauthnDeviceResponse as _authmesh_core_v1_UseWebauthnDeviceResponse, UseWebauthnDeviceResponse__Output as _authmesh_core_v1_UseWebauthnDeviceResponse__Output } from '../../../authmesh/core/v1/UseWebauthnDeviceResponse.js';
 import type { User as _authmesh_core_v1_User, User__Output as _authmesh_core_v1_User__Output } from '../../../authmesh/core/v1/User.js';
 import type { VerifyDeviceCodeRequest as _authmesh_core_v1_VerifyDeviceCodeRequest, VerifyDeviceCodeRequest__Output as _authmesh_core_v1_VerifyDeviceCodeRequest__Output } from '../../../authmesh/core/v1/VerifyDeviceCodeRequest.js';
 import type { VerifyDeviceCodeResponse as _authmesh_core_v1_VerifyDeviceCodeResponse, VerifyDeviceCodeResponse__Output as _authmesh_core_v1_VerifyDeviceCodeResponse__Output } from '../../../authmesh/core/v1/VerifyDeviceCodeResponse.js';
 import type { VerifyPasswordRequest as _authmesh_core_v1_VerifyPasswordRequest, VerifyPasswordRequest__Output as _authmesh_core_v1_VerifyPasswordRequest__Output } from '../../../authmesh/core/v1/VerifyPasswordRequest.js';
 import type { VerifyPasswordResponse as _authmesh_core_v1_VerifyPasswordResponse, VerifyPasswordResponse__Output as _authmesh_core_v1_VerifyPasswordResponse__Output } from '../../../authmesh/core/v1/VerifyPasswordResponse.js';
+import type { WebauthnCredential as _authmesh_core_v1_WebauthnCredential, WebauthnCredential__Output as _authmesh_core_v1_WebauthnCredential__Output } from '../../../authmesh/core/v1/WebauthnCredential.js';
 import type { WriteUserRequest as _authmesh_core_v1_WriteUserRequest, WriteUserRequest__Output as _authmesh_core_v1_WriteUserRequest__Output } from '../../../authmesh/core/v1/WriteUserRequest.js';
 import type { WriteUserResponse as _authmesh_core_v1_WriteUserResponse, WriteUserResponse__Output as _authmesh_core_v1_WriteUserResponse__Output } from '../../../authmesh/core/v1/WriteUserResponse.js';
 
@@ -219,6 +224,40 @@ export interface IdentityServiceClient extends grpc.Client {
   enrollTotp(argument: _authmesh_core_v1_EnrollTotpRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrollTotpResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Records a confirmed WebAuthn device after the flow executor verified its registration.
+   * A credential id already registered (to anyone) is refused.
+   */
+  EnrollWebauthn(argument: _authmesh_core_v1_EnrollWebauthnRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  EnrollWebauthn(argument: _authmesh_core_v1_EnrollWebauthnRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  EnrollWebauthn(argument: _authmesh_core_v1_EnrollWebauthnRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  EnrollWebauthn(argument: _authmesh_core_v1_EnrollWebauthnRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  /**
+   * Records a confirmed WebAuthn device after the flow executor verified its registration.
+   * A credential id already registered (to anyone) is refused.
+   */
+  enrollWebauthn(argument: _authmesh_core_v1_EnrollWebauthnRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  enrollWebauthn(argument: _authmesh_core_v1_EnrollWebauthnRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  enrollWebauthn(argument: _authmesh_core_v1_EnrollWebauthnRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  enrollWebauthn(argument: _authmesh_core_v1_EnrollWebauthnRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The confirmed WebAuthn device holding a credential, for passwordless logins where the
+   * credential names the user. NOT_FOUND when no device holds it.
+   */
+  FindWebauthnCredential(argument: _authmesh_core_v1_FindWebauthnCredentialRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_WebauthnCredential__Output>): grpc.ClientUnaryCall;
+  FindWebauthnCredential(argument: _authmesh_core_v1_FindWebauthnCredentialRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_WebauthnCredential__Output>): grpc.ClientUnaryCall;
+  FindWebauthnCredential(argument: _authmesh_core_v1_FindWebauthnCredentialRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_WebauthnCredential__Output>): grpc.ClientUnaryCall;
+  FindWebauthnCredential(argument: _authmesh_core_v1_FindWebauthnCredentialRequest, callback: grpc.requestCallback<_authmesh_core_v1_WebauthnCredential__Output>): grpc.ClientUnaryCall;
+  /**
+   * The confirmed WebAuthn device holding a credential, for passwordless logins where the
+   * credential names the user. NOT_FOUND when no device holds it.
+   */
+  findWebauthnCredential(argument: _authmesh_core_v1_FindWebauthnCredentialRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_WebauthnCredential__Output>): grpc.ClientUnaryCall;
+  findWebauthnCredential(argument: _authmesh_core_v1_FindWebauthnCredentialRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_WebauthnCredential__Output>): grpc.ClientUnaryCall;
+  findWebauthnCredential(argument: _authmesh_core_v1_FindWebauthnCredentialRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_WebauthnCredential__Output>): grpc.ClientUnaryCall;
+  findWebauthnCredential(argument: _authmesh_core_v1_FindWebauthnCredentialRequest, callback: grpc.requestCallback<_authmesh_core_v1_WebauthnCredential__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * One group by primary key; NOT_FOUND when it does not exist.
    */
   GetGroup(argument: _authmesh_core_v1_GetGroupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_Group__Output>): grpc.ClientUnaryCall;
@@ -309,6 +348,23 @@ export interface IdentityServiceClient extends grpc.Client {
   touchDevice(argument: _authmesh_core_v1_TouchDeviceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_TouchDeviceResponse__Output>): grpc.ClientUnaryCall;
   touchDevice(argument: _authmesh_core_v1_TouchDeviceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_TouchDeviceResponse__Output>): grpc.ClientUnaryCall;
   touchDevice(argument: _authmesh_core_v1_TouchDeviceRequest, callback: grpc.requestCallback<_authmesh_core_v1_TouchDeviceResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Records a verified WebAuthn assertion: the signature counter must move forward (unless
+   * the authenticator keeps none), otherwise the credential may be cloned and use is refused.
+   */
+  UseWebauthnDevice(argument: _authmesh_core_v1_UseWebauthnDeviceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_UseWebauthnDeviceResponse__Output>): grpc.ClientUnaryCall;
+  UseWebauthnDevice(argument: _authmesh_core_v1_UseWebauthnDeviceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_UseWebauthnDeviceResponse__Output>): grpc.ClientUnaryCall;
+  UseWebauthnDevice(argument: _authmesh_core_v1_UseWebauthnDeviceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_UseWebauthnDeviceResponse__Output>): grpc.ClientUnaryCall;
+  UseWebauthnDevice(argument: _authmesh_core_v1_UseWebauthnDeviceRequest, callback: grpc.requestCallback<_authmesh_core_v1_UseWebauthnDeviceResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Records a verified WebAuthn assertion: the signature counter must move forward (unless
+   * the authenticator keeps none), otherwise the credential may be cloned and use is refused.
+   */
+  useWebauthnDevice(argument: _authmesh_core_v1_UseWebauthnDeviceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_UseWebauthnDeviceResponse__Output>): grpc.ClientUnaryCall;
+  useWebauthnDevice(argument: _authmesh_core_v1_UseWebauthnDeviceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_UseWebauthnDeviceResponse__Output>): grpc.ClientUnaryCall;
+  useWebauthnDevice(argument: _authmesh_core_v1_UseWebauthnDeviceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_UseWebauthnDeviceResponse__Output>): grpc.ClientUnaryCall;
+  useWebauthnDevice(argument: _authmesh_core_v1_UseWebauthnDeviceRequest, callback: grpc.requestCallback<_authmesh_core_v1_UseWebauthnDeviceResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Checks a code against the user's confirmed devices of the allowed types. A TOTP code is
@@ -425,6 +481,18 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   EnrollTotp: grpc.handleUnaryCall<_authmesh_core_v1_EnrollTotpRequest__Output, _authmesh_core_v1_EnrollTotpResponse>;
   
   /**
+   * Records a confirmed WebAuthn device after the flow executor verified its registration.
+   * A credential id already registered (to anyone) is refused.
+   */
+  EnrollWebauthn: grpc.handleUnaryCall<_authmesh_core_v1_EnrollWebauthnRequest__Output, _authmesh_core_v1_EnrolledDevice>;
+  
+  /**
+   * The confirmed WebAuthn device holding a credential, for passwordless logins where the
+   * credential names the user. NOT_FOUND when no device holds it.
+   */
+  FindWebauthnCredential: grpc.handleUnaryCall<_authmesh_core_v1_FindWebauthnCredentialRequest__Output, _authmesh_core_v1_WebauthnCredential>;
+  
+  /**
    * One group by primary key; NOT_FOUND when it does not exist.
    */
   GetGroup: grpc.handleUnaryCall<_authmesh_core_v1_GetGroupRequest__Output, _authmesh_core_v1_Group>;
@@ -454,6 +522,12 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
    * Marks a device as used now (after the flow executor checked an SMS code for it).
    */
   TouchDevice: grpc.handleUnaryCall<_authmesh_core_v1_TouchDeviceRequest__Output, _authmesh_core_v1_TouchDeviceResponse>;
+  
+  /**
+   * Records a verified WebAuthn assertion: the signature counter must move forward (unless
+   * the authenticator keeps none), otherwise the credential may be cloned and use is refused.
+   */
+  UseWebauthnDevice: grpc.handleUnaryCall<_authmesh_core_v1_UseWebauthnDeviceRequest__Output, _authmesh_core_v1_UseWebauthnDeviceResponse>;
   
   /**
    * Checks a code against the user's confirmed devices of the allowed types. A TOTP code is
@@ -487,12 +561,15 @@ export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   EnrollSms: MethodDefinition<_authmesh_core_v1_EnrollSmsRequest, _authmesh_core_v1_EnrolledDevice, _authmesh_core_v1_EnrollSmsRequest__Output, _authmesh_core_v1_EnrolledDevice__Output>
   EnrollStatic: MethodDefinition<_authmesh_core_v1_EnrollStaticRequest, _authmesh_core_v1_EnrollStaticResponse, _authmesh_core_v1_EnrollStaticRequest__Output, _authmesh_core_v1_EnrollStaticResponse__Output>
   EnrollTotp: MethodDefinition<_authmesh_core_v1_EnrollTotpRequest, _authmesh_core_v1_EnrollTotpResponse, _authmesh_core_v1_EnrollTotpRequest__Output, _authmesh_core_v1_EnrollTotpResponse__Output>
+  EnrollWebauthn: MethodDefinition<_authmesh_core_v1_EnrollWebauthnRequest, _authmesh_core_v1_EnrolledDevice, _authmesh_core_v1_EnrollWebauthnRequest__Output, _authmesh_core_v1_EnrolledDevice__Output>
+  FindWebauthnCredential: MethodDefinition<_authmesh_core_v1_FindWebauthnCredentialRequest, _authmesh_core_v1_WebauthnCredential, _authmesh_core_v1_FindWebauthnCredentialRequest__Output, _authmesh_core_v1_WebauthnCredential__Output>
   GetGroup: MethodDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_Group, _authmesh_core_v1_GetGroupRequest__Output, _authmesh_core_v1_Group__Output>
   GetUser: MethodDefinition<_authmesh_core_v1_GetUserRequest, _authmesh_core_v1_User, _authmesh_core_v1_GetUserRequest__Output, _authmesh_core_v1_User__Output>
   GrantConsent: MethodDefinition<_authmesh_core_v1_GrantConsentRequest, _authmesh_core_v1_GrantConsentResponse, _authmesh_core_v1_GrantConsentRequest__Output, _authmesh_core_v1_GrantConsentResponse__Output>
   ListDevices: MethodDefinition<_authmesh_core_v1_ListDevicesRequest, _authmesh_core_v1_ListDevicesResponse, _authmesh_core_v1_ListDevicesRequest__Output, _authmesh_core_v1_ListDevicesResponse__Output>
   ListGroups: MethodDefinition<_authmesh_core_v1_ListGroupsRequest, _authmesh_core_v1_ListGroupsResponse, _authmesh_core_v1_ListGroupsRequest__Output, _authmesh_core_v1_ListGroupsResponse__Output>
   TouchDevice: MethodDefinition<_authmesh_core_v1_TouchDeviceRequest, _authmesh_core_v1_TouchDeviceResponse, _authmesh_core_v1_TouchDeviceRequest__Output, _authmesh_core_v1_TouchDeviceResponse__Output>
+  UseWebauthnDevice: MethodDefinition<_authmesh_core_v1_UseWebauthnDeviceRequest, _authmesh_core_v1_UseWebauthnDeviceResponse, _authmesh_core_v1_UseWebauthnDeviceRequest__Output, _authmesh_core_v1_UseWebauthnDeviceResponse__Output>
   VerifyDeviceCode: MethodDefinition<_authmesh_core_v1_VerifyDeviceCodeRequest, _authmesh_core_v1_VerifyDeviceCodeResponse, _authmesh_core_v1_VerifyDeviceCodeRequest__Output, _authmesh_core_v1_VerifyDeviceCodeResponse__Output>
   VerifyPassword: MethodDefinition<_authmesh_core_v1_VerifyPasswordRequest, _authmesh_core_v1_VerifyPasswordResponse, _authmesh_core_v1_VerifyPasswordRequest__Output, _authmesh_core_v1_VerifyPasswordResponse__Output>
   WriteUser: MethodDefinition<_authmesh_core_v1_WriteUserRequest, _authmesh_core_v1_WriteUserResponse, _authmesh_core_v1_WriteUserRequest__Output, _authmesh_core_v1_WriteUserResponse__Output>
