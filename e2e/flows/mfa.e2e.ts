@@ -2,10 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
+import { FlowClient } from '@authmesh/rpc';
+import { deriveMeshKey } from '@authmesh/runtime';
 import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
 import { apiClient, REPO, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
 
 const TOKEN = 'e2e-mfa-token-0123456789abcdef';
+const SECRET = 'e2e-mfa-secret-key-long-enough-0123456789';
 const CORPUS = process.env.COMPAT_CORPUS_DIR ?? join(REPO, '..', 'shared', 'compat', 'authentik-2023.10');
 const LOGIN = 'default-authentication-flow';
 const PASSWORD = 'mfa user password 1';
@@ -24,7 +27,7 @@ describe('multi-factor login', () => {
     proc = await startOnFreePorts(
       {
         DATABASE_URL: db.url,
-        AUTHMESH_SECRET_KEY: 'e2e-mfa-secret-key-long-enough-0123456789',
+        AUTHMESH_SECRET_KEY: SECRET,
         AUTHMESH_BOOTSTRAP_PASSWORD: 'admin pw',
         AUTHMESH_BOOTSTRAP_TOKEN: TOKEN,
       },
@@ -178,4 +181,39 @@ describe('multi-factor login', () => {
     await other.submit('strict-login', { password: PASSWORD });
     expect((await other.submit('strict-login', { code: staticSetup.codes[0] })).challenge.response_errors.code).toBeDefined();
   }, 60_000);
+
+  it('logs protocol clients in with code-based MFA (password;code) only when asked to split, once per code', async () => {
+    const flows = new FlowClient(proc.grpcAddress as string, deriveMeshKey(SECRET));
+    const user = (await api('GET', '/api/v3/core/users/?username=mfa-user')).body.results[0];
+    const ask = (password: string, codeBased: boolean, username = 'mfa-user') =>
+      flows.authenticate({ flow_slug: LOGIN, username, password, client_ip: '127.0.0.1', protocol: 'ldap', code_based_mfa: codeBased });
+    // The next time step's code: inside the accepted window, and newer than any step used so far.
+    const code = totp.generate({ timestamp: Date.now() + 30_000 });
+
+    // Without a code nobody can answer the second-factor stage; without the split, ";code" is part of the password.
+    expect(await ask(PASSWORD, true)).toMatchObject({ authenticated: false });
+    expect(await ask(`${PASSWORD};${code}`, false)).toMatchObject({ authenticated: false });
+    const wrongPassword = await ask(`wrong password;${code}`, true);
+    const unknownUser = await ask(`wrong password;${code}`, true, 'nobody-here');
+    expect(wrongPassword).toEqual({ authenticated: false, user_pk: '', message: expect.any(String) });
+    expect(unknownUser).toEqual(wrongPassword);
+
+    expect(await ask(`${PASSWORD};${code}`, true)).toEqual({ authenticated: true, user_pk: String(user.pk), message: '' });
+    expect(await ask(`${PASSWORD};${code}`, true)).toMatchObject({ authenticated: false });
+
+    // A protocol login leaves an event naming the protocol and the device, and no browser session.
+    const events = (await api('GET', '/api/v3/events/events/?action=login&ordering=-created')).body.results;
+    expect(events[0].context).toMatchObject({
+      protocol: 'ldap',
+      auth_method: 'password',
+      auth_method_args: { mfa_device: expect.any(String) },
+    });
+    const sessions = (await api('GET', `/api/v3/core/authenticated_sessions/?user=${user.pk}`)).body.results;
+    expect(
+      sessions.every(
+        (s: { user_agent?: { user_agent?: { family?: string } }; last_user_agent?: string }) =>
+          !String(s.last_user_agent ?? '').includes('authmesh-ldap'),
+      ),
+    ).toBe(true);
+  });
 });

@@ -30,6 +30,8 @@ import type { CheckConsentResponse__Output } from './generated/authmesh/core/v1/
 import type { GrantConsentRequest } from './generated/authmesh/core/v1/GrantConsentRequest.js';
 import type { PreparePlanRequest } from './generated/authmesh/flows/v1/PreparePlanRequest.js';
 import type { PreparePlanResponse__Output } from './generated/authmesh/flows/v1/PreparePlanResponse.js';
+import type { AuthenticateRequest } from './generated/authmesh/flows/v1/AuthenticateRequest.js';
+import type { AuthenticateResponse__Output } from './generated/authmesh/flows/v1/AuthenticateResponse.js';
 import type { CacheInfo__Output } from './generated/authmesh/flows/v1/CacheInfo.js';
 import type { TestPolicyRequest } from './generated/authmesh/flows/v1/TestPolicyRequest.js';
 import type { TestPolicyResponse__Output } from './generated/authmesh/flows/v1/TestPolicyResponse.js';
@@ -312,6 +314,11 @@ export class FlowClient extends MeshClient<FlowServiceClient> {
   /** Plans a flow for a browser with trusted context, before the browser opens it. */
   preparePlan(request: PreparePlanRequest, options?: RpcCallOptions): Promise<PreparePlanResponse__Output> {
     return this.call('PreparePlan', (r, m, o, cb) => this.client.PreparePlan(r, m, o, cb), request, options);
+  }
+  /** Runs a login flow without a browser with the credentials of an LDAP bind or RADIUS request. */
+  authenticate(request: AuthenticateRequest, options?: RpcCallOptions): Promise<AuthenticateResponse__Output> {
+    // A Duo push inside the flow may wait for the user's answer for a minute.
+    return this.call('Authenticate', (r, m, o, cb) => this.client.Authenticate(r, m, o, cb), request, { deadlineMs: 90_000, ...options });
   }
 }
 

@@ -81,3 +81,5 @@ export type { ConfigChanged, ConfigChanged__Output } from './generated/authmesh/
 
 // grpc.health.v1
 export type { HealthCheckResponse, HealthCheckResponse__Output } from './generated/grpc/health/v1/HealthCheckResponse.js';
+export type { AuthenticateRequest, AuthenticateRequest__Output } from './generated/authmesh/flows/v1/AuthenticateRequest.js';
+export type { AuthenticateResponse } from './generated/authmesh/flows/v1/AuthenticateResponse.js';

@@ -11,6 +11,7 @@ import {
   RpcCallError,
   unary,
   type FlowStatus,
+  type AuthenticateRequest__Output,
   type PreparePlanRequest__Output,
   type TestPolicyRequest__Output,
   type PreparePlanResponse,
@@ -26,6 +27,7 @@ import { captchaStage } from './stages/captcha/captcha.stage.js';
 import { emailStage } from './stages/email/email.stage.js';
 import { FlowConfigCache } from './executor/flow-config.cache.js';
 import { FlowExecutor } from './executor/flow-executor.js';
+import { ProtocolLogin } from './executor/protocol-login.js';
 import { FlowPlanner } from './executor/flow-planner.js';
 import { FlowsModule } from './flows.module.js';
 import { HibpRangeClient } from './policies/password/hibp-range.client.js';
@@ -131,6 +133,7 @@ export const flowsService: ServiceDefinition = {
       logger.warn('AUTHMESH_EXTERNAL_URL is not set: links in e-mails use the Host header of the request that asked for them');
     }
     const executor = new FlowExecutor(configs, new FlowPlanner(engine), executions, services, runtimes, tokens);
+    const protocolLogin = new ProtocolLogin(executor);
     const principals = remotePrincipalResolver(identity, (error) => error instanceof RpcCallError);
     const { app, handler } = await createHttpApp(FlowsModule.register({ logger, executor, config, principals }), {
       service: 'flows',
@@ -152,6 +155,7 @@ export const flowsService: ServiceDefinition = {
         return { count: 0, policy_count: 0 };
       }),
       TestPolicy: unary(logger, (req: TestPolicyRequest__Output) => testPolicy(engine, identity, req)),
+      Authenticate: unary(logger, (req: AuthenticateRequest__Output) => protocolLogin.authenticate(req)),
       PreparePlan: unary(logger, async (req: PreparePlanRequest__Output): Promise<PreparePlanResponse> => {
         let context: unknown;
         try {

@@ -576,6 +576,7 @@ export function stageContext(overrides: StageContextOverrides = {}): TestStageCo
       query: new URLSearchParams(),
       sessionKey: null,
       cookies: new Map(),
+      interactive: true,
       ...overrides.request,
     },
     sessionUser: overrides.sessionUser ?? null,

@@ -2,6 +2,8 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AuthenticateRequest as _authmesh_flows_v1_AuthenticateRequest, AuthenticateRequest__Output as _authmesh_flows_v1_AuthenticateRequest__Output } from './authmesh/flows/v1/AuthenticateRequest.js';
+import type { AuthenticateResponse as _authmesh_flows_v1_AuthenticateResponse, AuthenticateResponse__Output as _authmesh_flows_v1_AuthenticateResponse__Output } from './authmesh/flows/v1/AuthenticateResponse.js';
 import type { CacheInfo as _authmesh_flows_v1_CacheInfo, CacheInfo__Output as _authmesh_flows_v1_CacheInfo__Output } from './authmesh/flows/v1/CacheInfo.js';
 import type { ClearCacheRequest as _authmesh_flows_v1_ClearCacheRequest, ClearCacheRequest__Output as _authmesh_flows_v1_ClearCacheRequest__Output } from './authmesh/flows/v1/ClearCacheRequest.js';
 import type { FlowServiceClient as _authmesh_flows_v1_FlowServiceClient, FlowServiceDefinition as _authmesh_flows_v1_FlowServiceDefinition } from './authmesh/flows/v1/FlowService.js';
@@ -21,6 +23,8 @@ export interface ProtoGrpcType {
   authmesh: {
     flows: {
       v1: {
+        AuthenticateRequest: MessageTypeDefinition<_authmesh_flows_v1_AuthenticateRequest, _authmesh_flows_v1_AuthenticateRequest__Output>
+        AuthenticateResponse: MessageTypeDefinition<_authmesh_flows_v1_AuthenticateResponse, _authmesh_flows_v1_AuthenticateResponse__Output>
         CacheInfo: MessageTypeDefinition<_authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_CacheInfo__Output>
         ClearCacheRequest: MessageTypeDefinition<_authmesh_flows_v1_ClearCacheRequest, _authmesh_flows_v1_ClearCacheRequest__Output>
         FlowService: SubtypeConstructor<typeof grpc.Client, _authmesh_flows_v1_FlowServiceClient> & { service: _authmesh_flows_v1_FlowServiceDefinition }

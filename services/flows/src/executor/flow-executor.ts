@@ -27,6 +27,8 @@ export interface ExecutorRequest extends PlanRequest {
   secure: boolean;
   /** Every cookie of the request. */
   cookies: ReadonlyMap<string, string>;
+  /** False when a protocol (LDAP, RADIUS) runs the flow with credentials it received; see StageRequest. */
+  interactive?: boolean;
 }
 
 /** What the HTTP layer answers: a challenge (200), a redirect to the executor (302) or not found (404). */
@@ -35,6 +37,8 @@ export interface ExecutorResponse {
   body?: Challenge | { detail: string };
   location?: string;
   cookies: CookieChange[];
+  /** When the flow just finished by logging a user in: that user's primary key. */
+  authenticatedUser?: string;
 }
 
 /**
@@ -112,6 +116,11 @@ export class FlowExecutor {
     const flowKey = /^[A-Za-z0-9_-]{32,64}$/.test(request.flowKey) ? request.flowKey : newKey();
     await this.executions.save(digest(flowKey), planned);
     return { planned: true, message: '', flow_key: flowKey };
+  }
+
+  /** Forgets an execution nobody will continue (a protocol login that stopped early). */
+  async abandon(slug: string, flowKey: string): Promise<void> {
+    await this.executions.delete(digest(flowKey), slug);
   }
 
   /** What the inspector shows: this browser's execution of a flow, or null when it has none. */
@@ -255,7 +264,8 @@ export class FlowExecutor {
     await this.executions.delete(digest(run.flowKey), run.flow.slug);
     if (run.rotatedFrom) await this.executions.delete(digest(run.rotatedFrom), run.flow.slug);
     const to = run.state.context.redirect ?? safeRedirect(new URLSearchParams(run.state.query).get('next')) ?? '/';
-    return run.respond(200, { type: 'redirect', component: 'xak-flow-redirect', to });
+    const done = run.respond(200, { type: 'redirect', component: 'xak-flow-redirect', to });
+    return run.state.context.logged_in_user ? { ...done, authenticatedUser: run.state.context.logged_in_user } : done;
   }
 
   private async save(run: Run): Promise<void> {
@@ -362,6 +372,7 @@ class Run {
         query: new URLSearchParams(this.state.query),
         sessionKey: this.request.sessionKey ?? null,
         cookies: this.request.cookies,
+        interactive: this.request.interactive !== false,
       },
       sessionUser: this.sessionUser,
       attempts: this.state.attempts[binding.pk] ?? 0,

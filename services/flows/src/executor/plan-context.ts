@@ -15,6 +15,8 @@ export interface PlanContext {
   prompt_data?: Record<string, unknown>;
   /** The application a flow runs for (authorization flows), by slug. */
   application?: string;
+  /** Set by the login stage: the user this flow logged in. */
+  logged_in_user?: string;
   [key: string]: unknown;
 }
 

@@ -15,6 +15,11 @@ export interface StageRequest {
   sessionKey: string | null;
   /** The request's cookies (stages read their own, e.g. the MFA cookie). */
   cookies: ReadonlyMap<string, string>;
+  /**
+   * False when a protocol (an LDAP bind, a RADIUS request) runs the flow with credentials
+   * it received at once: nobody can answer a question, and no browser keeps a session.
+   */
+  interactive: boolean;
 }
 
 /** Everything a stage sees while it runs. `plan` is the execution's context; stages change it. */

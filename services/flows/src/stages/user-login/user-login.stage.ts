@@ -6,12 +6,14 @@ import { challenge, deny, next, type StageContext, type StageResult, type StageR
 /**
  * Logs the pending user in: core starts a session, the browser gets its key in an HttpOnly
  * cookie and a fresh flow cookie. With a "stay signed in" offset the user is asked first.
+ * A protocol login (LDAP bind, RADIUS) gets no session: the protocol answers for itself.
  */
 export const userLoginStage: StageRuntime = {
   type: 'user_login',
   component: 'ak-stage-user-login',
   async challenge(ctx) {
-    if (parseDuration(String(ctx.settings.remember_me_offset ?? 'seconds=0')) > 0) return challenge({ remember_me: false });
+    if (ctx.request.interactive && parseDuration(String(ctx.settings.remember_me_offset ?? 'seconds=0')) > 0)
+      return challenge({ remember_me: false });
     return login(ctx, false);
   },
   async submit(ctx, response) {
@@ -23,6 +25,11 @@ async function login(ctx: StageContext, rememberMe: boolean): Promise<StageResul
   if (!ctx.plan.pending_user) return deny('No user to log in.');
   const user = await ctx.services.identity.getUser({ pk: ctx.plan.pending_user });
   if (!user.is_active) return deny('This account is disabled.');
+  ctx.plan.logged_in_user = user.pk;
+  if (!ctx.request.interactive) {
+    await ctx.services.emitEvent('login', user, ctx.request.clientIp, loginContext(ctx));
+    return next();
+  }
   const duration = parseDuration(String(ctx.settings.session_duration ?? 'seconds=0'));
   const offset = rememberMe ? parseDuration(String(ctx.settings.remember_me_offset ?? 'seconds=0')) : 0;
   const seconds = duration > 0 ? duration + offset : offset;
@@ -39,9 +46,16 @@ async function login(ctx: StageContext, rememberMe: boolean): Promise<StageResul
   ctx.response.setCookie({ name: SESSION_COOKIE, value: session.session_key, maxAgeSeconds: maxAge, httpOnly: true });
   ctx.response.setCookie({ name: CSRF_COOKIE, value: randomBytes(24).toString('base64url'), maxAgeSeconds: maxAge, httpOnly: false });
   ctx.response.rotateFlowCookie();
-  await ctx.services.emitEvent('login', user, ctx.request.clientIp, {
-    auth_method: ctx.plan.auth_backend ?? 'unknown',
-    flow: ctx.flow.slug,
-  });
+  await ctx.services.emitEvent('login', user, ctx.request.clientIp, loginContext(ctx));
   return next();
+}
+
+/** What the login event records: how the user proved who they are, and with which second factor. */
+function loginContext(ctx: StageContext): Record<string, unknown> {
+  return {
+    auth_method: ctx.plan.auth_backend ?? 'unknown',
+    ...(ctx.plan.mfa_device ? { auth_method_args: { mfa_device: ctx.plan.mfa_device } } : {}),
+    ...(ctx.plan.protocol ? { protocol: ctx.plan.protocol } : {}),
+    flow: ctx.flow.slug,
+  };
 }

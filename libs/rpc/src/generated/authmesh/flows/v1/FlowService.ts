@@ -3,6 +3,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AuthenticateRequest as _authmesh_flows_v1_AuthenticateRequest, AuthenticateRequest__Output as _authmesh_flows_v1_AuthenticateRequest__Output } from '../../../authmesh/flows/v1/AuthenticateRequest.js';
+import type { AuthenticateResponse as _authmesh_flows_v1_AuthenticateResponse, AuthenticateResponse__Output as _authmesh_flows_v1_AuthenticateResponse__Output } from '../../../authmesh/flows/v1/AuthenticateResponse.js';
 import type { CacheInfo as _authmesh_flows_v1_CacheInfo, CacheInfo__Output as _authmesh_flows_v1_CacheInfo__Output } from '../../../authmesh/flows/v1/CacheInfo.js';
 import type { ClearCacheRequest as _authmesh_flows_v1_ClearCacheRequest, ClearCacheRequest__Output as _authmesh_flows_v1_ClearCacheRequest__Output } from '../../../authmesh/flows/v1/ClearCacheRequest.js';
 import type { FlowStatus as _authmesh_flows_v1_FlowStatus, FlowStatus__Output as _authmesh_flows_v1_FlowStatus__Output } from '../../../authmesh/flows/v1/FlowStatus.js';
@@ -14,6 +16,27 @@ import type { TestPolicyRequest as _authmesh_flows_v1_TestPolicyRequest, TestPol
 import type { TestPolicyResponse as _authmesh_flows_v1_TestPolicyResponse, TestPolicyResponse__Output as _authmesh_flows_v1_TestPolicyResponse__Output } from '../../../authmesh/flows/v1/TestPolicyResponse.js';
 
 export interface FlowServiceClient extends grpc.Client {
+  /**
+   * Runs a login flow without a browser, for protocols that receive all credentials at
+   * once (an LDAP bind, a RADIUS Access-Request): identification, password and second
+   * factor are answered from the request; a stage that needs a person at a browser fails
+   * the login. Reputation, policies and events apply exactly as for a browser.
+   */
+  Authenticate(argument: _authmesh_flows_v1_AuthenticateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_AuthenticateResponse__Output>): grpc.ClientUnaryCall;
+  Authenticate(argument: _authmesh_flows_v1_AuthenticateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_AuthenticateResponse__Output>): grpc.ClientUnaryCall;
+  Authenticate(argument: _authmesh_flows_v1_AuthenticateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_AuthenticateResponse__Output>): grpc.ClientUnaryCall;
+  Authenticate(argument: _authmesh_flows_v1_AuthenticateRequest, callback: grpc.requestCallback<_authmesh_flows_v1_AuthenticateResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Runs a login flow without a browser, for protocols that receive all credentials at
+   * once (an LDAP bind, a RADIUS Access-Request): identification, password and second
+   * factor are answered from the request; a stage that needs a person at a browser fails
+   * the login. Reputation, policies and events apply exactly as for a browser.
+   */
+  authenticate(argument: _authmesh_flows_v1_AuthenticateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_AuthenticateResponse__Output>): grpc.ClientUnaryCall;
+  authenticate(argument: _authmesh_flows_v1_AuthenticateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_AuthenticateResponse__Output>): grpc.ClientUnaryCall;
+  authenticate(argument: _authmesh_flows_v1_AuthenticateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_AuthenticateResponse__Output>): grpc.ClientUnaryCall;
+  authenticate(argument: _authmesh_flows_v1_AuthenticateRequest, callback: grpc.requestCallback<_authmesh_flows_v1_AuthenticateResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Drops the cached flow definitions and policy results.
    */
@@ -99,6 +122,14 @@ export interface FlowServiceClient extends grpc.Client {
 
 export interface FlowServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * Runs a login flow without a browser, for protocols that receive all credentials at
+   * once (an LDAP bind, a RADIUS Access-Request): identification, password and second
+   * factor are answered from the request; a stage that needs a person at a browser fails
+   * the login. Reputation, policies and events apply exactly as for a browser.
+   */
+  Authenticate: grpc.handleUnaryCall<_authmesh_flows_v1_AuthenticateRequest__Output, _authmesh_flows_v1_AuthenticateResponse>;
+  
+  /**
    * Drops the cached flow definitions and policy results.
    */
   ClearCache: grpc.handleUnaryCall<_authmesh_flows_v1_ClearCacheRequest__Output, _authmesh_flows_v1_CacheInfo>;
@@ -129,6 +160,7 @@ export interface FlowServiceHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface FlowServiceDefinition extends grpc.ServiceDefinition {
+  Authenticate: MethodDefinition<_authmesh_flows_v1_AuthenticateRequest, _authmesh_flows_v1_AuthenticateResponse, _authmesh_flows_v1_AuthenticateRequest__Output, _authmesh_flows_v1_AuthenticateResponse__Output>
   ClearCache: MethodDefinition<_authmesh_flows_v1_ClearCacheRequest, _authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_ClearCacheRequest__Output, _authmesh_flows_v1_CacheInfo__Output>
   GetCacheInfo: MethodDefinition<_authmesh_flows_v1_GetCacheInfoRequest, _authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_GetCacheInfoRequest__Output, _authmesh_flows_v1_CacheInfo__Output>
   GetStatus: MethodDefinition<_authmesh_flows_v1_GetStatusRequest, _authmesh_flows_v1_FlowStatus, _authmesh_flows_v1_GetStatusRequest__Output, _authmesh_flows_v1_FlowStatus__Output>
