@@ -102,4 +102,54 @@ describe('SMS second factor', () => {
     expect((await login.submit(LOGIN, { code: loginCode })).challenge.component).toBe('xak-flow-redirect');
     expect((await login.request('GET', '/api/v3/core/users/me/')).body.user.username).toBe('texter');
   });
+
+  it('refuses a number another account already uses, and keeps only a digest in verify-only mode', async () => {
+    const flow = await api('POST', '/api/v3/flows/instances/', {
+      name: 'Verify phone',
+      slug: 'verify-phone',
+      title: 'Verify your phone',
+      designation: 'stage_configuration',
+      authentication: 'require_authenticated',
+    });
+    const stage = await api('POST', '/api/v3/stages/authenticator/sms/', {
+      name: 'verify-only',
+      provider: 'twilio',
+      from_number: '+15005550006',
+      account_sid: SID,
+      auth: AUTH_TOKEN,
+      verify_only: true,
+    });
+    await api('POST', '/api/v3/flows/bindings/', { target: flow.body.pk, stage: stage.body.pk, order: 0 });
+    for (const username of ['verifier', 'copycat']) {
+      await api('POST', '/api/v3/core/users/', { username });
+      const user = (await api('GET', `/api/v3/core/users/?username=${username}`)).body.results[0];
+      await api('POST', `/api/v3/core/users/${user.pk}/set_password/`, { password: PASSWORD });
+    }
+    const enroll = async (username: string, phone: string) => {
+      const browser = new FlowBrowser(proc.baseUrl);
+      await browser.start(LOGIN);
+      await browser.submit(LOGIN, { uid_field: username });
+      await browser.submit(LOGIN, { password: PASSWORD });
+      await browser.start('verify-phone');
+      await browser.submit('verify-phone', { phone_number: phone });
+      const answer = await browser.submit('verify-phone', { code: codeIn(twilio.messages.at(-1)?.body ?? '') });
+      return { browser, answer: answer.challenge };
+    };
+
+    // texter's number (enrolled above) cannot be verified by another account.
+    const taken = await enroll('copycat', '+4915112345678');
+    expect(taken.answer.response_errors.phone_number[0].string).toBe('This phone number cannot be used.');
+
+    const verified = await enroll('verifier', '+4915187654321');
+    expect(verified.answer.component).toBe('xak-flow-redirect');
+    const devices = (await verified.browser.request('GET', '/api/v3/authenticators/sms/')).body.results;
+    expect(devices).toHaveLength(1);
+    // A digest cannot receive codes, so the login asks for no SMS code.
+    const login = new FlowBrowser(proc.baseUrl);
+    await login.start(LOGIN);
+    await login.submit(LOGIN, { uid_field: 'verifier' });
+    expect((await login.submit(LOGIN, { password: PASSWORD })).challenge.component).toBe('xak-flow-redirect');
+    // The digest still blocks the number for everyone else.
+    expect((await enroll('copycat', '+4915187654321')).answer.response_errors.phone_number).toBeDefined();
+  });
 });

@@ -51,6 +51,15 @@ export class DeviceRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /** Whether a confirmed SMS device holds this number, whole or as its digest. */
+  async phoneInUse(phone: string, digest: string): Promise<boolean> {
+    const found = await this.manager()
+      .createQueryBuilder(DeviceEntity, 'd')
+      .where("d.type = 'sms' AND d.confirmed AND (d.data->>'phone_number' = :phone OR d.data->>'phone_hash' = :digest)", { phone, digest })
+      .getExists();
+    return found;
+  }
+
   findByCredentialId(credentialId: string): Promise<DeviceEntity | null> {
     return this.manager().findOne(DeviceEntity, { where: { credentialId, type: 'webauthn', confirmed: true } });
   }

@@ -106,6 +106,9 @@ export class DeviceService {
     await this.requireUser(userId);
     if (!/^\+[1-9]\d{6,14}$/.test(phone))
       throw ValidationFailedError.field('phone_number', 'Use the international format, e.g. +4915112345678.');
+    // One number, one account: a number already behind a device (kept whole or as a hash) is refused.
+    if (await this.devices.phoneInUse(phone, this.options.secretBox.digest(phone)))
+      throw ValidationFailedError.field('phone_number', 'This phone number cannot be used.');
     const device = await this.devices.save(
       Object.assign(new DeviceEntity(), {
         userId,

@@ -1,4 +1,5 @@
 import type { OutboundClient } from '@authmesh/outbound';
+import { GrpcStatus, RpcCallError } from '@authmesh/rpc';
 import { pendingUser } from '../password/password-check.js';
 import { challenge, deny, invalid, next, stringField, type StageContext, type StageResult, type StageRuntime } from '../stage-runtime.js';
 import { sendSms, type SmsSettings } from './providers/sms-provider.js';
@@ -59,17 +60,20 @@ export function authenticatorSmsStage(outbound: OutboundClient, twilioUrl: strin
         return invalid({ code: ['Code does not match.'] }, true);
       await ctx.services.reputation.succeeded(user.username, ctx.request.clientIp);
       delete ctx.plan.sms_enrollment;
-      if (ctx.settings.verify_only === true) {
-        ctx.plan.verified_phone_number = enrollment.phone;
-        return next();
+      try {
+        // Verify-only keeps just a digest of the number: proof it was verified, and no reuse by another account.
+        await ctx.services.identity.enrollSms({
+          user_pk: user.pk,
+          name: String(ctx.settings.friendly_name || 'SMS device'),
+          phone_number: enrollment.phone,
+          hash_phone_number: ctx.settings.verify_only === true,
+          stage_pk: ctx.binding.stage?.pk ?? '',
+        });
+      } catch (error) {
+        if (error instanceof RpcCallError && error.status === GrpcStatus.INVALID_ARGUMENT)
+          return invalid({ phone_number: ['This phone number cannot be used.'] });
+        throw error;
       }
-      await ctx.services.identity.enrollSms({
-        user_pk: user.pk,
-        name: String(ctx.settings.friendly_name || 'SMS device'),
-        phone_number: enrollment.phone,
-        hash_phone_number: false,
-        stage_pk: ctx.binding.stage?.pk ?? '',
-      });
       return next();
     },
   };

@@ -217,7 +217,10 @@ function allowedClasses(ctx: StageContext): string[] {
 
 async function usableDevices(ctx: StageContext, userPk: string) {
   const allowed = allowedClasses(ctx);
-  return (await ctx.services.identity.listDevices(userPk)).filter((d) => d.confirmed && allowed.includes(d.type));
+  // An SMS device that kept only a digest of its number (verify-only) cannot receive codes.
+  return (await ctx.services.identity.listDevices(userPk)).filter(
+    (d) => d.confirmed && allowed.includes(d.type) && !(d.type === 'sms' && !d.phone_number),
+  );
 }
 
 function configurationStages(ctx: StageContext): string[] {
