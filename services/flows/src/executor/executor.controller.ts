@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { parseCookies, Public, requestContext, serializeCookie, SESSION_COOKIE } from '@authmesh/http';
 import { FLOWS_OPTIONS } from '../flows.tokens.js';
 import type { FlowsOptions } from '../flows.options.js';
-import { FLOW_COOKIE, type ExecutorResponse } from './flow-executor.js';
+import { FLOW_COOKIE, type ExecutorResponse } from './flow-run.js';
 
 /** The challenge protocol: `GET` shows the current stage, `POST` answers it. */
 @ApiTags('flows')

@@ -5,7 +5,7 @@ import { parseCookies, Public } from '@authmesh/http';
 import { GrpcStatus, RpcCallError } from '@authmesh/rpc';
 import { FLOWS_OPTIONS } from '../flows.tokens.js';
 import type { FlowsOptions } from '../flows.options.js';
-import { FLOW_COOKIE } from './flow-executor.js';
+import { FLOW_COOKIE } from './flow-run.js';
 
 const DESIGNATIONS = new Set(['authentication', 'invalidation', 'recovery', 'unenrollment']);
 

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { parseCookies, RequireSuperuser } from '@authmesh/http';
 import { FLOWS_OPTIONS } from '../flows.tokens.js';
 import type { FlowsOptions } from '../flows.options.js';
-import { FLOW_COOKIE } from './flow-executor.js';
+import { FLOW_COOKIE } from './flow-run.js';
 
 /** The flow inspector: the caller's own execution of a flow (plan, current stage, context), for administrators. */
 @ApiTags('flows')

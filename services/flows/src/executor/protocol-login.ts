@@ -1,6 +1,7 @@
 import type { AuthenticateRequest__Output, AuthenticateResponse } from '@authmesh/rpc';
 import type { Challenge } from './challenge.js';
-import type { ExecutorRequest, ExecutorResponse, FlowExecutor } from './flow-executor.js';
+import type { FlowExecutor } from './flow-executor.js';
+import type { ExecutorRequest, ExecutorResponse } from './flow-run.js';
 
 /** More round trips than any login flow needs; a flow that loops is refused. */
 const MAX_STEPS = 20;

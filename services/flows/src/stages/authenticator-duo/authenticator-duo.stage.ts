@@ -1,5 +1,5 @@
 import type { OutboundClient } from '@authmesh/outbound';
-import { pendingUser } from '../password/password-check.js';
+import { pendingUser } from '../pending-user.js';
 import { challenge, deny, invalid, next, type StageContext, type StageResult, type StageRuntime } from '../stage-runtime.js';
 import { DuoApiError, DuoClient } from './duo-api/duo-client.js';
 

@@ -1,6 +1,6 @@
 import type { OutboundClient } from '@authmesh/outbound';
 import { GrpcStatus, RpcCallError } from '@authmesh/rpc';
-import { pendingUser } from '../password/password-check.js';
+import { pendingUser } from '../pending-user.js';
 import { challenge, deny, invalid, next, stringField, type StageContext, type StageResult, type StageRuntime } from '../stage-runtime.js';
 import { sendSms, type SmsSettings } from './providers/sms-provider.js';
 import { codeMatches, newCode, type PendingCode } from './sms-code.js';

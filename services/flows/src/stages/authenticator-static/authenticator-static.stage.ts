@@ -1,4 +1,4 @@
-import { pendingUser } from '../password/password-check.js';
+import { pendingUser } from '../pending-user.js';
 import { challenge, deny, invalid, next, type StageContext, type StageRuntime } from '../stage-runtime.js';
 
 interface Enrollment {

@@ -6,7 +6,7 @@ import { smsSettingsOf } from '../authenticator-sms/authenticator-sms.stage.js';
 import { sendSms } from '../authenticator-sms/providers/sms-provider.js';
 import { codeMatches, newCode, type PendingCode } from '../authenticator-sms/sms-code.js';
 import { duoClientFor } from '../authenticator-duo/authenticator-duo.stage.js';
-import { pendingUser } from '../password/password-check.js';
+import { pendingUser } from '../pending-user.js';
 import {
   challenge,
   deny,

@@ -5,7 +5,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { GrpcStatus, RpcCallError, type User__Output } from '@authmesh/rpc';
-import { pendingUser } from '../password/password-check.js';
+import { pendingUser } from '../pending-user.js';
 import { challenge, deny, invalid, next, type StageContext, type StageRuntime } from '../stage-runtime.js';
 import { CEREMONY_TIMEOUT_MS, credentialResponse, relyingParty, rememberCeremony, takeCeremony, webauthnUserId } from './relying-party.js';
 

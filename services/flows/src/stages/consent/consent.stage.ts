@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseDuration } from '../../executor/duration.js';
-import { pendingUser } from '../password/password-check.js';
+import { pendingUser } from '../pending-user.js';
 import { challenge, deny, invalid, next, type StageContext, type StageRuntime } from '../stage-runtime.js';
 
 /** A permission as shown to the user: an identifier (e.g. an OAuth scope) and words for it. */

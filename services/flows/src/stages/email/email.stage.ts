@@ -1,5 +1,5 @@
 import { MailSender, renderMailTemplate, type MailTemplateName, type SmtpSettings } from '@authmesh/mail';
-import { pendingUser } from '../password/password-check.js';
+import { pendingUser } from '../pending-user.js';
 import { challenge, invalid, next, type StageContext, type StageResult, type StageRuntime } from '../stage-runtime.js';
 
 /** The reference product's template names, mapped to ours. */

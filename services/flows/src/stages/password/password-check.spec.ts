@@ -1,6 +1,7 @@
 import { GrpcStatus, RpcCallError } from '@authmesh/rpc';
 import { CLIENT_IP, stageContext, testUser, type KnownUser } from '../../../test/stage-context.js';
-import { checkPassword, INBUILT_BACKEND, pendingUser, TOKEN_BACKEND } from './password-check.js';
+import { pendingUser } from '../pending-user.js';
+import { checkPassword, INBUILT_BACKEND, TOKEN_BACKEND } from './password-check.js';
 
 const ALICE: KnownUser = { user: testUser({ pk: '7', username: 'alice' }), password: 'right', appPassword: 'app-key' };
 const BOTH = [INBUILT_BACKEND, TOKEN_BACKEND];

@@ -1,4 +1,5 @@
-import { GrpcStatus, RpcCallError, type User__Output } from '@authmesh/rpc';
+import type { User__Output } from '@authmesh/rpc';
+import { pendingUser } from '../pending-user.js';
 import type { StageContext } from '../stage-runtime.js';
 
 export const INBUILT_BACKEND = 'authentik.core.auth.InbuiltBackend';
@@ -49,15 +50,4 @@ export async function checkPassword(ctx: StageContext, backends: readonly string
 async function lookupNobody(ctx: StageContext): Promise<null> {
   await ctx.services.identity.getUser({ pk: '0' }).catch(() => null);
   return null;
-}
-
-/** The pending user, or null when the plan names none or it no longer exists. */
-export async function pendingUser(ctx: StageContext): Promise<User__Output | null> {
-  if (!ctx.plan.pending_user) return null;
-  try {
-    return await ctx.services.identity.getUser({ pk: ctx.plan.pending_user });
-  } catch (error) {
-    if (error instanceof RpcCallError && error.status === GrpcStatus.NOT_FOUND) return null;
-    throw error;
-  }
 }
