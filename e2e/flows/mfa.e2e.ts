@@ -216,4 +216,30 @@ describe('multi-factor login', () => {
       ),
     ).toBe(true);
   });
+
+  it('throttles code guessing through reputation: after a run of wrong codes even the right one is not checked', async () => {
+    await api('POST', '/api/v3/core/users/', { username: 'mfa-guessed' });
+    const user = (await api('GET', '/api/v3/core/users/?username=mfa-guessed')).body.results[0];
+    await api('POST', `/api/v3/core/users/${user.pk}/set_password/`, { password: PASSWORD });
+    const setup = new FlowBrowser(proc.baseUrl);
+    await setup.start(LOGIN);
+    await setup.submit(LOGIN, { uid_field: 'mfa-guessed' });
+    await setup.submit(LOGIN, { password: PASSWORD });
+    const secret = new URL((await setup.start('default-authenticator-totp-setup')).config_url).searchParams.get('secret') as string;
+    const device = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 });
+    await setup.submit('default-authenticator-totp-setup', { code: device.generate() });
+
+    const attacker = new FlowBrowser(proc.baseUrl);
+    await attacker.start(LOGIN);
+    await attacker.submit(LOGIN, { uid_field: 'mfa-guessed' });
+    await attacker.submit(LOGIN, { password: PASSWORD });
+    const right = device.generate({ timestamp: Date.now() + 30_000 });
+    let answer;
+    // The account earned a few points (password and setup); ten wrong codes spend them and pass the line.
+    for (let i = 0; i < 10; i++) answer = await attacker.submit(LOGIN, { code: right === '000000' ? '111111' : '000000' });
+    expect(answer?.challenge.response_errors.non_field_errors[0].string).toBe('Too many failed attempts. Try again later.');
+    const last = await attacker.submit(LOGIN, { code: right });
+    expect(last.challenge.component).toBe('ak-stage-authenticator-validate');
+    expect(last.challenge.response_errors.non_field_errors).toBeDefined();
+  });
 });

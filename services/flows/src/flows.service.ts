@@ -65,7 +65,7 @@ export const flowsService: ServiceDefinition = {
     const identity = new IdentityClient(ctx.addresses.grpc('core'), ctx.meshKey);
     const config = new FlowConfigClient(ctx.addresses.grpc('core'), ctx.meshKey);
     const configs = new FlowConfigCache(config);
-    const reputation = new ReputationService(new ReputationRepository(dataSource));
+    const reputation = new ReputationService(new ReputationRepository(dataSource, ctx.config.reputation_expiry_seconds));
     const outbound = new OutboundClient({ allowedNetworks: ctx.config.outbound_allowed_cidrs, userAgent: `authmesh/${ctx.version}` });
     // Duo's synchronous push answers when the user does, which can take up to a minute.
     const duoOutbound = new OutboundClient({

@@ -5,8 +5,20 @@ import type { ReputationRepository } from './reputation.repository.js';
  * RADIUS). An attempt is charged before the password is checked and refunded when it
  * succeeds, so parallel wrong passwords each lower the score before any of them is judged.
  */
+/** The username score at which second-factor attempts stop being checked (the reputation policy's default threshold). */
+export const SECOND_FACTOR_THROTTLE = -5;
+
 export class ReputationService {
   constructor(private readonly scores: ReputationRepository) {}
+
+  /**
+   * Whether second-factor attempts for this username are paused: its score fell to the
+   * throttle line (wrong codes each cost a point, and a correct password earns back less
+   * than a run of guesses costs). Scores expire, so the pause ends once guessing stops.
+   */
+  async secondFactorThrottled(username: string): Promise<boolean> {
+    return (await this.scores.score('username', normalise(username))) <= SECOND_FACTOR_THROTTLE;
+  }
 
   /** Charges one attempt against the username and the IP; answers the new scores. */
   async charge(username: string, clientIp: string): Promise<{ username: number; ip: number }> {

@@ -61,6 +61,9 @@ export const authenticatorValidateStage: StageRuntime = {
       if (selected && stages.includes(selected) && ctx.settings.not_configured_action === 'configure') return inject(selected);
       return notConfigured(ctx);
     }
+    // Guessing codes (or pushing until someone taps "approve") stops once the account's reputation is spent.
+    if (await ctx.services.reputation.secondFactorThrottled(user.username))
+      return invalid({ non_field_errors: ['Too many failed attempts. Try again later.'] });
     const duo = selectedDevice(response, devices, 'duo');
     if (duo) return duoPush(ctx, user.pk, user.username, duo);
     const sms = selectedDevice(response, devices, 'sms');

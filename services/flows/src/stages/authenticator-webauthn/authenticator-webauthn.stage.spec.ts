@@ -179,6 +179,18 @@ describe('WebAuthn in the validation stage', () => {
     });
   });
 
+  it("stops checking answers once the account's reputation is spent", async () => {
+    const { fakes, aliceKey } = await setup();
+    await fakes.scores.change('username', 'alice', -5);
+    const { ctx } = validation(fakes, { pending_user: '5' });
+    const request = assertionRequest(await authenticatorValidateStage.challenge(ctx));
+    expect(await authenticatorValidateStage.submit(ctx, { webauthn: aliceKey.assert(request) })).toMatchObject({
+      kind: 'invalid',
+      errors: { non_field_errors: ['Too many failed attempts. Try again later.'] },
+    });
+    expect(fakes.identity.callsOf('useWebauthnDevice')).toHaveLength(0);
+  });
+
   it('refuses a WebAuthn answer when the stage does not allow the class, even from the owner', async () => {
     const { fakes, aliceKey } = await setup();
     const { ctx } = validation(fakes, { pending_user: '5' }, { device_classes: ['totp'], not_configured_action: 'deny' });
