@@ -22,7 +22,7 @@ describe('SMS second factor', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'authmesh-e2e-sms-'));
     db = await createTestDatabase('authmesh_e2e_sms');
-    twilio = await startSmsProviderStandin({ accountSid: SID, authToken: AUTH_TOKEN });
+    twilio = await startSmsProviderStandin({ accountSid: SID, authToken: AUTH_TOKEN, genericBearer: 'gateway-token' });
     proc = await startOnFreePorts(
       {
         DATABASE_URL: db.url,
@@ -151,5 +151,48 @@ describe('SMS second factor', () => {
     expect((await login.submit(LOGIN, { password: PASSWORD })).challenge.component).toBe('xak-flow-redirect');
     // The digest still blocks the number for everyone else.
     expect((await enroll('copycat', '+4915187654321')).answer.response_errors.phone_number).toBeDefined();
+  });
+
+  it('texts through a generic gateway with the body a webhook mapping builds', async () => {
+    const broken = await api('POST', '/api/v3/propertymappings/notification/', { name: 'broken', expression: 'return {' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.expression).toBeDefined();
+    const mapping = await api('POST', '/api/v3/propertymappings/notification/', {
+      name: 'custom gateway body',
+      expression: 'return { recipient: phone_number, sender: from_number, message: body };',
+    });
+    expect(mapping.status).toBe(201);
+    expect(mapping.body).toMatchObject({ meta_model_name: 'authentik_events.notificationwebhookmapping' });
+    const flow = await api('POST', '/api/v3/flows/instances/', {
+      name: 'Gateway phone',
+      slug: 'gateway-phone',
+      title: 'Add a phone',
+      designation: 'stage_configuration',
+      authentication: 'require_authenticated',
+    });
+    const stage = await api('POST', '/api/v3/stages/authenticator/sms/', {
+      name: 'gateway',
+      provider: 'generic',
+      account_sid: twilio.customUrl,
+      auth: 'gateway-token',
+      auth_type: 'bearer',
+      from_number: '+15005550007',
+      mapping: mapping.body.pk,
+    });
+    expect(stage.status).toBe(201);
+    await api('POST', '/api/v3/flows/bindings/', { target: flow.body.pk, stage: stage.body.pk, order: 0 });
+    await api('POST', '/api/v3/core/users/', { username: 'gatewayed' });
+    const user = (await api('GET', '/api/v3/core/users/?username=gatewayed')).body.results[0];
+    await api('POST', `/api/v3/core/users/${user.pk}/set_password/`, { password: PASSWORD });
+
+    const browser = new FlowBrowser(proc.baseUrl);
+    await browser.start(LOGIN);
+    await browser.submit(LOGIN, { uid_field: 'gatewayed' });
+    await browser.submit(LOGIN, { password: PASSWORD });
+    await browser.start('gateway-phone');
+    await browser.submit('gateway-phone', { phone_number: '+4915122223333' });
+    const text = twilio.messages.at(-1);
+    expect(text).toMatchObject({ provider: 'generic', to: '+4915122223333', from: '+15005550007' });
+    expect((await browser.submit('gateway-phone', { code: codeIn(text?.body ?? '') })).challenge.component).toBe('xak-flow-redirect');
   });
 });

@@ -83,6 +83,10 @@ import { PolicyRepository } from './policies/policy.repository.js';
 import { PolicyService } from './policies/policy.service.js';
 import { POLICY_TYPES } from './policies/policy-types.js';
 import { PolicyBindingBlueprint } from './policies/bindings/policy-binding.blueprint.js';
+import { WebhookMappingBlueprint } from './notifications/webhook-mapping.blueprint.js';
+import { WebhookMappingController } from './notifications/webhook-mapping.controller.js';
+import { WebhookMappingRepository } from './notifications/webhook-mapping.repository.js';
+import { WebhookMappingService } from './notifications/webhook-mapping.service.js';
 import { PolicyBindingController } from './policies/bindings/policy-binding.controller.js';
 import { PolicyBindingRepository } from './policies/bindings/policy-binding.repository.js';
 import { PolicyBindingService } from './policies/bindings/policy-binding.service.js';
@@ -115,6 +119,7 @@ export class CoreModule {
         PromptController,
         InvitationController,
         ...POLICY_TYPES.map(policyController),
+        WebhookMappingController,
       ],
       providers: [
         { provide: CORE_OPTIONS, useValue: options },
@@ -183,6 +188,9 @@ export class CoreModule {
         BlueprintService,
         BlueprintInstanceRepository,
         BlueprintInstanceService,
+        WebhookMappingRepository,
+        WebhookMappingService,
+        WebhookMappingBlueprint,
       ],
     };
   }

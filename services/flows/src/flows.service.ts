@@ -22,7 +22,6 @@ import { createFlowsDataSource } from './database/flows.data-source.js';
 import { ExecutionRepository } from './executor/execution.repository.js';
 import { FlowTokenRepository } from './executor/flow-token.repository.js';
 import { authenticatorDuoStage } from './stages/authenticator-duo/authenticator-duo.stage.js';
-import { authenticatorSmsStage } from './stages/authenticator-sms/authenticator-sms.stage.js';
 import { captchaStage } from './stages/captcha/captcha.stage.js';
 import { emailStage } from './stages/email/email.stage.js';
 import { FlowConfigCache } from './executor/flow-config.cache.js';
@@ -122,12 +121,7 @@ export const flowsService: ServiceDefinition = {
     };
     const tokens = new FlowTokenRepository(dataSource);
     const runtimes = stageRuntimes({
-      extra: [
-        captchaStage(outbound),
-        emailStage(globalMail),
-        authenticatorSmsStage(outbound, ctx.config.twilio_url),
-        authenticatorDuoStage(duoOutbound, ctx.config.duo_url),
-      ],
+      extra: [captchaStage(outbound), emailStage(globalMail), authenticatorDuoStage(duoOutbound, ctx.config.duo_url)],
     });
     if (!ctx.config.external_url) {
       logger.warn('AUTHMESH_EXTERNAL_URL is not set: links in e-mails use the Host header of the request that asked for them');

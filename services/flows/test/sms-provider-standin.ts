@@ -27,6 +27,11 @@ export interface SmsProviderStandin {
   twilioBaseUrl: string;
   /** To be used as a generic provider's URL (`account_sid`). */
   genericUrl: string;
+  /**
+   * A gateway with its own body shape (`{"recipient", "message", "sender"}`), as a generic
+   * provider reaches it through a webhook mapping.
+   */
+  customUrl: string;
   /** Every accepted message, in order. */
   messages: SmsStandinMessage[];
   /** Every request that reached the server, accepted or not. */
@@ -37,6 +42,7 @@ export interface SmsProviderStandin {
 const API_VERSION = '2010-04-01';
 const MESSAGES_PATH = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
 const GENERIC_PATH = '/generic';
+const CUSTOM_PATH = '/custom';
 const MAX_BODY_BYTES = 64 * 1024;
 const E164 = /^\+[1-9]\d{6,14}$/;
 const ALPHANUMERIC_SENDER = /^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/;
@@ -61,6 +67,7 @@ export async function startSmsProviderStandin(options: SmsProviderStandinOptions
     url,
     twilioBaseUrl: url,
     genericUrl: `${url}${GENERIC_PATH}`,
+    customUrl: `${url}${CUSTOM_PATH}`,
     messages,
     requestCount: () => requests,
     close: () =>
@@ -75,7 +82,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: SmsPro
   const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
   const body = await readBody(req);
   if (body === undefined) return twilioError(res, 413, 20001, 'Request entity too large');
-  if (path === GENERIC_PATH) return handleGeneric(req, res, body, options, messages);
+  if (path === GENERIC_PATH || path === CUSTOM_PATH) return handleGeneric(req, res, body, options, messages);
   const match = MESSAGES_PATH.exec(path);
   if (!match) return twilioError(res, 404, 20404, `The requested resource ${path} was not found`);
   // Twilio authenticates before anything else, and the URL's account must be the one authenticated.
@@ -120,9 +127,11 @@ function handleGeneric(
   } catch {
     return json(res, 400, { error: 'body is not JSON' });
   }
-  const { From: from, To: to, Body: text } = (payload ?? {}) as Record<string, unknown>;
+  const fields = (payload ?? {}) as Record<string, unknown>;
+  const custom = new URL(req.url ?? '/', 'http://stand-in').pathname === CUSTOM_PATH;
+  const [from, to, text] = custom ? [fields.sender, fields.recipient, fields.message] : [fields.From, fields.To, fields.Body];
   if (typeof from !== 'string' || typeof to !== 'string' || typeof text !== 'string')
-    return json(res, 400, { error: 'From, To and Body are required' });
+    return json(res, 400, { error: custom ? 'sender, recipient and message are required' : 'From, To and Body are required' });
   messages.push({ provider: 'generic', to, from, body: text });
   json(res, 200, { status: 'sent' });
 }

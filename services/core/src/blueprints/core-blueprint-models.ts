@@ -13,6 +13,7 @@ import { InvitationBlueprint } from '../invitations/invitation.blueprint.js';
 import { GroupBlueprint } from '../groups/group.blueprint.js';
 import { TokenBlueprint } from '../tokens/token.blueprint.js';
 import { UserBlueprint } from '../users/user.blueprint.js';
+import { WebhookMappingBlueprint } from '../notifications/webhook-mapping.blueprint.js';
 
 /**
  * The models blueprints can name. Each domain folder holds its `<domain>.blueprint.ts`;
@@ -34,13 +35,15 @@ export class CoreBlueprintModels {
     private readonly policyBindings: PolicyBindingBlueprint,
     private readonly prompts: PromptBlueprint,
     private readonly invitations: InvitationBlueprint,
+    private readonly webhookMappings: WebhookMappingBlueprint,
   ) {}
 
   registry(): BlueprintModelRegistry<unknown> {
     // Registration order is export order: what others refer to comes first.
     const registry = new BlueprintModelRegistry<unknown>();
-    // Prompts first: prompt stages list them.
+    // Prompts first: prompt stages list them; webhook mappings too: SMS stages name them.
     registry.register(this.prompts.model());
+    registry.register(this.webhookMappings.model());
     for (const stage of this.stages.models()) registry.register(stage);
     for (const policy of this.policies.models()) registry.register(policy);
     registry

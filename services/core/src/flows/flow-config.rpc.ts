@@ -16,6 +16,7 @@ import { NotFoundError } from '@authmesh/runtime';
 import { BrandRepository } from '../brands/brand.repository.js';
 import { InvitationService } from '../invitations/invitation.service.js';
 import { PromptRepository } from '../prompts/prompt.repository.js';
+import { WebhookMappingService } from '../notifications/webhook-mapping.service.js';
 import { serializePrompt } from '../prompts/prompt.service.js';
 import { CORE_OPTIONS } from '../core.tokens.js';
 import type { CoreOptions } from '../core.options.js';
@@ -56,6 +57,7 @@ export class FlowConfigRpc {
     private readonly brands: BrandRepository,
     private readonly invitations: InvitationService,
     private readonly prompts: PromptRepository,
+    private readonly webhookMappings: WebhookMappingService,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
@@ -167,6 +169,10 @@ export class FlowConfigRpc {
         type: p.type,
         settings: this.policyService.runtimeSettings(p),
       }));
+    }
+    if (stage.type === 'authenticator_sms' && typeof settings.mapping === 'string') {
+      // The runtime builds the gateway's request body with the mapping's expression.
+      settings.mapping = await this.webhookMappings.forRuntime(settings.mapping);
     }
     if (stage.type === 'identification') {
       // Links on the form name flows by slug; the settings name them by id.

@@ -1,3 +1,4 @@
+import { authenticatorSmsStage } from './authenticator-sms/authenticator-sms.stage.js';
 import { authenticatorStaticStage } from './authenticator-static/authenticator-static.stage.js';
 import { authenticatorTotpStage } from './authenticator-totp/authenticator-totp.stage.js';
 import { authenticatorValidateStage } from './authenticator-validate/authenticator-validate.stage.js';
@@ -37,6 +38,7 @@ export function stageRuntimes(deps: StageRuntimeDependencies = {}): ReadonlyMap<
     consentStage,
     authenticatorTotpStage,
     authenticatorStaticStage,
+    authenticatorSmsStage,
     authenticatorValidateStage,
     authenticatorWebauthnStage,
     ...(deps.extra ?? []),

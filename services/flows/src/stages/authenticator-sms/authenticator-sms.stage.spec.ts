@@ -1,4 +1,3 @@
-import { OutboundClient } from '@authmesh/outbound';
 import { startSmsProviderStandin, type SmsProviderStandin } from '../../../test/sms-provider-standin.js';
 import { stageContext, testUser } from '../../../test/stage-context.js';
 import { authenticatorSmsStage } from './authenticator-sms.stage.js';
@@ -19,7 +18,7 @@ describe('authenticatorSmsStage', () => {
   function build(plan: Record<string, unknown> = {}) {
     const user = testUser({ pk: '5', username: 'sam' });
     const built = stageContext({ settings, plan: { pending_user: '5', ...plan }, users: [{ user }], twilioUrl: twilio.twilioBaseUrl });
-    const stage = authenticatorSmsStage(new OutboundClient({ allowedNetworks: ['127.0.0.1/32'] }), twilio.twilioBaseUrl);
+    const stage = authenticatorSmsStage;
     return { ...built, stage };
   }
 

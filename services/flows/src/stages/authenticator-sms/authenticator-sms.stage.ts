@@ -1,8 +1,7 @@
-import type { OutboundClient } from '@authmesh/outbound';
 import { GrpcStatus, RpcCallError } from '@authmesh/rpc';
 import { pendingUser } from '../pending-user.js';
 import { challenge, deny, invalid, next, stringField, type StageContext, type StageResult, type StageRuntime } from '../stage-runtime.js';
-import { sendSms, type SmsSettings } from './providers/sms-provider.js';
+import { textCode } from './sms-message.js';
 import { codeMatches, newCode, type PendingCode } from './sms-code.js';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -14,71 +13,55 @@ interface Enrollment {
   code: PendingCode;
 }
 
-/** The provider settings of an SMS stage, as sendSms takes them. */
-export function smsSettingsOf(settings: Record<string, unknown>, twilioUrl: string): SmsSettings {
-  return {
-    provider: settings.provider === 'generic' ? 'generic' : 'twilio',
-    from_number: String(settings.from_number ?? ''),
-    account_sid: String(settings.account_sid ?? ''),
-    auth: String(settings.auth ?? ''),
-    auth_password: String(settings.auth_password ?? ''),
-    auth_type: settings.auth_type === 'bearer' ? 'bearer' : 'basic',
-    twilio_base_url: twilioUrl,
-  };
-}
-
 /**
  * Enrolls a phone number: texts it a code and records the device once the code comes back.
  * A number the flow already knows (prompt data `phone_number`) is used as is: a number in
  * the request never replaces it.
  */
-export function authenticatorSmsStage(outbound: OutboundClient, twilioUrl: string): StageRuntime {
-  const runtime: StageRuntime = {
-    type: 'authenticator_sms',
-    component: 'ak-stage-authenticator-sms',
-    async challenge(ctx) {
-      if (!(await pendingUser(ctx))) return deny('Log in before adding a phone.');
-      const enrollment = current(ctx);
-      if (enrollment) return challenge({ phone_number_required: false });
-      const known = establishedNumber(ctx);
-      if (known) return send(ctx, known, outbound, twilioUrl);
-      return challenge({ phone_number_required: true });
-    },
-    async submit(ctx, response) {
-      const user = await pendingUser(ctx);
-      if (!user) return deny('Log in before adding a phone.');
-      const enrollment = current(ctx);
-      if (!enrollment) {
-        const phone = establishedNumber(ctx) ?? stringField(response, 'phone_number')?.replace(/[\s()-]/g, '');
-        if (!phone || !E164.test(phone)) return invalid({ phone_number: ['Use the international format, e.g. +4915112345678.'] });
-        return send(ctx, phone, outbound, twilioUrl);
-      }
-      const code = stringField(response, 'code');
-      if (!code) return invalid({ code: ['This field is required.'] });
-      await ctx.services.reputation.charge(user.username, ctx.request.clientIp);
-      if (!codeMatches(ctx.services.cookieSecret, enrollment.code, code.slice(0, 16)))
-        return invalid({ code: ['Code does not match.'] }, true);
-      await ctx.services.reputation.succeeded(user.username, ctx.request.clientIp);
-      delete ctx.plan.sms_enrollment;
-      try {
-        // Verify-only keeps just a digest of the number: proof it was verified, and no reuse by another account.
-        await ctx.services.identity.enrollSms({
-          user_pk: user.pk,
-          name: String(ctx.settings.friendly_name || 'SMS device'),
-          phone_number: enrollment.phone,
-          hash_phone_number: ctx.settings.verify_only === true,
-          stage_pk: ctx.binding.stage?.pk ?? '',
-        });
-      } catch (error) {
-        if (error instanceof RpcCallError && error.status === GrpcStatus.INVALID_ARGUMENT)
-          return invalid({ phone_number: ['This phone number cannot be used.'] });
-        throw error;
-      }
-      return next();
-    },
-  };
-  return runtime;
-}
+export const authenticatorSmsStage: StageRuntime = {
+  type: 'authenticator_sms',
+  component: 'ak-stage-authenticator-sms',
+  async challenge(ctx) {
+    if (!(await pendingUser(ctx))) return deny('Log in before adding a phone.');
+    const enrollment = current(ctx);
+    if (enrollment) return challenge({ phone_number_required: false });
+    const known = establishedNumber(ctx);
+    if (known) return send(ctx, known);
+    return challenge({ phone_number_required: true });
+  },
+  async submit(ctx, response) {
+    const user = await pendingUser(ctx);
+    if (!user) return deny('Log in before adding a phone.');
+    const enrollment = current(ctx);
+    if (!enrollment) {
+      const phone = establishedNumber(ctx) ?? stringField(response, 'phone_number')?.replace(/[\s()-]/g, '');
+      if (!phone || !E164.test(phone)) return invalid({ phone_number: ['Use the international format, e.g. +4915112345678.'] });
+      return send(ctx, phone);
+    }
+    const code = stringField(response, 'code');
+    if (!code) return invalid({ code: ['This field is required.'] });
+    await ctx.services.reputation.charge(user.username, ctx.request.clientIp);
+    if (!codeMatches(ctx.services.cookieSecret, enrollment.code, code.slice(0, 16)))
+      return invalid({ code: ['Code does not match.'] }, true);
+    await ctx.services.reputation.succeeded(user.username, ctx.request.clientIp);
+    delete ctx.plan.sms_enrollment;
+    try {
+      // Verify-only keeps just a digest of the number: proof it was verified, and no reuse by another account.
+      await ctx.services.identity.enrollSms({
+        user_pk: user.pk,
+        name: String(ctx.settings.friendly_name || 'SMS device'),
+        phone_number: enrollment.phone,
+        hash_phone_number: ctx.settings.verify_only === true,
+        stage_pk: ctx.binding.stage?.pk ?? '',
+      });
+    } catch (error) {
+      if (error instanceof RpcCallError && error.status === GrpcStatus.INVALID_ARGUMENT)
+        return invalid({ phone_number: ['This phone number cannot be used.'] });
+      throw error;
+    }
+    return next();
+  },
+};
 
 function current(ctx: StageContext): Enrollment | undefined {
   const enrollment = ctx.plan.sms_enrollment as Enrollment | undefined;
@@ -91,10 +74,12 @@ function establishedNumber(ctx: StageContext): string | undefined {
   return typeof value === 'string' && E164.test(value) ? value : undefined;
 }
 
-async function send(ctx: StageContext, phone: string, outbound: OutboundClient, twilioUrl: string): Promise<StageResult> {
+async function send(ctx: StageContext, phone: string): Promise<StageResult> {
+  const user = await pendingUser(ctx);
+  if (!user) return deny('Log in before adding a phone.');
   const { code, pending } = newCode(ctx.services.cookieSecret, `enroll:${phone}`);
   try {
-    await sendSms(outbound, smsSettingsOf(ctx.settings, twilioUrl), phone, `Your authmesh verification code is ${code}`);
+    await textCode(ctx, ctx.settings, user, phone, `Your authmesh verification code is ${code}`, code);
   } catch (error) {
     ctx.services.logger.warn({ err: (error as Error).message, stage: ctx.binding.stage?.name }, 'SMS not sent');
     return invalid({ phone_number: ['The text message could not be sent. Try again in a moment.'] });

@@ -2,8 +2,7 @@ import type { Device__Output, User__Output } from '@authmesh/rpc';
 import { assertionOptions, verifyAssertion, type UserVerification } from '../authenticator-webauthn/relying-party.js';
 import { PASSKEY_METHOD, signedInWithPasskey } from '../authenticator-webauthn/passkey-login.js';
 import { parseDuration } from '../../executor/duration.js';
-import { smsSettingsOf } from '../authenticator-sms/authenticator-sms.stage.js';
-import { sendSms } from '../authenticator-sms/providers/sms-provider.js';
+import { textCode } from '../authenticator-sms/sms-message.js';
 import { codeMatches, newCode, type PendingCode } from '../authenticator-sms/sms-code.js';
 import { duoClientFor } from '../authenticator-duo/authenticator-duo.stage.js';
 import { pendingUser } from '../pending-user.js';
@@ -67,7 +66,7 @@ export const authenticatorValidateStage: StageRuntime = {
     const duo = selectedDevice(response, devices, 'duo');
     if (duo) return duoPush(ctx, user.pk, user.username, duo);
     const sms = selectedDevice(response, devices, 'sms');
-    if (sms?.phone_number) return sendDeviceCode(ctx, sms);
+    if (sms?.phone_number) return sendDeviceCode(ctx, user, sms);
     if (response.webauthn !== undefined) return webauthnSubmit(ctx, user, response.webauthn, devices);
     const code = stringField(response, 'code');
     if (!code) return invalid({ code: ['This field is required.'] });
@@ -180,16 +179,18 @@ async function duoPush(ctx: StageContext, userPk: string, username: string, devi
 }
 
 /** Texts a code to one of the user's SMS devices, with the provider settings of the stage that enrolled it. */
-async function sendDeviceCode(ctx: StageContext, device: Device__Output) {
+async function sendDeviceCode(ctx: StageContext, user: User__Output, device: Device__Output) {
   const stage = device.stage_pk ? await ctx.services.config.getStage(device.stage_pk).catch(() => null) : null;
   if (!stage) return invalid({ non_field_errors: ['This phone can no longer receive codes; use another device.'] });
   const { code, pending } = newCode(ctx.services.cookieSecret, `device:${device.pk}`);
   try {
-    await sendSms(
-      ctx.services.outbound,
-      smsSettingsOf(JSON.parse(stage.settings_json), ctx.services.twilioUrl),
+    await textCode(
+      ctx,
+      JSON.parse(stage.settings_json) as Record<string, unknown>,
+      user,
       device.phone_number,
       `Your authmesh login code is ${code}`,
+      code,
     );
   } catch (error) {
     ctx.services.logger.warn({ err: (error as Error).message }, 'SMS not sent');

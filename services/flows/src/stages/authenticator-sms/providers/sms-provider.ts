@@ -34,14 +34,21 @@ const MAX_PROVIDER_TEXT = 200;
  * Sends one SMS through the configured provider. Resolves once the provider accepted it; rejects with
  * an `SmsDeliveryError` for an invalid number, a misconfiguration, an unreachable provider or a refusal.
  */
-export async function sendSms(client: OutboundClient, settings: SmsSettings, to: string, body: string): Promise<void> {
+export async function sendSms(
+  client: OutboundClient,
+  settings: SmsSettings,
+  to: string,
+  body: string,
+  /** The generic provider's JSON body, when a webhook mapping built it (default: From, To, Body). */
+  payload?: Record<string, unknown>,
+): Promise<void> {
   if (!E164.test(to)) throw new SmsDeliveryError('recipient is not an E.164 phone number');
   if (body.length === 0 || body.length > MAX_BODY_LENGTH)
     throw new SmsDeliveryError(`message body must be 1 to ${MAX_BODY_LENGTH} characters`);
   if (settings.from_number === '') throw new SmsDeliveryError('SMS provider has no sender number configured');
   // Settings come from the database; an unknown provider or auth type must not fall through to a default.
   if (settings.provider === 'twilio') return sendWithTwilio(client, settings, to, body);
-  if (settings.provider === 'generic') return sendWithGeneric(client, settings, to, body);
+  if (settings.provider === 'generic') return sendWithGeneric(client, settings, to, body, payload);
   throw new SmsDeliveryError('SMS provider is not supported');
 }
 
@@ -63,14 +70,20 @@ async function sendWithTwilio(client: OutboundClient, settings: SmsSettings, to:
   throw new SmsDeliveryError(`Twilio refused the message (HTTP ${response.status}${detail})`);
 }
 
-async function sendWithGeneric(client: OutboundClient, settings: SmsSettings, to: string, body: string): Promise<void> {
+async function sendWithGeneric(
+  client: OutboundClient,
+  settings: SmsSettings,
+  to: string,
+  body: string,
+  payload?: Record<string, unknown>,
+): Promise<void> {
   const response = await post(client, settings.account_sid, 'generic SMS provider', secretsOf(settings, body), {
     headers: {
       authorization: genericAuthorization(settings),
       'content-type': 'application/json',
       accept: 'application/json',
     },
-    body: JSON.stringify({ From: settings.from_number, To: to, Body: body }),
+    body: JSON.stringify(payload ?? { From: settings.from_number, To: to, Body: body }),
   });
   if (response.status >= 200 && response.status < 300) return;
   throw new SmsDeliveryError(`generic SMS provider refused the message (HTTP ${response.status})`);
