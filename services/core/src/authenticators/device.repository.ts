@@ -51,6 +51,14 @@ export class DeviceRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /** The user's Duo devices that push to one Duo user, whichever stage created them. */
+  findDuo(userId: number, duoUserId: string): Promise<DeviceEntity | null> {
+    return this.manager()
+      .createQueryBuilder(DeviceEntity, 'd')
+      .where("d.user_id = :userId AND d.type = 'duo' AND d.data->>'duo_user_id' = :duoUserId", { userId, duoUserId })
+      .getOne();
+  }
+
   findByCredentialId(credentialId: string): Promise<DeviceEntity | null> {
     return this.manager().findOne(DeviceEntity, { where: { credentialId, type: 'webauthn', confirmed: true } });
   }
