@@ -176,6 +176,19 @@ describe('Duo device import', () => {
     expect(after.filter((d) => d.user === users.dave)).toHaveLength(1);
   });
 
+  it('creates one device per user when two automatic imports run at once', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `parallel-${i}`);
+    for (const username of names) {
+      expect((await api('POST', '/api/v3/core/users/', { username })).status).toBe(201);
+      duo.addUser(username);
+    }
+    const before = (await duoDevices()).length;
+    const both = await Promise.all([importAutomatic(), importAutomatic()]);
+    expect(both.map((r) => r.status)).toEqual([200, 200]);
+    expect(both[0].body.count + both[1].body.count).toBe(names.length);
+    expect(await duoDevices()).toHaveLength(before + names.length);
+  });
+
   it('logs in with an imported device by push: approved, then refused', async () => {
     const [device] = (await duoDevices()).filter((d) => d.user === users.carol);
     const carolDuo = [...duo.users].find(([, user]) => user.username === 'carol')?.[0] ?? '';

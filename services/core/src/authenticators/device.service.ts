@@ -141,6 +141,11 @@ export class DeviceService {
     return (await this.devices.findDuo(userId, duoUserId)) !== null;
   }
 
+  /** Holds other Duo imports back until the caller's transaction ends (call it inside one). */
+  lockDuoImports(): Promise<void> {
+    return this.devices.lockDuoImports();
+  }
+
   /** Records a WebAuthn device whose registration the executor just verified. */
   async enrollWebauthn(userId: number, name: string, key: WebauthnKeyInput, aaguid: string, stagePk: string): Promise<DeviceEntity> {
     await this.requireUser(userId);

@@ -3,6 +3,7 @@ import { DuoApiError, duoAdminClientFor, hasDuoAdminApi, type DuoUser } from '@a
 import { OutboundClient } from '@authmesh/outbound';
 import { NotFoundError, ValidationFailedError } from '@authmesh/runtime';
 import type { Actor } from '../../../audit/actor.js';
+import { EventPublisher } from '../../../audit/event-publisher.js';
 import { DeviceService } from '../../../authenticators/device.service.js';
 import { CORE_OPTIONS } from '../../../core.tokens.js';
 import type { CoreOptions } from '../../../core.options.js';
@@ -31,6 +32,7 @@ export class DuoDeviceImportService {
     private readonly users: UserRepository,
     private readonly devices: DeviceService,
     private readonly transactions: Transactions,
+    private readonly events: EventPublisher,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {
     this.#outbound = new OutboundClient({
@@ -48,7 +50,7 @@ export class DuoDeviceImportService {
       input.username === undefined ? await this.users.findById(input.user ?? 0) : await this.users.findByUsername(input.username);
     if (!user) throw ValidationFailedError.field(field, 'No such user.');
     if (!user.isActive) throw ValidationFailedError.field(field, 'This user is inactive.');
-    await this.transactions.run(async () => {
+    await this.committed(async () => {
       if (await this.devices.hasDuo(user.id, input.duo_user_id)) {
         throw ValidationFailedError.field('duo_user_id', 'This user already has a device for this Duo user.');
       }
@@ -75,7 +77,7 @@ export class DuoDeviceImportService {
       this.options.logger.warn({ err: reason, stage: stage.name }, 'Duo device import: listing Duo users failed');
       throw ValidationFailedError.field('non_field_errors', `Duo users could not be listed: ${reason}`);
     }
-    const count = await this.transactions.run(async () => {
+    const count = await this.committed(async () => {
       let created = 0;
       for (const duoUser of duoUsers) {
         if (!DUO_USER_ID.test(duoUser.userId)) continue;
@@ -89,6 +91,18 @@ export class DuoDeviceImportService {
       return created;
     });
     return { count, error: '' };
+  }
+
+  /** Runs the writes in one transaction holding the import lock; their events go out only once it committed. */
+  private async committed<T>(work: () => Promise<T>): Promise<T> {
+    const { result, release } = await this.events.holdUntilDone(() =>
+      this.transactions.run(async () => {
+        await this.devices.lockDuoImports();
+        return work();
+      }),
+    );
+    await release();
+    return result;
   }
 
   private async requireStage(id: string): Promise<StageEntity> {
