@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
-import { startDuoStandin } from '../../services/flows/test/duo-standin';
+import { startDuoStandin } from '@authmesh/testing';
 import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
 
 const TOKEN = 'e2e-duo-token-0123456789abcdef';

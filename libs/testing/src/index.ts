@@ -5,3 +5,4 @@ export * from './service-under-test.js';
 export * from './smtp-test-server.js';
 export * from './flow-browser.js';
 export * from './soft-authenticator.js';
+export * from './duo-standin.js';

@@ -51,6 +51,8 @@ import { AllStagesController, stageController } from './stages/stage-controllers
 import { StageRepository } from './stages/stage.repository.js';
 import { StageService } from './stages/stage.service.js';
 import { STAGE_TYPES } from './stages/stage-types.js';
+import { DuoDeviceImportController } from './stages/types/authenticator-duo/duo-device-import.controller.js';
+import { DuoDeviceImportService } from './stages/types/authenticator-duo/duo-device-import.service.js';
 import { FlowController } from './flows/flow.controller.js';
 import { FlowRepository } from './flows/flow.repository.js';
 import { FlowService } from './flows/flow.service.js';
@@ -110,6 +112,7 @@ export class CoreModule {
         FlowStageBindingController,
         AllStagesController,
         ...STAGE_TYPES.map(stageController),
+        DuoDeviceImportController,
         AllPoliciesController,
         PolicyBindingController,
         SessionController,
@@ -159,6 +162,7 @@ export class CoreModule {
         FlowTransferService,
         StageRepository,
         StageService,
+        DuoDeviceImportService,
         StageBlueprints,
         FlowStageBindingRepository,
         FlowStageBindingService,

@@ -1,4 +1,6 @@
+import { createHash, randomInt } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { Secret, TOTP } from 'otpauth';
 import type { ExpressionEngine } from '@authmesh/expressions';
 import { OutboundClient } from '@authmesh/outbound';
 import { createLogger, type Logger } from '@authmesh/logger';
@@ -170,6 +172,11 @@ type IdentityMethods = Pick<
   | 'deleteUser'
   | 'listDevices'
   | 'touchDevice'
+  | 'enrollTotp'
+  | 'enrollStatic'
+  | 'confirmDevice'
+  | 'verifyDeviceCode'
+  | 'enrollDuo'
   | 'enrollWebauthn'
   | 'findWebauthnCredential'
   | 'useWebauthnDevice'
@@ -180,6 +187,24 @@ type CheckTokenRequest = Parameters<IdentityClient['checkToken']>[0];
 type CreateSessionRequest = Parameters<IdentityClient['createSession']>[0];
 type WriteUserRequest = Parameters<IdentityClient['writeUser']>[0];
 type WriteUserResponse = Awaited<ReturnType<IdentityClient['writeUser']>>;
+type EnrollTotpRequest = Parameters<IdentityClient['enrollTotp']>[0];
+type EnrollStaticRequest = Parameters<IdentityClient['enrollStatic']>[0];
+type ConfirmDeviceRequest = Parameters<IdentityClient['confirmDevice']>[0];
+type VerifyDeviceCodeRequest = Parameters<IdentityClient['verifyDeviceCode']>[0];
+type EnrollDuoRequest = Parameters<IdentityClient['enrollDuo']>[0];
+type CodeCheck = { valid: boolean; device_pk: string; type: string };
+
+/** TOTP as core runs it: 30-second steps, one step of drift either way. */
+const TOTP_PERIOD = 30;
+const TOTP_WINDOW = 1;
+const STATIC_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+const noCode: CodeCheck = { valid: false, device_pk: '', type: '' };
+
+/** What core keeps of a device beyond what it lists: TOTP secrets and the last accepted step, static code digests. */
+interface DeviceSecrets {
+  totp?: { secret: string; digits: number; lastStep: number };
+  staticDigests?: string[];
+}
 
 /** One call the stage made on the fake core. */
 export interface IdentityCall {
@@ -204,6 +229,9 @@ export class FakeIdentity implements IdentityMethods {
   verifyGate?: Promise<void>;
   /** Authenticator devices with their owner's pk, as core keeps them. */
   readonly devices: Array<{ userPk: string; device: Device__Output }> = [];
+  /** By device pk: what core keeps secret (never listed). */
+  readonly deviceSecrets = new Map<string, DeviceSecrets>();
+  private nextDevice = 1;
   private nextPk = 1000;
   private sessionCount = 0;
 
@@ -294,6 +322,77 @@ export class FakeIdentity implements IdentityMethods {
     this.record('touchDevice', { userPk, devicePk });
   }
 
+  /** Like core: an active user's new unconfirmed TOTP device (replacing an unconfirmed one) and its otpauth URI. */
+  async enrollTotp(request: EnrollTotpRequest) {
+    this.record('enrollTotp', request);
+    const user = this.activeUser('EnrollTotp', request.user_pk);
+    this.dropUnconfirmed(user.pk, 'totp');
+    const digits = request.digits === 8 ? 8 : 6;
+    const secret = new Secret({ size: 20 });
+    const device = this.addDevice(user.pk, { type: 'totp', name: request.name || 'TOTP device', confirmed: false });
+    this.deviceSecrets.set(device.pk, { totp: { secret: secret.base32, digits, lastStep: -1 } });
+    const url = new TOTP({ issuer: request.issuer || 'authmesh', label: user.username, secret, digits, period: TOTP_PERIOD }).toString();
+    return { device_pk: device.pk, secret: secret.base32, config_url: url };
+  }
+
+  /** Like core: an unconfirmed static device (replacing an unconfirmed one) and its codes, kept as digests. */
+  async enrollStatic(request: EnrollStaticRequest) {
+    this.record('enrollStatic', request);
+    const user = this.activeUser('EnrollStatic', request.user_pk);
+    this.dropUnconfirmed(user.pk, 'static');
+    const count = Math.min(Math.max(Number(request.token_count ?? 0), 1), 100);
+    const length = Math.min(Math.max(Number(request.token_length ?? 0), 6), 64);
+    const tokens = Array.from({ length: count }, () =>
+      Array.from({ length }, () => STATIC_ALPHABET[randomInt(STATIC_ALPHABET.length)]).join(''),
+    );
+    const device = this.addDevice(user.pk, { type: 'static', name: request.name || 'Static tokens', confirmed: false });
+    this.deviceSecrets.set(device.pk, { staticDigests: tokens.map(digest) });
+    return { device_pk: device.pk, tokens };
+  }
+
+  /** Like core: confirms the user's own unconfirmed device; a TOTP device needs a valid first code. */
+  async confirmDevice(request: ConfirmDeviceRequest): Promise<CodeCheck> {
+    this.record('confirmDevice', request);
+    const found = this.devices.find((d) => d.userPk === request.user_pk && d.device.pk === request.device_pk);
+    if (!found || found.device.confirmed) return noCode;
+    if (found.device.type === 'totp' && !this.acceptTotp(found.device.pk, request.code ?? '')) return noCode;
+    found.device.confirmed = true;
+    return { valid: true, device_pk: found.device.pk, type: found.device.type };
+  }
+
+  /** Like core: a code of one of the user's confirmed devices of the given types; TOTP steps and static codes are not reused. */
+  async verifyDeviceCode(request: VerifyDeviceCodeRequest): Promise<CodeCheck> {
+    this.record('verifyDeviceCode', request);
+    const code = (request.code ?? '').replace(/\s+/g, '');
+    if (code.length === 0 || code.length > 64) return noCode;
+    for (const { userPk, device } of this.devices) {
+      if (userPk !== request.user_pk || !device.confirmed || !(request.types ?? []).includes(device.type)) continue;
+      if (device.type === 'totp' && this.acceptTotp(device.pk, code)) return { valid: true, device_pk: device.pk, type: 'totp' };
+      const digests = this.deviceSecrets.get(device.pk)?.staticDigests;
+      const index = device.type === 'static' && digests ? digests.indexOf(digest(code)) : -1;
+      if (digests && index !== -1) {
+        digests.splice(index, 1);
+        return { valid: true, device_pk: device.pk, type: 'static' };
+      }
+    }
+    return noCode;
+  }
+
+  /** Like core: a confirmed Duo device for an active user and a well-formed Duo user id. */
+  async enrollDuo(request: EnrollDuoRequest): Promise<{ device_pk: string }> {
+    this.record('enrollDuo', request);
+    const user = this.activeUser('EnrollDuo', request.user_pk);
+    if (!/^[A-Za-z0-9]{1,64}$/.test(request.duo_user_id ?? ''))
+      throw new RpcCallError('EnrollDuo', GrpcStatus.INVALID_ARGUMENT, 'duo_user_id: Not a Duo user id.');
+    const device = this.addDevice(user.pk, {
+      type: 'duo',
+      name: request.name || 'Duo device',
+      duo_user_id: request.duo_user_id ?? '',
+      stage_pk: request.stage_pk ?? '',
+    });
+    return { device_pk: device.pk };
+  }
+
   async enrollWebauthn(request: EnrollWebauthnRequest): Promise<{ device_pk: string }> {
     this.record('enrollWebauthn', request);
     if (!request.key || this.devices.some((d) => d.device.webauthn?.credential_id === request.key?.credential_id))
@@ -333,10 +432,54 @@ export class FakeIdentity implements IdentityMethods {
     return true;
   }
 
+  private activeUser(method: string, userPk: string | undefined): User__Output {
+    const found = this.users.get(String(userPk));
+    if (!found) throw notFound(method);
+    if (!found.user.is_active) throw new RpcCallError(method, GrpcStatus.INVALID_ARGUMENT, 'user: inactive');
+    return found.user;
+  }
+
+  private addDevice(userPk: string, fields: Partial<Device__Output> & Pick<Device__Output, 'type'>): Device__Output {
+    const device = testDevice({ pk: `device-${this.devices.length + 1}-${this.nextDevice++}`, ...fields });
+    this.devices.push({ userPk, device });
+    return device;
+  }
+
+  private dropUnconfirmed(userPk: string, type: string): void {
+    for (let i = this.devices.length - 1; i >= 0; i--) {
+      const { userPk: owner, device } = this.devices[i];
+      if (owner === userPk && device.type === type && !device.confirmed) {
+        this.devices.splice(i, 1);
+        this.deviceSecrets.delete(device.pk);
+      }
+    }
+  }
+
+  /** The code's step must be newer than the last one accepted, as core's monotonic step refuses replays. */
+  private acceptTotp(devicePk: string, code: string): boolean {
+    const totp = this.deviceSecrets.get(devicePk)?.totp;
+    if (!totp || !/^\d{6,8}$/.test(code)) return false;
+    const now = Date.now();
+    const delta = new TOTP({ secret: Secret.fromBase32(totp.secret), digits: totp.digits, period: TOTP_PERIOD }).validate({
+      token: code,
+      timestamp: now,
+      window: TOTP_WINDOW,
+    });
+    if (delta === null) return false;
+    const step = Math.floor(now / 1000 / TOTP_PERIOD) + delta;
+    if (step <= totp.lastStep) return false;
+    totp.lastStep = step;
+    return true;
+  }
+
   private record(method: keyof IdentityMethods, request: unknown): void {
     this.calls.push({ method, request: structuredClone(request) });
     this.timeline.push(method);
   }
+}
+
+function digest(code: string): string {
+  return createHash('sha256').update(code).digest('hex');
 }
 
 /** An invitation the fake core knows. */
@@ -501,6 +644,8 @@ export interface StageContextOverrides {
   fakes?: StageFakes;
   /** Where SMS stages reach Twilio (a local stand-in in tests). */
   twilioUrl?: string;
+  /** Where Duo stages reach Duo (a local stand-in in tests). */
+  duoUrl?: string;
 }
 
 export interface TestStageContext extends StageFakes {
@@ -556,6 +701,7 @@ export function stageContext(overrides: StageContextOverrides = {}): TestStageCo
     // Loopback is allowed so stage specs can talk to local stand-ins of outside services.
     outbound: new OutboundClient({ allowedNetworks: ['127.0.0.1/32'] }),
     twilioUrl: overrides.twilioUrl ?? 'https://api.twilio.com',
+    duoUrl: overrides.duoUrl,
     duoOutbound: new OutboundClient({ allowedNetworks: ['127.0.0.1/32'] }),
     logger: fakes.log.logger,
     async emitEvent(action, user, clientIp, context) {

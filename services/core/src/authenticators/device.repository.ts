@@ -60,6 +60,22 @@ export class DeviceRepository {
     return found;
   }
 
+  /**
+   * Serialises Duo device imports until the current transaction ends, so two imports cannot both
+   * find a user without a device and both create one. Imports are rare admin actions; one lock is enough.
+   */
+  async lockDuoImports(): Promise<void> {
+    await this.manager().query(`SELECT pg_advisory_xact_lock(hashtext('authmesh.core.duo-device-import'))`);
+  }
+
+  /** The user's Duo device that pushes to this Duo user, whichever stage created it. */
+  findDuo(userId: number, duoUserId: string): Promise<DeviceEntity | null> {
+    return this.manager()
+      .createQueryBuilder(DeviceEntity, 'd')
+      .where("d.user_id = :userId AND d.type = 'duo' AND d.data->>'duo_user_id' = :duoUserId", { userId, duoUserId })
+      .getOne();
+  }
+
   findByCredentialId(credentialId: string): Promise<DeviceEntity | null> {
     return this.manager().findOne(DeviceEntity, { where: { credentialId, type: 'webauthn', confirmed: true } });
   }

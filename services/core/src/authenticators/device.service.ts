@@ -122,8 +122,8 @@ export class DeviceService {
     return device;
   }
 
-  /** Records a Duo device once the user activated Duo Mobile for it. */
-  async enrollDuo(userId: number, name: string, duoUserId: string, stagePk: string): Promise<DeviceEntity> {
+  /** Records a Duo device once the user activated Duo Mobile for it, or an administrator imported it (`actor`). */
+  async enrollDuo(userId: number, name: string, duoUserId: string, stagePk: string, actor: Actor | null = null): Promise<DeviceEntity> {
     await this.requireUser(userId);
     if (!/^[A-Za-z0-9]{1,64}$/.test(duoUserId)) throw ValidationFailedError.field('duo_user_id', 'Not a Duo user id.');
     const device = await this.devices.save(
@@ -135,8 +135,18 @@ export class DeviceService {
         data: { stage: stagePk, duo_user_id: duoUserId },
       }),
     );
-    await this.events.emit('model_created', null, { model: ref(device) });
+    await this.events.emit('model_created', actor, { model: ref(device) });
     return device;
+  }
+
+  /** Whether the user already has a Duo device that pushes to this Duo user. */
+  async hasDuo(userId: number, duoUserId: string): Promise<boolean> {
+    return (await this.devices.findDuo(userId, duoUserId)) !== null;
+  }
+
+  /** Holds other Duo imports back until the caller's transaction ends (call it inside one). */
+  lockDuoImports(): Promise<void> {
+    return this.devices.lockDuoImports();
   }
 
   /** Records a WebAuthn device whose registration the executor just verified. */

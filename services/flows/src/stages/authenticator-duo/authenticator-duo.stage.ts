@@ -1,7 +1,7 @@
+import { DuoApiError, duoAuthClientFor } from '@authmesh/duo';
 import type { OutboundClient } from '@authmesh/outbound';
 import { pendingUser } from '../pending-user.js';
 import { challenge, deny, invalid, next, type StageContext, type StageResult, type StageRuntime } from '../stage-runtime.js';
-import { DuoApiError, DuoClient } from './duo-api/duo-client.js';
 
 /** What the plan keeps while Duo Mobile is being activated. */
 interface Enrollment {
@@ -9,16 +9,6 @@ interface Enrollment {
   duoUserId: string;
   activationCode: string;
   activationBarcode: string;
-}
-
-/** A Duo Auth API client for a Duo stage's settings. */
-export function duoClientFor(outbound: OutboundClient, settings: Record<string, unknown>, duoUrl: string | undefined): DuoClient {
-  return new DuoClient(outbound, {
-    apiHostname: String(settings.api_hostname ?? ''),
-    integrationKey: String(settings.client_id ?? ''),
-    secretKey: String(settings.client_secret ?? ''),
-    baseUrl: duoUrl,
-  });
 }
 
 /**
@@ -40,7 +30,7 @@ export function authenticatorDuoStage(outbound: OutboundClient, duoUrl: string |
       const enrollment = ctx.plan.duo_enrollment as Enrollment | undefined;
       if (enrollment?.binding !== ctx.binding.pk) return show(ctx, await enrollmentOf(ctx, user.username, outbound, duoUrl));
       try {
-        const status = await duoClientFor(outbound, ctx.settings, duoUrl).enrollStatus(enrollment.duoUserId, enrollment.activationCode);
+        const status = await duoAuthClientFor(outbound, ctx.settings, duoUrl).enrollStatus(enrollment.duoUserId, enrollment.activationCode);
         if (status === 'waiting') return invalid({ non_field_errors: ['Duo Mobile is not activated yet: scan the code, then continue.'] });
         if (status !== 'success') {
           delete ctx.plan.duo_enrollment;
@@ -70,7 +60,7 @@ async function enrollmentOf(
   const existing = ctx.plan.duo_enrollment as Enrollment | undefined;
   if (existing?.binding === ctx.binding.pk) return existing;
   try {
-    const started = await duoClientFor(outbound, ctx.settings, duoUrl).enroll(username);
+    const started = await duoAuthClientFor(outbound, ctx.settings, duoUrl).enroll(username);
     const enrollment = {
       binding: ctx.binding.pk,
       duoUserId: started.userId,

@@ -1,10 +1,10 @@
+import { duoAuthClientFor } from '@authmesh/duo';
 import type { Device__Output, User__Output } from '@authmesh/rpc';
 import { assertionOptions, verifyAssertion, type UserVerification } from '../authenticator-webauthn/relying-party.js';
 import { PASSKEY_METHOD, signedInWithPasskey } from '../authenticator-webauthn/passkey-login.js';
 import { parseDuration } from '../../executor/duration.js';
 import { textCode } from '../authenticator-sms/sms-message.js';
 import { codeMatches, newCode, type PendingCode } from '../authenticator-sms/sms-code.js';
-import { duoClientFor } from '../authenticator-duo/authenticator-duo.stage.js';
 import { pendingUser } from '../pending-user.js';
 import {
   challenge,
@@ -164,7 +164,7 @@ async function duoPush(ctx: StageContext, userPk: string, username: string, devi
   await ctx.services.reputation.charge(username, ctx.request.clientIp);
   let answer: 'allow' | 'deny';
   try {
-    answer = await duoClientFor(ctx.services.duoOutbound, JSON.parse(stage.settings_json), ctx.services.duoUrl).pushAuth(
+    answer = await duoAuthClientFor(ctx.services.duoOutbound, JSON.parse(stage.settings_json), ctx.services.duoUrl).pushAuth(
       device.duo_user_id,
     );
   } catch (error) {

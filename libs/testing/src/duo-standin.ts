@@ -31,6 +31,8 @@ export interface DuoStandin {
   hostname: string;
   /** By user id (`DU…`). Tests may add users directly. */
   users: Map<string, DuoStandinUser>;
+  /** A user an administrator created in Duo (not through the Auth API), activated unless told otherwise; answers its id. */
+  addUser(username: string, options?: { activated?: boolean }): string;
   /** The user scanned the QR code: the enrollment succeeds and the user gets a push-capable phone. */
   activate(userId: string): void;
   /** How the user answers the next pushes. */
@@ -87,6 +89,12 @@ export async function startDuoStandin(options: DuoStandinOptions): Promise<DuoSt
     baseUrl: `http://${hostname}`,
     hostname,
     users: state.users,
+    addUser: (username, { activated = true } = {}) => {
+      if ([...state.users.values()].some((user) => user.username === username)) throw new Error(`the Duo stand-in has a user ${username}`);
+      const userId = randomId('DU');
+      state.users.set(userId, { username, activated, pushAnswer: 'allow' });
+      return userId;
+    },
     activate: (userId) => {
       known(userId).activated = true;
     },

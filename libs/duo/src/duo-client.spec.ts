@@ -1,6 +1,7 @@
 import { OutboundClient } from '@authmesh/outbound';
-import { startDuoStandin, type DuoStandin } from '../../../../test/duo-standin.js';
+import { startDuoStandin, type DuoStandin } from '@authmesh/testing';
 import { canonicalParams, canonicalRequest, duoAuthorization, DuoApiError, DuoClient, duoDate } from './duo-client.js';
+import { duoAdminClientFor, duoAuthClientFor, hasDuoAdminApi } from './duo-stage-clients.js';
 
 const IKEY = 'DIWJ8X6AEYOR5OMC6TQ1';
 const SKEY = 'Zh5eGmUq9zpfQnyUIu5OL9iWoMMv5ZNmk3zLJ4Ep';
@@ -233,11 +234,92 @@ describe('admin API', () => {
     expect(standin.requests.map((r) => r.params.offset)).toEqual(['0', '300', '600']);
   });
 
+  it('reads every user across pages whose size the server chose, following only next_offset', async () => {
+    const ids = Array.from({ length: 7 }, (_, i) => standin.addUser(`user-${i}`, { activated: i % 2 === 0 }));
+    const pages = new Map<number, { response: unknown[]; metadata: Record<string, number> }>([
+      [0, { response: ids.slice(0, 3).map((id, i) => ({ user_id: id, username: `user-${i}` })), metadata: { next_offset: 3 } }],
+      [3, { response: ids.slice(3, 5).map((id, i) => ({ user_id: id, username: `user-${i + 3}` })), metadata: { next_offset: 5 } }],
+      [5, { response: ids.slice(5).map((id, i) => ({ user_id: id, username: `user-${i + 5}` })), metadata: {} }],
+    ]);
+    const offsets: number[] = [];
+    const paging = new DuoClient(
+      {
+        request: async (url: string) => {
+          const offset = Number(new URL(url).searchParams.get('offset'));
+          offsets.push(offset);
+          const page = pages.get(offset);
+          return { status: 200, headers: {}, body: Buffer.alloc(0), text: () => '', json: () => ({ stat: 'OK', ...page }) };
+        },
+      } as unknown as OutboundClient,
+      { apiHostname: 'api-test.duosecurity.com', integrationKey: ADMIN_IKEY, secretKey: ADMIN_SKEY },
+    );
+    const users = await paging.listUsers();
+    expect(offsets).toEqual([0, 3, 5]);
+    expect(users.map((u) => u.userId)).toEqual(ids);
+    expect(users.map((u) => u.username)).toEqual(ids.map((_, i) => `user-${i}`));
+  });
+
+  it('gives up on a next_offset that does not move forward instead of looping', async () => {
+    let calls = 0;
+    const looping = new DuoClient(
+      {
+        request: async () => {
+          calls += 1;
+          return {
+            status: 200,
+            headers: {},
+            body: Buffer.alloc(0),
+            text: () => '',
+            json: () => ({ stat: 'OK', response: [{ user_id: 'DU1', username: 'a' }], metadata: { next_offset: 0 } }),
+          };
+        },
+      } as unknown as OutboundClient,
+      { apiHostname: 'api-test.duosecurity.com', integrationKey: ADMIN_IKEY, secretKey: ADMIN_SKEY },
+    );
+    const error = await duoError(looping.listUsers());
+    expect(error.message).toContain('next_offset');
+    expect(calls).toBe(1);
+  });
+
+  it('is refused with 401 and Duo’s error body when the Admin API signature is wrong', async () => {
+    standin.addUser('alice');
+    const wrongSecret = 'WrongAdminSecretWrongAdminSecretWrong000';
+    const error = await duoError(client(ADMIN_IKEY, wrongSecret).listUsers());
+    expect(error).toMatchObject({ code: 40103, httpStatus: 401 });
+    expect(error.message).toContain('Invalid signature in request credentials');
+    expectNoSecret(error, wrongSecret, ADMIN_SKEY);
+  });
+
   it('is refused with the Auth API keys, and the Auth API is refused with the Admin API keys', async () => {
     const error = await duoError(client().listUsers());
     expect(error).toMatchObject({ code: 40301, httpStatus: 403 });
     expectNoSecret(error, SKEY, ADMIN_SKEY);
     await expect(client(ADMIN_IKEY, ADMIN_SKEY).preauth('DU1')).rejects.toMatchObject({ code: 40301 });
+  });
+});
+
+describe('clients for a stage’s settings', () => {
+  const settings = () => ({
+    api_hostname: standin.hostname,
+    client_id: IKEY,
+    client_secret: SKEY,
+    admin_integration_key: ADMIN_IKEY,
+    admin_secret_key: ADMIN_SKEY,
+  });
+
+  it('uses the Auth API keys for the Auth API and the Admin API keys for the Admin API', async () => {
+    const userId = standin.addUser('alice');
+    await expect(duoAuthClientFor(outbound(), settings(), standin.baseUrl).pushAuth(userId)).resolves.toBe('allow');
+    await expect(duoAdminClientFor(outbound(), settings(), standin.baseUrl).listUsers()).resolves.toEqual([{ userId, username: 'alice' }]);
+  });
+
+  it('refuses to build an Admin API client for a stage without both Admin API keys', () => {
+    expect(hasDuoAdminApi(settings())).toBe(true);
+    for (const missing of ['admin_integration_key', 'admin_secret_key']) {
+      const partial = { ...settings(), [missing]: '' };
+      expect(hasDuoAdminApi(partial)).toBe(false);
+      expect(() => duoAdminClientFor(outbound(), partial, standin.baseUrl)).toThrow(DuoApiError);
+    }
   });
 });
 

@@ -1,0 +1,2 @@
+export * from './duo-client.js';
+export * from './duo-stage-clients.js';
