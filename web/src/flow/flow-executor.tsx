@@ -86,10 +86,11 @@ export function FlowExecutor({ slug, query, navigate = window.location }: { slug
     const box = stageBox.current;
     if (!box || view.kind !== 'challenge') return;
     const invalid = box.querySelector<HTMLElement>('[aria-invalid="true"]');
-    const first = box.querySelector<HTMLElement>(
-      'input:not([type=hidden]):not([hidden]):not([readonly]), select, textarea:not([readonly]), button, a[href]',
+    const field = box.querySelector<HTMLElement>(
+      'input:not([type=hidden]):not([hidden]):not([readonly]), select, textarea:not([readonly])',
     );
-    (invalid ?? first)?.focus();
+    const action = box.querySelector<HTMLElement>('button, a[href]');
+    (invalid ?? field ?? action)?.focus();
   }, [currentGeneration, view]);
 
   const challenge = view.kind === 'challenge' ? view.challenge : undefined;
@@ -121,23 +122,17 @@ export function FlowExecutor({ slug, query, navigate = window.location }: { slug
 
   return (
     <div className={`am-flow am-layout-${(info?.layout || 'stacked').replace(/[^a-z_]/g, '')}`}>
-      <LoginPage
-        loginTitle={title}
-        backgroundImgSrc={info?.background || undefined}
-        headerUtilities={<LocalePicker />}
-        footerListItems={
-          info?.cancel_url && view.kind === 'challenge' ? (
-            <li>
-              <Button component="a" href={info.cancel_url} variant="link" isInline>
-                {t('flow.cancel')}
-              </Button>
-            </li>
-          ) : undefined
-        }
-      >
+      <LoginPage loginTitle={title} backgroundImgSrc={info?.background || undefined} headerUtilities={<LocalePicker />}>
         <div ref={stageBox} data-component={challenge?.component ?? view.kind}>
           {body}
         </div>
+        {info?.cancel_url && view.kind === 'challenge' ? (
+          <p className="am-flow-links">
+            <Button component="a" href={info.cancel_url} variant="link" isInline>
+              {t('flow.cancel')}
+            </Button>
+          </p>
+        ) : null}
       </LoginPage>
     </div>
   );
