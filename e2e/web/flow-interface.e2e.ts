@@ -144,6 +144,14 @@ describe('web interface in the browser', () => {
     await page.waitForURL(`${proc.baseUrl}/if/user/`);
     const devices = await api('GET', '/api/v3/authenticators/admin/totp/');
     expect(devices.body.results).toEqual([expect.objectContaining({ confirmed: true })]);
+    // The user interface lists the new device; renaming it there goes through the API with the CSRF token.
+    await page.getByRole('cell', { name: 'Authenticator app', exact: true }).waitFor();
+    await page.getByRole('button', { name: /^Rename / }).click();
+    await page.getByLabel('New name').fill('My phone');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('cell', { name: 'My phone', exact: true }).waitFor();
+    await screenshot(page, 'user-mfa-devices');
+    expect((await api('GET', '/api/v3/authenticators/admin/totp/')).body.results[0].name).toBe('My phone');
 
     await page.getByRole('link', { name: 'Log out' }).click();
     await page.waitForURL(LOGIN_PAGE);

@@ -2,6 +2,7 @@
 export interface SeenRequest {
   method: string;
   url: URL;
+  headers: Headers;
   body: unknown;
 }
 
@@ -29,7 +30,12 @@ export function json(status: number, body: unknown): Response {
 export async function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const request = input instanceof Request ? input : new Request(String(input), init);
   const text = request.method === 'GET' ? '' : await request.text();
-  const seen = { method: request.method, url: new URL(request.url, 'http://localhost'), body: text ? JSON.parse(text) : undefined };
+  const seen = {
+    method: request.method,
+    url: new URL(request.url, 'http://localhost'),
+    headers: request.headers,
+    body: text ? JSON.parse(text) : undefined,
+  };
   fakeServer.requests.push(seen);
   return fakeServer.reply(seen);
 }
