@@ -57,8 +57,8 @@ describe('web interface in the browser', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function newPage(locale = 'en-US'): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  async function newPage(locale = 'en-US', colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
+    const context = await browser.newContext({ locale, colorScheme, viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
     return { page, problems: watchForProblems(page) };
@@ -187,6 +187,19 @@ describe('web interface in the browser', () => {
     await page.getByLabel('Langue').selectOption('zh-TW');
     await page.getByRole('button', { name: '登入' }).waitFor();
     expect(problems).toEqual([]);
+  });
+
+  it("uses PatternFly's dark theme when the system prefers dark", async () => {
+    const dark = await newPage('en-US', 'dark');
+    await dark.page.goto(`${proc.baseUrl}/if/flow/default-authentication-flow/`);
+    await dark.page.getByRole('button', { name: 'Log in' }).waitFor();
+    expect(await dark.page.locator('html').getAttribute('class')).toContain('pf-v6-theme-dark');
+    await screenshot(dark.page, 'login-dark');
+    const light = await newPage('en-US', 'light');
+    await light.page.goto(`${proc.baseUrl}/if/flow/default-authentication-flow/`);
+    await light.page.getByRole('button', { name: 'Log in' }).waitFor();
+    expect((await light.page.locator('html').getAttribute('class')) ?? '').not.toContain('pf-v6-theme-dark');
+    expect(dark.problems).toEqual([]);
   });
 
   it('shows an unknown flow as an error page, not a blank one', async () => {
