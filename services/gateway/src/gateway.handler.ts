@@ -10,6 +10,7 @@ import { sendJson } from './json-response.js';
 import { parseRequestTarget } from './request-target.js';
 import { matchRoute, ROUTES, type Route } from './route-table.js';
 import { RemoteProxy, type RemoteProxyOptions, type Upstream } from './upstream.js';
+import type { WebAssets } from './web-assets.js';
 
 export interface GatewayHandlerOptions {
   /** The upstream of each service that can be reached; a routed service missing here answers 503. */
@@ -23,6 +24,8 @@ export interface GatewayHandlerOptions {
   /** True in a service process reached through a gateway (keeps the client IP the gateway resolved). */
   behindGateway?: boolean;
   remote?: RemoteProxyOptions;
+  /** The built web interface (pages under /if/, files under /static/dist/, `/`); none in service processes. */
+  web?: WebAssets;
 }
 
 export interface GatewayHandler {
@@ -31,12 +34,12 @@ export interface GatewayHandler {
   close(): void;
 }
 
-/** The metric label of a request: a route prefix, or 'invalid', 'health' or 'none' (no route). */
+/** The metric label of a request: a route prefix, or 'invalid', 'health', 'web-page', 'web-asset', 'web-redirect' or 'none' (no route). */
 type Outcome = string;
 
 /**
  * The gateway's request handler: sanitises headers, refuses absurd targets, answers the
- * health paths, and hands every other request to the service owning the longest matching
+ * health paths and the web interface, and hands every other request to the service owning the longest matching
  * route prefix, in this process or through the remote proxy. One debug line and one
  * metric sample per request; upstream failures answer 502 and never escape.
  */
@@ -49,6 +52,8 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
 
   const dispatch = (request: IncomingMessage, response: ServerResponse, path: string, forwarded: ForwardedRequest): Outcome => {
     if (serveHealth(request, response, path, readiness)) return 'health';
+    const web = options.web?.serve(request, response, path);
+    if (web) return `web-${web}`;
     const route = matchRoute(path, routes);
     if (!route) {
       sendJson(response, 404, { detail: 'Not found.' });

@@ -4,12 +4,15 @@ import { createGatewayHandler } from './gateway.handler.js';
 import { ReadinessProbe, type ReadinessSource } from './health.js';
 import { ROUTES, routedServices, type Route } from './route-table.js';
 import { resolveUpstream, type RemoteProxyOptions, type Upstream } from './upstream.js';
+import { WEB_DIST_DIR, WebAssets } from './web-assets.js';
 
 /** Knobs tests turn; production uses the defaults. */
 export interface GatewayTuning {
   routes?: readonly Route[];
   readinessCacheMs?: number;
   remote?: RemoteProxyOptions;
+  /** Where the built web interface is; web/dist by default. */
+  webRoot?: string;
 }
 
 /** Builds the gateway service; `gatewayService` is this with the defaults. */
@@ -35,6 +38,7 @@ export function defineGatewayService(tuning: GatewayTuning = {}): ServiceDefinit
         metrics: ctx.metrics,
         routes,
         remote: tuning.remote,
+        web: new WebAssets(tuning.webRoot ?? WEB_DIST_DIR, logger),
       });
       return {
         name: 'gateway',

@@ -3,7 +3,8 @@
  *
  * - `gatewayService` is the ServiceDefinition the process runner starts (`--target gateway`
  *   or `authmesh start`). Its `http.handler` serves every request on the public port:
- *   header trust rules, routing by `ROUTES`, remote proxying, `/-/health/*`.
+ *   header trust rules, routing by `ROUTES`, remote proxying, `/-/health/*`, and the built
+ *   web interface (`/if/*`, `/static/dist/*`, `/` → `/if/user/`; see docs/web.md).
  * - `createServiceRouter(local, { logger, trustedProxies, metrics? })` is the handler for a
  *   process that runs services but no gateway: same routing table, local services only,
  *   keeps the client IP resolved by a trusted gateway, serves `/-/health/live/` and
@@ -16,3 +17,4 @@ export { createGatewayHandler, type GatewayHandler, type GatewayHandlerOptions }
 export { ReadinessProbe, type ReadinessSource, LIVE_PATH, READY_PATH } from './health.js';
 export { ROUTES, matchRoute, routedServices, type Route } from './route-table.js';
 export type { Upstream, RemoteProxyOptions } from './upstream.js';
+export { WebAssets, WEB_DIST_DIR, STATIC_PREFIX, CONTENT_SECURITY_POLICY } from './web-assets.js';

@@ -1,10 +1,34 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { parseCookies, Public, requestContext, serializeCookie, SESSION_COOKIE } from '@authmesh/http';
 import { FLOWS_OPTIONS } from '../flows.tokens.js';
 import type { FlowsOptions } from '../flows.options.js';
 import { FLOW_COOKIE, type ExecutorResponse } from './flow-run.js';
+
+/** A challenge as the OpenAPI document describes it: the common fields; each stage adds its own. */
+const CHALLENGE_SCHEMA = {
+  type: 'object',
+  required: ['type', 'component'],
+  additionalProperties: true,
+  properties: {
+    type: { type: 'string', enum: ['native', 'redirect'] },
+    component: { type: 'string' },
+    to: { type: 'string' },
+    flow_info: {
+      type: 'object',
+      properties: { title: { type: 'string' }, background: { type: 'string' }, cancel_url: { type: 'string' }, layout: { type: 'string' } },
+    },
+    response_errors: {
+      type: 'object',
+      additionalProperties: {
+        type: 'array',
+        items: { type: 'object', required: ['string', 'code'], properties: { string: { type: 'string' }, code: { type: 'string' } } },
+      },
+    },
+  },
+};
+const QUERY_DOC = { name: 'query', required: false, type: String, description: 'The query string the flow was opened with' };
 
 /** The challenge protocol: `GET` shows the current stage, `POST` answers it. */
 @ApiTags('flows')
@@ -14,11 +38,20 @@ export class ExecutorController {
   constructor(@Inject(FLOWS_OPTIONS) private readonly options: FlowsOptions) {}
 
   @Get(':slug')
+  @ApiQuery(QUERY_DOC)
+  @ApiOkResponse({ description: 'The current challenge', schema: CHALLENGE_SCHEMA })
   async get(@Param('slug') slug: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     send(response, await this.options.executor.execute(executorRequest(slug, 'GET', request)), isSecure(request));
   }
 
   @Post(':slug')
+  @ApiQuery(QUERY_DOC)
+  @ApiBody({
+    description: "The answer to the current challenge; its fields are the stage's",
+    schema: { type: 'object', additionalProperties: true },
+  })
+  @ApiResponse({ status: 200, description: 'The same challenge with response_errors', schema: CHALLENGE_SCHEMA })
+  @ApiResponse({ status: 302, description: 'Accepted: GET the executor again for the next challenge' })
   async post(@Param('slug') slug: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     send(response, await this.options.executor.execute(executorRequest(slug, 'POST', request)), isSecure(request));
   }
