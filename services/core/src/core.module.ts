@@ -85,6 +85,14 @@ import { PolicyBindingBlueprint } from './policies/bindings/policy-binding.bluep
 import { PolicyBindingController } from './policies/bindings/policy-binding.controller.js';
 import { PolicyBindingRepository } from './policies/bindings/policy-binding.repository.js';
 import { PolicyBindingService } from './policies/bindings/policy-binding.service.js';
+import { OAuth2ProviderBlueprint } from './providers/oauth2/oauth2-provider.blueprint.js';
+import { OAuth2ProviderController } from './providers/oauth2/oauth2-provider.controller.js';
+import { OAuth2ProviderRepository } from './providers/oauth2/oauth2-provider.repository.js';
+import { OAuth2ProviderService } from './providers/oauth2/oauth2-provider.service.js';
+import { ScopeMappingBlueprint } from './providers/oauth2/scope-mapping.blueprint.js';
+import { ScopeMappingController } from './providers/oauth2/scope-mapping.controller.js';
+import { ScopeMappingRepository } from './providers/oauth2/scope-mapping.repository.js';
+import { ScopeMappingService } from './providers/oauth2/scope-mapping.service.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
 @Module({})
@@ -114,6 +122,8 @@ export class CoreModule {
         PromptController,
         InvitationController,
         ...POLICY_TYPES.map(policyController),
+        OAuth2ProviderController,
+        ScopeMappingController,
       ],
       providers: [
         { provide: CORE_OPTIONS, useValue: options },
@@ -182,6 +192,12 @@ export class CoreModule {
         BlueprintService,
         BlueprintInstanceRepository,
         BlueprintInstanceService,
+        OAuth2ProviderRepository,
+        OAuth2ProviderService,
+        OAuth2ProviderBlueprint,
+        ScopeMappingRepository,
+        ScopeMappingService,
+        ScopeMappingBlueprint,
       ],
     };
   }

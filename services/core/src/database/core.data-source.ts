@@ -31,6 +31,9 @@ import { SessionEntity } from '../sessions/session.entity.js';
 import { Policies1764374400007 } from '../migrations/1764374400007-policies.js';
 import { PolicyEntity } from '../policies/policy.entity.js';
 import { PolicyBindingEntity } from '../policies/bindings/policy-binding.entity.js';
+import { OAuth2Providers1764374400020 } from '../migrations/1764374400020-oauth2-providers.js';
+import { OAuth2ProviderEntity } from '../providers/oauth2/oauth2-provider.entity.js';
+import { ScopeMappingEntity } from '../providers/oauth2/scope-mapping.entity.js';
 
 /** Core's entities and migrations, in order. New ones are appended here. */
 export const CORE_ENTITIES = [
@@ -53,6 +56,8 @@ export const CORE_ENTITIES = [
   InvitationEntity,
   ConsentEntity,
   DeviceEntity,
+  OAuth2ProviderEntity,
+  ScopeMappingEntity,
 ];
 export const CORE_MIGRATIONS = [
   IdentityCore1764374400000,
@@ -67,6 +72,7 @@ export const CORE_MIGRATIONS = [
   PromptsInvitations1764374400009,
   UserConsents1764374400010,
   AuthenticatorDevices1764374400011,
+  OAuth2Providers1764374400020,
 ];
 
 /** The DataSource of the `core` schema. */
