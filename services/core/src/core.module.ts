@@ -93,6 +93,7 @@ import { ScopeMappingBlueprint } from './providers/oauth2/scope-mapping.blueprin
 import { ScopeMappingController } from './providers/oauth2/scope-mapping.controller.js';
 import { ScopeMappingRepository } from './providers/oauth2/scope-mapping.repository.js';
 import { ScopeMappingService } from './providers/oauth2/scope-mapping.service.js';
+import { OAuth2ConfigRpc } from './providers/oauth2/oauth2-config.rpc.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
 @Module({})
@@ -198,6 +199,7 @@ export class CoreModule {
         ScopeMappingRepository,
         ScopeMappingService,
         ScopeMappingBlueprint,
+        OAuth2ConfigRpc,
       ],
     };
   }

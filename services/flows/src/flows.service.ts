@@ -13,6 +13,7 @@ import {
   type FlowStatus,
   type PreparePlanRequest__Output,
   type TestPolicyRequest__Output,
+  type CheckApplicationAccessRequest__Output,
   type PreparePlanResponse,
   type User__Output,
 } from '@authmesh/rpc';
@@ -30,6 +31,7 @@ import { FlowPlanner } from './executor/flow-planner.js';
 import { FlowsModule } from './flows.module.js';
 import { HibpRangeClient } from './policies/password/hibp-range.client.js';
 import { PolicyEngine } from './policies/policy-engine.js';
+import { checkApplicationAccess } from './policies/application-access.js';
 import { testPolicy } from './policies/policy-test.js';
 import { policyRuntimes } from './policies/policy-runtimes.js';
 import { ReputationRepository } from './reputation/reputation.repository.js';
@@ -152,6 +154,9 @@ export const flowsService: ServiceDefinition = {
         return { count: 0, policy_count: 0 };
       }),
       TestPolicy: unary(logger, (req: TestPolicyRequest__Output) => testPolicy(engine, identity, req)),
+      CheckApplicationAccess: unary(logger, (req: CheckApplicationAccessRequest__Output) =>
+        checkApplicationAccess(engine, identity, config, req),
+      ),
       PreparePlan: unary(logger, async (req: PreparePlanRequest__Output): Promise<PreparePlanResponse> => {
         let context: unknown;
         try {

@@ -3,6 +3,8 @@ import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { CacheInfo as _authmesh_flows_v1_CacheInfo, CacheInfo__Output as _authmesh_flows_v1_CacheInfo__Output } from './authmesh/flows/v1/CacheInfo.js';
+import type { CheckApplicationAccessRequest as _authmesh_flows_v1_CheckApplicationAccessRequest, CheckApplicationAccessRequest__Output as _authmesh_flows_v1_CheckApplicationAccessRequest__Output } from './authmesh/flows/v1/CheckApplicationAccessRequest.js';
+import type { CheckApplicationAccessResponse as _authmesh_flows_v1_CheckApplicationAccessResponse, CheckApplicationAccessResponse__Output as _authmesh_flows_v1_CheckApplicationAccessResponse__Output } from './authmesh/flows/v1/CheckApplicationAccessResponse.js';
 import type { ClearCacheRequest as _authmesh_flows_v1_ClearCacheRequest, ClearCacheRequest__Output as _authmesh_flows_v1_ClearCacheRequest__Output } from './authmesh/flows/v1/ClearCacheRequest.js';
 import type { FlowServiceClient as _authmesh_flows_v1_FlowServiceClient, FlowServiceDefinition as _authmesh_flows_v1_FlowServiceDefinition } from './authmesh/flows/v1/FlowService.js';
 import type { FlowStatus as _authmesh_flows_v1_FlowStatus, FlowStatus__Output as _authmesh_flows_v1_FlowStatus__Output } from './authmesh/flows/v1/FlowStatus.js';
@@ -22,6 +24,8 @@ export interface ProtoGrpcType {
     flows: {
       v1: {
         CacheInfo: MessageTypeDefinition<_authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_CacheInfo__Output>
+        CheckApplicationAccessRequest: MessageTypeDefinition<_authmesh_flows_v1_CheckApplicationAccessRequest, _authmesh_flows_v1_CheckApplicationAccessRequest__Output>
+        CheckApplicationAccessResponse: MessageTypeDefinition<_authmesh_flows_v1_CheckApplicationAccessResponse, _authmesh_flows_v1_CheckApplicationAccessResponse__Output>
         ClearCacheRequest: MessageTypeDefinition<_authmesh_flows_v1_ClearCacheRequest, _authmesh_flows_v1_ClearCacheRequest__Output>
         FlowService: SubtypeConstructor<typeof grpc.Client, _authmesh_flows_v1_FlowServiceClient> & { service: _authmesh_flows_v1_FlowServiceDefinition }
         FlowStatus: MessageTypeDefinition<_authmesh_flows_v1_FlowStatus, _authmesh_flows_v1_FlowStatus__Output>

@@ -37,7 +37,7 @@ export class OAuth2ProviderRepository {
 
   /** The provider of the application with this slug, if it is an OAuth2 provider. */
   findByApplicationSlug(slug: string): Promise<OAuth2ProviderEntity | null> {
-    return this.query().innerJoin('core.applications', 'a', 'a.provider_id = o.provider_id').where('a.slug = :slug', { slug }).getOne();
+    return this.query().where('o.provider_id = (SELECT a.provider_id FROM core.applications a WHERE a.slug = :slug)', { slug }).getOne();
   }
 
   /** Blueprint identifiers: base provider fields (name, pk) and client_id. */
@@ -89,6 +89,27 @@ export class OAuth2ProviderRepository {
     oauth2.providerId = saved.id;
     await this.manager().save(OAuth2ProviderEntity, { ...oauth2, provider: undefined });
     return saved.id;
+  }
+
+  /** Slugs of flows by id. */
+  async flowSlugs(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; slug: string }> = await this.manager().query('SELECT id, slug FROM core.flows WHERE id = ANY($1)', [
+      ids,
+    ]);
+    return new Map(rows.map((r) => [r.id, r.slug]));
+  }
+
+  /** The application a provider is assigned to, with what access decisions need. */
+  async applicationOf(
+    providerId: number,
+  ): Promise<{ id: string; slug: string; name: string; policy_engine_mode: string; meta_launch_url: string } | null> {
+    const rows: Array<{ id: string; slug: string; name: string; policy_engine_mode: string; meta_launch_url: string }> =
+      await this.manager().query(
+        'SELECT id, slug, name, policy_engine_mode, meta_launch_url FROM core.applications WHERE provider_id = $1',
+        [providerId],
+      );
+    return rows[0] ?? null;
   }
 
   async delete(id: number): Promise<void> {

@@ -4,6 +4,8 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { CacheInfo as _authmesh_flows_v1_CacheInfo, CacheInfo__Output as _authmesh_flows_v1_CacheInfo__Output } from '../../../authmesh/flows/v1/CacheInfo.js';
+import type { CheckApplicationAccessRequest as _authmesh_flows_v1_CheckApplicationAccessRequest, CheckApplicationAccessRequest__Output as _authmesh_flows_v1_CheckApplicationAccessRequest__Output } from '../../../authmesh/flows/v1/CheckApplicationAccessRequest.js';
+import type { CheckApplicationAccessResponse as _authmesh_flows_v1_CheckApplicationAccessResponse, CheckApplicationAccessResponse__Output as _authmesh_flows_v1_CheckApplicationAccessResponse__Output } from '../../../authmesh/flows/v1/CheckApplicationAccessResponse.js';
 import type { ClearCacheRequest as _authmesh_flows_v1_ClearCacheRequest, ClearCacheRequest__Output as _authmesh_flows_v1_ClearCacheRequest__Output } from '../../../authmesh/flows/v1/ClearCacheRequest.js';
 import type { FlowStatus as _authmesh_flows_v1_FlowStatus, FlowStatus__Output as _authmesh_flows_v1_FlowStatus__Output } from '../../../authmesh/flows/v1/FlowStatus.js';
 import type { GetCacheInfoRequest as _authmesh_flows_v1_GetCacheInfoRequest, GetCacheInfoRequest__Output as _authmesh_flows_v1_GetCacheInfoRequest__Output } from '../../../authmesh/flows/v1/GetCacheInfoRequest.js';
@@ -14,6 +16,27 @@ import type { TestPolicyRequest as _authmesh_flows_v1_TestPolicyRequest, TestPol
 import type { TestPolicyResponse as _authmesh_flows_v1_TestPolicyResponse, TestPolicyResponse__Output as _authmesh_flows_v1_TestPolicyResponse__Output } from '../../../authmesh/flows/v1/TestPolicyResponse.js';
 
 export interface FlowServiceClient extends grpc.Client {
+  /**
+   * Decides whether a user may use an application, by the application's policy bindings
+   * (protocol services ask on every grant: authorization, device code, client credentials).
+   * A policy that fails counts as its binding's failure result; an application without
+   * bindings lets everyone in.
+   */
+  CheckApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  CheckApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  CheckApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  CheckApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Decides whether a user may use an application, by the application's policy bindings
+   * (protocol services ask on every grant: authorization, device code, client credentials).
+   * A policy that fails counts as its binding's failure result; an application without
+   * bindings lets everyone in.
+   */
+  checkApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  checkApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  checkApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  checkApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Drops the cached flow definitions and policy results.
    */
@@ -99,6 +122,14 @@ export interface FlowServiceClient extends grpc.Client {
 
 export interface FlowServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * Decides whether a user may use an application, by the application's policy bindings
+   * (protocol services ask on every grant: authorization, device code, client credentials).
+   * A policy that fails counts as its binding's failure result; an application without
+   * bindings lets everyone in.
+   */
+  CheckApplicationAccess: grpc.handleUnaryCall<_authmesh_flows_v1_CheckApplicationAccessRequest__Output, _authmesh_flows_v1_CheckApplicationAccessResponse>;
+  
+  /**
    * Drops the cached flow definitions and policy results.
    */
   ClearCache: grpc.handleUnaryCall<_authmesh_flows_v1_ClearCacheRequest__Output, _authmesh_flows_v1_CacheInfo>;
@@ -129,6 +160,7 @@ export interface FlowServiceHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface FlowServiceDefinition extends grpc.ServiceDefinition {
+  CheckApplicationAccess: MethodDefinition<_authmesh_flows_v1_CheckApplicationAccessRequest, _authmesh_flows_v1_CheckApplicationAccessResponse, _authmesh_flows_v1_CheckApplicationAccessRequest__Output, _authmesh_flows_v1_CheckApplicationAccessResponse__Output>
   ClearCache: MethodDefinition<_authmesh_flows_v1_ClearCacheRequest, _authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_ClearCacheRequest__Output, _authmesh_flows_v1_CacheInfo__Output>
   GetCacheInfo: MethodDefinition<_authmesh_flows_v1_GetCacheInfoRequest, _authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_GetCacheInfoRequest__Output, _authmesh_flows_v1_CacheInfo__Output>
   GetStatus: MethodDefinition<_authmesh_flows_v1_GetStatusRequest, _authmesh_flows_v1_FlowStatus, _authmesh_flows_v1_GetStatusRequest__Output, _authmesh_flows_v1_FlowStatus__Output>
