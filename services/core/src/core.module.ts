@@ -94,6 +94,7 @@ import { ScopeMappingController } from './providers/oauth2/scope-mapping.control
 import { ScopeMappingRepository } from './providers/oauth2/scope-mapping.repository.js';
 import { ScopeMappingService } from './providers/oauth2/scope-mapping.service.js';
 import { OAuth2ConfigRpc } from './providers/oauth2/oauth2-config.rpc.js';
+import { ScopeClaimsService } from './providers/oauth2/scope-claims.service.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
 @Module({})
@@ -200,6 +201,7 @@ export class CoreModule {
         ScopeMappingService,
         ScopeMappingBlueprint,
         OAuth2ConfigRpc,
+        ScopeClaimsService,
       ],
     };
   }

@@ -71,7 +71,7 @@ export const oauth2Service: ServiceDefinition = {
     };
 
     const subjects = new SubjectDirectory(models);
-    const accounts = new AccountFinder(subjects, identity, flows, core, ctx.secretKey, logger, (config, userPk, koa, messages) => {
+    const accounts = new AccountFinder(subjects, identity, flows, core, logger, (config, userPk, koa, messages) => {
       tokens.inc({ kind: 'policy_denied' });
       emitEvent('suspicious_request', null, koa.ip, {
         message: 'Application policies denied a token request',
@@ -144,8 +144,8 @@ export const oauth2Service: ServiceDefinition = {
       identity,
       flows,
       flowConfig,
+      core,
       subjects,
-      installationSecret: ctx.secretKey,
       logger,
       emitEvent,
     });

@@ -8,7 +8,6 @@ import {
   type OAuth2ConfigClient,
   type OAuth2Provider__Output,
 } from '@authmesh/rpc';
-import { subjectOf } from './subject.js';
 import type { SubjectDirectory } from './subject-directory.js';
 
 /** What oidc-provider asks about the user behind a grant. */
@@ -31,7 +30,6 @@ export class AccountFinder {
     private readonly identity: IdentityClient,
     private readonly flows: FlowClient,
     private readonly core: OAuth2ConfigClient,
-    private readonly installationSecret: string,
     private readonly logger: Logger,
     private readonly denied: (config: OAuth2Provider__Output, userPk: string, ctx: KoaContext, messages: string[]) => void,
   ) {}
@@ -66,8 +64,8 @@ export class AccountFinder {
       this.denied(config, user.pk, ctx, access.messages);
       return undefined;
     }
-    const subject = subjectOf(user, config.sub_mode, this.installationSecret);
     // A changed subject mode (or e-mail, for user_email) makes the old subject stand for no one.
+    const { subject } = await this.core.evaluateScopes({ provider_pk: config.pk, user_pk: user.pk, scopes: [] });
     if (subject !== accountId) return undefined;
     return {
       accountId,

@@ -3,11 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InteractionDetails } from 'oidc-provider';
 import { parseCookies, secretsEqual, serializeCookie, SESSION_COOKIE } from '@authmesh/http';
 import type { Logger } from '@authmesh/logger';
-import type { FlowClient, FlowConfigClient, IdentityClient, User__Output } from '@authmesh/rpc';
+import type { FlowClient, FlowConfigClient, IdentityClient, OAuth2ConfigClient, User__Output } from '@authmesh/rpc';
 import type { Issuer, IssuerRegistry } from '../issuer/issuer-registry.js';
 import type { OidcModelRepository } from '../storage/oidc-model.repository.js';
 import { renderErrorPage } from '../http/error-page.js';
-import { subjectOf } from '../accounts/subject.js';
 import type { SubjectDirectory } from '../accounts/subject-directory.js';
 
 const FLOW_COOKIE = 'authmesh_flow';
@@ -36,8 +35,8 @@ export interface InteractionDependencies {
   identity: IdentityClient;
   flows: FlowClient;
   flowConfig: FlowConfigClient;
+  core: OAuth2ConfigClient;
   subjects: SubjectDirectory;
-  installationSecret: string;
   logger: Logger;
   emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>): void;
 }
@@ -169,7 +168,7 @@ export class InteractionHandler {
       .split(' ')
       .filter((s) => allowed.has(s));
     // oidc-provider knows the user by the provider's subject; the directory maps it back.
-    const subject = subjectOf(user, issuer.config.sub_mode, this.deps.installationSecret);
+    const { subject } = await this.deps.core.evaluateScopes({ provider_pk: issuer.config.pk, user_pk: user.pk, scopes: [] });
     await this.deps.subjects.remember(issuer.config.client_id, subject, user.pk);
     const grant =
       (details.grantId && (await issuer.provider.Grant.find(details.grantId))) ||

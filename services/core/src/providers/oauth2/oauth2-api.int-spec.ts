@@ -221,6 +221,29 @@ describe('OAuth2 provider and scope mapping API', () => {
       expect(listed.body.results[0].assigned_application_slug).toBe('setup-app');
     });
 
+    it('previews the claims a token would carry for a user', async () => {
+      const res = await create({
+        name: 'Preview',
+        property_mappings: [mappings.openid, mappings.email, mappings.profile],
+        sub_mode: 'user_username',
+      });
+      await core.api('POST', '/api/v3/core/applications/', { name: 'Preview app', slug: 'preview-app', provider: res.body.pk });
+      const admin = (await core.api('GET', '/api/v3/core/users/?username=akadmin')).body.results[0].pk;
+      const preview = await core.api('GET', `/api/v3/providers/oauth2/${res.body.pk}/preview_user/?for_user=${admin}`);
+      expect(preview.status).toBe(200);
+      expect(preview.body.preview).toMatchObject({
+        iss: `${core.baseUrl}/application/o/preview-app/`,
+        aud: res.body.client_id,
+        sub: 'akadmin',
+        email: 'admin@example.com',
+        email_verified: true,
+        preferred_username: 'akadmin',
+        groups: ['authmesh Admins'],
+      });
+      const missing = await core.api('GET', `/api/v3/providers/oauth2/${res.body.pk}/preview_user/?for_user=999999`);
+      expect(missing).toEqual({ status: 400, body: { for_user: ['No such user.'] } });
+    });
+
     it('is removed with its base row through /providers/all/', async () => {
       const res = await create({ name: 'Doomed' });
       expect((await core.api('DELETE', `/api/v3/providers/all/${res.body.pk}/`)).status).toBe(204);

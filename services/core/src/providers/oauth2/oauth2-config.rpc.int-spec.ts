@@ -85,6 +85,8 @@ describe('OAuth2ConfigService (gRPC)', () => {
       scopes: ['openid', 'email', 'broken', 'offline'],
     });
     expect(result.granted_scopes).toEqual(['openid', 'email', 'broken']);
+    // The default subject mode: a keyed digest, never the user's key itself.
+    expect(result.subject).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.parse(result.claims_json)).toEqual({ email: 'admin@example.com', email_verified: true });
 
     const profile = await client.evaluateScopes({ provider_pk: providerPk, user_pk: adminPk, scopes: ['profile'] });

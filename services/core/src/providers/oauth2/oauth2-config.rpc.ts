@@ -10,17 +10,14 @@ import {
   type OAuth2Provider,
   type VerifyClientSecretRequest__Output,
 } from '@authmesh/rpc';
-import { NotFoundError, ValidationFailedError } from '@authmesh/runtime';
-import { EventPublisher } from '../../audit/event-publisher.js';
+import { NotFoundError } from '@authmesh/runtime';
 import { durationMs } from '../../brands/duration.js';
 import { CertificateKeyPairRepository } from '../../certificates/certificate-key-pair.repository.js';
 import { CORE_OPTIONS } from '../../core.tokens.js';
 import type { CoreOptions } from '../../core.options.js';
-import { GroupRepository } from '../../groups/group.repository.js';
-import { UserRepository } from '../../users/user.repository.js';
 import type { OAuth2ProviderEntity } from './oauth2-provider.entity.js';
 import { OAuth2ProviderRepository } from './oauth2-provider.repository.js';
-import { evaluateScopeClaims, scopeUserView } from './scope-claims.js';
+import { ScopeClaimsService } from './scope-claims.service.js';
 import { ScopeMappingRepository } from './scope-mapping.repository.js';
 
 /** Core's OAuth2ConfigService: what the oauth2 runtime needs about clients, keys and claims. */
@@ -30,9 +27,7 @@ export class OAuth2ConfigRpc {
     private readonly providers: OAuth2ProviderRepository,
     private readonly mappings: ScopeMappingRepository,
     private readonly certificates: CertificateKeyPairRepository,
-    private readonly users: UserRepository,
-    private readonly groups: GroupRepository,
-    private readonly events: EventPublisher,
+    private readonly claims: ScopeClaimsService,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
@@ -107,31 +102,7 @@ export class OAuth2ConfigRpc {
   }
 
   async evaluateScopes(req: EvaluateScopesRequest__Output): Promise<EvaluateScopesResponse> {
-    const engine = this.options.expressions;
-    if (!engine) throw new Error('scope mappings need the expression engine');
-    const row = await this.providers.findById(req.provider_pk);
-    if (!row) throw new NotFoundError('no such OAuth2 provider');
-    const userId = /^\d{1,10}$/.test(req.user_pk) ? Number(req.user_pk) : null;
-    const user = userId !== null ? await this.users.findById(userId) : null;
-    if (!user) throw ValidationFailedError.field('user_pk', 'no such user');
-    const mappings = await this.mappings.findByIds((row.provider.propertyMappings ?? []).map((m) => m.id));
-    const requested = new Set(req.scopes);
-    const chosen = mappings.filter((m) => requested.has(m.scopeName)).sort((a, b) => a.mapping.name.localeCompare(b.mapping.name));
-    const view = scopeUserView(user, await this.groups.effectiveGroupsOfUser(user.id));
-    const { claims, failures } = await evaluateScopeClaims(
-      engine,
-      chosen.map((m) => ({ name: m.mapping.name, scopeName: m.scopeName, expression: m.mapping.expression })),
-      view,
-      req.scopes,
-    );
-    for (const failure of failures) {
-      this.options.logger.warn({ provider: row.providerId, mapping: failure.mapping, err: failure.error }, 'scope mapping failed');
-      await this.events.emit('configuration_error', null, {
-        message: `Scope mapping "${failure.mapping}" failed: ${failure.error}`,
-        provider: { pk: row.providerId, name: row.provider.name },
-      });
-    }
-    const granted = new Set(chosen.map((m) => m.scopeName));
-    return { claims_json: JSON.stringify(claims), granted_scopes: req.scopes.filter((s) => granted.has(s)) };
+    const result = await this.claims.forUser(req.provider_pk, req.user_pk, req.scopes);
+    return { claims_json: JSON.stringify(result.claims), granted_scopes: result.granted, subject: result.subject };
   }
 }

@@ -18,6 +18,8 @@ import {
   oauth2ProviderPatchSchema,
   oauth2ProviderReadSchema,
   oauth2ProviderWriteSchema,
+  previewUserQuerySchema,
+  previewUserSchema,
   setupUrlsSchema,
   type OAuth2ProviderFilters,
   type OAuth2ProviderPatch,
@@ -74,6 +76,13 @@ export class OAuth2ProviderController {
   @ApiOkResponse({ schema: openApiSchema(setupUrlsSchema, 'output') })
   setupUrls(@Param('id', IntIdPipe) id: number, @Req() request: Request) {
     return this.providers.setupUrls(id, `${request.protocol}://${request.get('host') ?? 'localhost'}`);
+  }
+
+  /** The claims a token for this user would carry (every scope the provider maps), as the reference's preview. */
+  @Get(':id/preview_user')
+  @ApiOkResponse({ schema: openApiSchema(previewUserSchema, 'output') })
+  previewUser(@Param('id', IntIdPipe) id: number, @ZodQuery(previewUserQuerySchema) query: { for_user: number }, @Req() request: Request) {
+    return this.providers.previewUser(id, query.for_user, `${request.protocol}://${request.get('host') ?? 'localhost'}`);
   }
 
   /** The client secret, to a superuser, recorded as a `secret_view` event. */

@@ -89,3 +89,6 @@ export const setupUrlsSchema = z.object({
 export type SetupUrls = z.infer<typeof setupUrlsSchema>;
 
 export const clientSecretSchema = z.object({ client_secret: z.string() });
+
+export const previewUserQuerySchema = z.object({ for_user: z.coerce.number().int().positive('Must be a user pk.') });
+export const previewUserSchema = z.object({ preview: z.record(z.string(), z.unknown()) });

@@ -20,6 +20,7 @@ import type {
 } from './oauth2-provider.dto.js';
 import { OAuth2ProviderEntity } from './oauth2-provider.entity.js';
 import { OAuth2ProviderRepository } from './oauth2-provider.repository.js';
+import { ScopeClaimsService } from './scope-claims.service.js';
 
 /** OAuth2/OpenID providers: client registration for the oauth2 runtime. */
 @Injectable()
@@ -29,6 +30,7 @@ export class OAuth2ProviderService {
     private readonly base: ProviderRepository,
     private readonly flows: FlowRepository,
     private readonly events: EventPublisher,
+    private readonly claims: ScopeClaimsService,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
@@ -103,6 +105,20 @@ export class OAuth2ProviderService {
       introspect: `${origin}/application/o/introspect/`,
       revoke: `${origin}/application/o/revoke/`,
     };
+  }
+
+  /** An example of the token claims for a user: issuer, audience, subject and every mapped scope's claims. */
+  async previewUser(id: number, userPk: number, requestOrigin: string): Promise<{ preview: Record<string, unknown> }> {
+    const provider = await this.require(id);
+    let result;
+    try {
+      result = await this.claims.forUser(id, String(userPk));
+    } catch (error) {
+      if (error instanceof ValidationFailedError) throw ValidationFailedError.field('for_user', 'No such user.');
+      throw error;
+    }
+    const urls = await this.setupUrls(id, requestOrigin);
+    return { preview: { iss: urls.issuer, aud: provider.clientId, ...result.claims, sub: result.subject } };
   }
 
   private async write(base: ProviderEntity, oauth2: OAuth2ProviderEntity, input: OAuth2ProviderPatch): Promise<number> {

@@ -11,6 +11,11 @@ export interface EvaluateScopesResponse {
    * The requested scopes the provider has a mapping for, in request order.
    */
   'granted_scopes'?: (string)[];
+  /**
+   * The user's `sub` under the provider's subject mode (hashed_user_id: a keyed digest of
+   * the user's key, so it reveals nothing and is stable per installation).
+   */
+  'subject'?: (string);
 }
 
 export interface EvaluateScopesResponse__Output {
@@ -22,4 +27,9 @@ export interface EvaluateScopesResponse__Output {
    * The requested scopes the provider has a mapping for, in request order.
    */
   'granted_scopes': (string)[];
+  /**
+   * The user's `sub` under the provider's subject mode (hashed_user_id: a keyed digest of
+   * the user's key, so it reveals nothing and is stable per installation).
+   */
+  'subject': (string);
 }
