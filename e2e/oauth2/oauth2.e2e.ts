@@ -186,6 +186,52 @@ describe('OAuth2 / OpenID Connect provider', () => {
     await expect(oidc.clientCredentialsGrant(wrong, { scope: 'email' })).rejects.toMatchObject({ error: 'invalid_client' });
   });
 
+  it("issues tokens for a user's app password, as client credentials with username and password or as the password grant", async () => {
+    const account = await api('POST', '/api/v3/core/users/service_account/', { name: 'ci-bot', create_group: false, expiring: false });
+    expect(account.status).toBe(200);
+    const { username, token } = account.body as { username: string; token: string };
+    const tokens = await oidc.clientCredentialsGrant(rp, { scope: 'email', username, password: token });
+    expect(await oidc.tokenIntrospection(rp, tokens.access_token)).toMatchObject({ active: true, sub: 'ci-bot', scope: 'email' });
+    const viaPassword = await oidc.genericGrantRequest(rp, 'password', { username, password: token, scope: 'profile' });
+    expect((await oidc.tokenIntrospection(rp, viaPassword.access_token)).active).toBe(true);
+    await expect(oidc.clientCredentialsGrant(rp, { scope: 'email', username, password: `${token}x` })).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    await expect(oidc.clientCredentialsGrant(rp, { scope: 'email', username: 'akadmin', password: token })).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    await expect(oidc.clientCredentialsGrant(rp, { scope: 'admin', username, password: token })).rejects.toMatchObject({
+      error: 'invalid_scope',
+    });
+  });
+
+  it('accepts PKCE plain (and a challenge without a method) by its exact verifier only', async () => {
+    for (const method of ['plain', undefined]) {
+      const verifier = oidc.randomPKCECodeVerifier();
+      const done = await authorize(rp, new FlowBrowser(proc.baseUrl), {
+        state: 'p1',
+        code_challenge: verifier,
+        ...(method ? { code_challenge_method: method } : {}),
+      });
+      await expect(
+        oidc.authorizationCodeGrant(rp, new URL(done.location as string), {
+          expectedState: 'p1',
+          pkceCodeVerifier: oidc.randomPKCECodeVerifier(),
+        }),
+      ).rejects.toMatchObject({ error: 'invalid_grant' });
+      const again = await authorize(rp, new FlowBrowser(proc.baseUrl), {
+        state: 'p2',
+        code_challenge: verifier,
+        ...(method ? { code_challenge_method: method } : {}),
+      });
+      const tokens = await oidc.authorizationCodeGrant(rp, new URL(again.location as string), {
+        expectedState: 'p2',
+        pkceCodeVerifier: verifier,
+      });
+      expect(tokens.access_token).toBeDefined();
+    }
+  });
+
   it('lets application policies decide every grant: a denying policy stops client credentials and authorization', async () => {
     const app = (await api('GET', '/api/v3/core/applications/other/')).body;
     const policy = await api('POST', '/api/v3/policies/expression/', { name: 'nobody', expression: 'return false;' });

@@ -9,6 +9,7 @@ import type { KoaContext } from 'oidc-provider';
 import { Counter } from 'prom-client';
 import { AccountFinder } from './accounts/account-finder.js';
 import { SubjectDirectory } from './accounts/subject-directory.js';
+import { appPasswordGrant } from './accounts/app-password.grant.js';
 import { ClientConfigCache } from './clients/client-config.cache.js';
 import { createOAuth2DataSource } from './database/oauth2.data-source.js';
 import { OAuth2Handler } from './http/oauth2.handler.js';
@@ -102,6 +103,13 @@ export const oauth2Service: ServiceDefinition = {
         adapter: postgresAdapter(models),
         installationSecret: ctx.secretKey,
         findAccount: (config, koa, accountId) => accounts.find(config, koa, accountId),
+        appPasswordGrant: appPasswordGrant(identity, flows, core, subjects, (config, koa, reason) => {
+          emitEvent('suspicious_request', null, koa.ip, {
+            message: `App password grant refused: ${reason}`,
+            application: config.application?.slug,
+            client_id: config.client_id,
+          });
+        }),
         clientCredentialsAllowed: async (config, koa) => {
           if (!config.application) return false;
           const access = await flows.checkApplicationAccess({

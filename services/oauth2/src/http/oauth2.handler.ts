@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '@authmesh/logger';
 import type { AuthmeshConfig } from '@authmesh/config';
@@ -70,6 +71,7 @@ export class OAuth2Handler {
       (req as IncomingMessage & { body?: string }).body = body;
       form = new URLSearchParams(body);
     }
+    if (endpoint === 'authorize' || endpoint === 'par') rewritePlainPkce(req, url, form);
     const clientId = await this.clientOf(endpoint, req, url, form);
     const issuer = clientId ? await this.registry.byClientId(clientId, origin) : null;
     if (!issuer) {
@@ -79,7 +81,11 @@ export class OAuth2Handler {
         error_description: endpoint === 'userinfo' ? 'invalid token provided' : 'client authentication failed',
       });
     }
-    if (endpoint === 'token' && form.get('grant_type') === 'client_credentials') {
+    if (endpoint === 'token' && form.get('grant_type') === 'client_credentials' && form.has('username') && form.has('password')) {
+      // The reference product's client credentials with a user's app password is the password grant.
+      form.set('grant_type', 'password');
+      (req as IncomingMessage & { body?: string }).body = form.toString();
+    } else if (endpoint === 'token' && form.get('grant_type') === 'client_credentials') {
       // Machine-to-machine tokens carry only scopes the provider maps; anything else is refused, not dropped.
       const known = new Set(issuer.config.scopes.map((s) => s.scope_name));
       const unknown = (form.get('scope') ?? '').split(' ').filter((s) => s !== '' && !known.has(s));
@@ -136,5 +142,31 @@ export class OAuth2Handler {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
     res.end(renderErrorPage(error, description));
+  }
+}
+
+/**
+ * PKCE `plain` (also the RFC 7636 default when a challenge comes without a method) is turned
+ * into the equivalent S256 challenge, the only method oidc-provider checks: S256(verifier)
+ * equals S256(challenge) exactly when the verifier is the plain challenge.
+ */
+export function rewritePlainPkce(req: IncomingMessage, url: URL, form: URLSearchParams): void {
+  for (const [params, apply] of [
+    [
+      url.searchParams,
+      () => {
+        req.url = `${url.pathname}?${url.searchParams.toString()}`;
+        (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;
+      },
+    ],
+    [form, () => ((req as IncomingMessage & { body?: string }).body = form.toString())],
+  ] as const) {
+    const challenge = params.get('code_challenge');
+    const method = params.get('code_challenge_method');
+    if (!challenge || (method !== null && method !== 'plain')) continue;
+    if (!/^[A-Za-z0-9._~-]{43,128}$/.test(challenge)) continue;
+    params.set('code_challenge', createHash('sha256').update(challenge).digest('base64url'));
+    params.set('code_challenge_method', 'S256');
+    apply();
   }
 }

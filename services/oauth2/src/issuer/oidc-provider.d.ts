@@ -49,6 +49,7 @@ declare module 'oidc-provider' {
     issuer: string;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     use(middleware: Middleware): void;
+    registerGrantType(name: string, handler: (ctx: KoaContext) => Promise<void>, parameters?: string[]): void;
     on(event: string, listener: (...args: unknown[]) => void): void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
     interactionResult(
@@ -71,6 +72,7 @@ declare module 'oidc-provider' {
 
   export const errors: Record<string, new (description?: string) => Error> & {
     InvalidGrant: new (description?: string) => Error;
+    InvalidScope: new (description: string, scope: string) => Error;
     OIDCProviderError: new (status: number, message: string) => Error;
   };
 

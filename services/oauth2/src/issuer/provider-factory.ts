@@ -38,6 +38,8 @@ export interface ProviderDependencies {
   adapter: new (name: string) => OidcAdapter;
   installationSecret: string;
   findAccount(config: OAuth2Provider__Output, ctx: KoaContext, accountId: string): Promise<unknown>;
+  /** The app password grant (`grant_type=password`, the reference product's username + app password). */
+  appPasswordGrant(config: OAuth2Provider__Output, ctx: KoaContext): Promise<void>;
   /** Whether the application's policies let a machine-to-machine client have a token (no user). */
   clientCredentialsAllowed(config: OAuth2Provider__Output, ctx: KoaContext): Promise<boolean>;
   /** Whether the authmesh login session in this request belongs to `accountId` (the oidc session must not outlive it). */
@@ -90,7 +92,7 @@ export function createOidcProvider(config: OAuth2Provider__Output, origin: strin
         token_endpoint_auth_method: confidential ? 'client_secret_basic' : 'none',
         redirect_uris: strict.length > 0 ? strict : [NO_STRICT_REDIRECT],
         post_logout_redirect_uris: strict,
-        grant_types: ['authorization_code', 'refresh_token', ...(confidential ? ['client_credentials'] : [])],
+        grant_types: ['authorization_code', 'refresh_token', 'password', ...(confidential ? ['client_credentials'] : [])],
         response_types: ['code'],
         id_token_signed_response_alg: jwk?.alg ?? 'HS256',
         scope: scopes.join(' '),
@@ -163,6 +165,7 @@ export function createOidcProvider(config: OAuth2Provider__Output, origin: strin
     clientBasedCORS: (_ctx: KoaContext, requestOrigin: string) => strict.some((uri) => URL.parse(uri)?.origin === requestOrigin),
   });
   provider.proxy = true;
+  provider.registerGrantType('password', (ctx: KoaContext) => deps.appPasswordGrant(config, ctx), ['username', 'password', 'scope']);
   // Application policies decide client credentials too. The token is only minted once the
   // client authenticated, so the decision runs after it and a denied token is destroyed
   // before anything is sent.
