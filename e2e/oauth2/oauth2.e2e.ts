@@ -232,6 +232,21 @@ describe('OAuth2 / OpenID Connect provider', () => {
     }
   });
 
+  it('answers implicit and hybrid requests in the fragment to an https redirect URI', async () => {
+    const decode = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+    const implicit = await authorize(rp, new FlowBrowser(proc.baseUrl), { response_type: 'id_token token', nonce: 'n-1', state: 'i1' });
+    const fragment = new URLSearchParams(new URL(implicit.location as string).hash.slice(1));
+    expect(fragment.get('state')).toBe('i1');
+    expect(fragment.get('access_token')).toBeTruthy();
+    expect(decode(fragment.get('id_token') as string)).toMatchObject({ nonce: 'n-1', sub: 'akadmin', aud: rp.clientMetadata().client_id });
+    expect(await oidc.fetchUserInfo(rp, fragment.get('access_token') as string, 'akadmin')).toMatchObject({ email: 'root@example.com' });
+
+    const hybrid = await authorize(rp, new FlowBrowser(proc.baseUrl), { response_type: 'code id_token', nonce: 'n-2', state: 'h1' });
+    const parts = new URLSearchParams(new URL(hybrid.location as string).hash.slice(1));
+    expect(parts.get('code')).toBeTruthy();
+    expect(decode(parts.get('id_token') as string)).toMatchObject({ nonce: 'n-2', c_hash: expect.any(String) });
+  });
+
   it('lets application policies decide every grant: a denying policy stops client credentials and authorization', async () => {
     const app = (await api('GET', '/api/v3/core/applications/other/')).body;
     const policy = await api('POST', '/api/v3/policies/expression/', { name: 'nobody', expression: 'return false;' });

@@ -30,6 +30,9 @@ export const RELEASABLE_CLAIMS = [
   'groups',
 ];
 
+/** Authorization code, implicit and hybrid, as the reference product offers them. */
+const RESPONSE_TYPES = ['code', 'id_token', 'id_token token', 'code id_token', 'code token', 'code id_token token'];
+
 /** Where a stand-in redirect URI points when only regex entries are registered; it never matches (see redirectUriAllowed). */
 const NO_STRICT_REDIRECT = 'https://redirect-uri.invalid/regex-only';
 
@@ -68,6 +71,14 @@ export function createOidcProvider(config: OAuth2Provider__Output, origin: strin
   const strict = config.redirect_uris.filter((r) => r.matching_mode === 'strict' && /^https?:/i.test(r.url)).map((r) => r.url);
   const confidential = config.client_type === 'confidential';
   const ttl = (seconds: string | number) => Math.max(1, Number(seconds));
+  // Implicit and hybrid answers travel in the fragment, so OpenID Connect allows them only to
+  // https redirect URIs that are not localhost; a client with any other entry gets code only.
+  const implicitAllowed =
+    strict.length > 0 &&
+    strict.every((uri) => {
+      const parsed = URL.parse(uri);
+      return parsed?.protocol === 'https:' && parsed.hostname !== 'localhost';
+    });
   const base = `/application/o/${slug}`;
 
   const policy = interactionPolicy.base();
@@ -93,7 +104,7 @@ export function createOidcProvider(config: OAuth2Provider__Output, origin: strin
         redirect_uris: strict.length > 0 ? strict : [NO_STRICT_REDIRECT],
         post_logout_redirect_uris: strict,
         grant_types: ['authorization_code', 'refresh_token', 'password', ...(confidential ? ['client_credentials'] : [])],
-        response_types: ['code'],
+        response_types: implicitAllowed ? RESPONSE_TYPES : ['code'],
         id_token_signed_response_alg: jwk?.alg ?? 'HS256',
         scope: scopes.join(' '),
       },
@@ -105,6 +116,7 @@ export function createOidcProvider(config: OAuth2Provider__Output, origin: strin
       ...Object.fromEntries(config.scopes.filter((s) => s.scope_name !== 'openid').map((s) => [s.scope_name, RELEASABLE_CLAIMS])),
     },
     scopes,
+    responseTypes: RESPONSE_TYPES,
     conformIdTokenClaims: !config.include_claims_in_id_token,
     allowOmittingSingleRegisteredRedirectUri: false,
     pkce: { required: (_ctx: KoaContext, client: { clientAuthMethod: string }) => client.clientAuthMethod === 'none' },
@@ -130,7 +142,12 @@ export function createOidcProvider(config: OAuth2Provider__Output, origin: strin
         allowedPolicy: async (ctx: KoaContext, client: { clientId: string }, token: { clientId?: string }) =>
           client.clientId === config.client_id && token.clientId === config.client_id,
       },
-      revocation: { enabled: true },
+      revocation: {
+        enabled: true,
+        // A client revokes only its own tokens.
+        allowedPolicy: async (_ctx: KoaContext, client: { clientId: string }, token: { clientId?: string }) =>
+          client.clientId === config.client_id && token.clientId === config.client_id,
+      },
       rpInitiatedLogout: { enabled: true },
       pushedAuthorizationRequests: { enabled: true },
       dPoP: { enabled: true },
