@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as oidc from 'openid-client';
 import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
 import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
-import { follow, logIn } from './oauth2-support';
+import { follow, formOf, logIn } from './oauth2-support';
 
 const TOKEN = 'e2e-oauth2-token-0123456789abcdef';
 const PASSWORD = 'e2e oauth2 password 1';
@@ -246,6 +246,44 @@ describe('OAuth2 / OpenID Connect provider', () => {
     expect(parts.get('code')).toBeTruthy();
     expect(decode(parts.get('id_token') as string)).toMatchObject({ nonce: 'n-2', c_hash: expect.any(String) });
   });
+
+  it('signs a device in with the device code grant after the user enters its code, logs in and consents', async () => {
+    await expect(oidc.initiateDeviceAuthorization(rp, { scope: 'openid admin' })).rejects.toMatchObject({ error: 'invalid_scope' });
+    const device = await oidc.initiateDeviceAuthorization(rp, { scope: 'openid email' });
+    expect(device.verification_uri).toBe(`${proc.baseUrl}/application/o/device/verify/`);
+    expect(device.user_code).toMatch(/^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/);
+    const browser = new FlowBrowser(proc.baseUrl);
+    const entry = await browser.request('GET', '/application/o/device/verify/');
+    expect(String(entry.body)).toContain('name="user_code"');
+    const wrong = await browser.request('GET', '/application/o/device/verify/?user_code=BCDF-GHJK');
+    expect(wrong.status).toBe(400);
+
+    const input = await browser.request('GET', `/application/o/device/verify/?user_code=${device.user_code.toLowerCase()}`);
+    // With the code in the link, oidc-provider answers a self-submitting form carrying it.
+    const inputForm = formOf(String(input.body));
+    const post = (action: string, fields: Record<string, string>) =>
+      browser.request('POST', new URL(action, proc.baseUrl).pathname, new URLSearchParams(fields).toString(), {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+    const confirm = await post(inputForm.action, { ...inputForm.fields, user_code: device.user_code });
+    expect(String(confirm.body)).toContain(device.user_code);
+    const confirmForm = formOf(String(confirm.body), 'op.deviceConfirmForm');
+    const started = await post(confirmForm.action, { ...confirmForm.fields, confirm: 'yes' });
+    expect(started.status).toBe(303);
+    const done = await follow(browser, started.headers.get('location') as string, async (slug, query) => {
+      if (slug === LOGIN) return logIn(browser, slug, query, 'akadmin', PASSWORD);
+      const challenge = await browser.start(slug, query);
+      if (challenge.component === 'ak-stage-consent')
+        return (await browser.submit(slug, { token: challenge.token }, query)).challenge.to as string;
+      return challenge.to as string;
+    });
+    expect(done.status).toBe(200);
+    expect(String(done.body)).toContain('Device connected');
+
+    const tokens = await oidc.pollDeviceAuthorizationGrant(rp, device);
+    expect(tokens.claims()?.sub).toBe('akadmin');
+    expect(await oidc.fetchUserInfo(rp, tokens.access_token, 'akadmin')).toMatchObject({ email: 'root@example.com' });
+  }, 60_000);
 
   it('lets application policies decide every grant: a denying policy stops client credentials and authorization', async () => {
     const app = (await api('GET', '/api/v3/core/applications/other/')).body;

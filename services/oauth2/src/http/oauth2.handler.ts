@@ -8,6 +8,7 @@ import type { InteractionHandler } from '../interactions/interaction.handler.js'
 import type { Issuer, IssuerRegistry } from '../issuer/issuer-registry.js';
 import type { OidcModelRepository } from '../storage/oidc-model.repository.js';
 import { renderErrorPage } from './error-page.js';
+import { userCodeEntryPage } from './device-pages.js';
 import { claimedClientId, presentedAccessToken, readBody, SHARED_ENDPOINTS } from './request-routing.js';
 
 const INTERACTION = /^\/application\/o\/interaction\/([A-Za-z0-9_-]{1,64})\/?$/;
@@ -74,6 +75,11 @@ export class OAuth2Handler {
     if (endpoint === 'authorize' || endpoint === 'par') rewritePlainPkce(req, url, form);
     const clientId = await this.clientOf(endpoint, req, url, form);
     const issuer = clientId ? await this.registry.byClientId(clientId, origin) : null;
+    if (!issuer && url.pathname === '/application/o/device/verify/') {
+      // No (known) code yet: ask for one; a wrong code is told apart only by not going further.
+      const wrong = Boolean(url.searchParams.get('user_code') ?? form.get('user_code'));
+      return this.page(res, wrong ? 400 : 200, '', userCodeEntryPage(url.pathname, wrong), true);
+    }
     if (!issuer) {
       if (endpoint === 'authorize') return this.page(res, 400, 'invalid_client', 'The application is not known.');
       return this.json(res, endpoint === 'userinfo' ? 401 : 400, {
@@ -81,22 +87,32 @@ export class OAuth2Handler {
         error_description: endpoint === 'userinfo' ? 'invalid token provided' : 'client authentication failed',
       });
     }
+    if (url.pathname === '/application/o/device/' && req.method === 'POST') {
+      const refused = unconfiguredScope(issuer.config.scopes, form.get('scope'));
+      if (refused)
+        return this.json(res, 400, { error: 'invalid_scope', error_description: `scope not configured for this provider: ${refused}` });
+    }
     if (endpoint === 'token' && form.get('grant_type') === 'client_credentials' && form.has('username') && form.has('password')) {
       // The reference product's client credentials with a user's app password is the password grant.
       form.set('grant_type', 'password');
       (req as IncomingMessage & { body?: string }).body = form.toString();
     } else if (endpoint === 'token' && form.get('grant_type') === 'client_credentials') {
       // Machine-to-machine tokens carry only scopes the provider maps; anything else is refused, not dropped.
-      const known = new Set(issuer.config.scopes.map((s) => s.scope_name));
-      const unknown = (form.get('scope') ?? '').split(' ').filter((s) => s !== '' && !known.has(s));
-      if (unknown.length > 0) {
-        return this.json(res, 400, { error: 'invalid_scope', error_description: `scope not configured for this provider: ${unknown[0]}` });
-      }
+      const refused = unconfiguredScope(issuer.config.scopes, form.get('scope'));
+      if (refused)
+        return this.json(res, 400, { error: 'invalid_scope', error_description: `scope not configured for this provider: ${refused}` });
     }
     return this.serve(issuer, req, res, origin);
   }
 
   private async clientOf(endpoint: string, req: IncomingMessage, url: URL, form: URLSearchParams): Promise<string | null> {
+    // The device verification pages: the user code names the device grant, which names the client.
+    if (/^\/application\/o\/device\/verify\/$/.test(url.pathname)) {
+      const code = normalizeUserCode(form.get('user_code') ?? url.searchParams.get('user_code') ?? '');
+      if (!code) return null;
+      const grant = await this.models.find('DeviceCode', 'user_code', code);
+      return typeof grant?.clientId === 'string' ? grant.clientId : null;
+    }
     // Resuming after an interaction (`/application/o/authorize//<uid>`): the interaction names the client.
     const resume = /^\/application\/o\/(?:authorize|device\/verify)\/+([A-Za-z0-9_-]{1,64})$/.exec(url.pathname);
     if (resume) {
@@ -137,11 +153,11 @@ export class OAuth2Handler {
     res.end(JSON.stringify(body));
   }
 
-  private page(res: ServerResponse, status: number, error: string, description: string): void {
+  private page(res: ServerResponse, status: number, error: string, description: string, html = false): void {
     res.statusCode = status;
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
-    res.end(renderErrorPage(error, description));
+    res.end(html ? description : renderErrorPage(error, description));
   }
 }
 
@@ -169,4 +185,15 @@ export function rewritePlainPkce(req: IncomingMessage, url: URL, form: URLSearch
     params.set('code_challenge_method', 'S256');
     apply();
   }
+}
+
+/** A user code as oidc-provider stores it: upper case, punctuation and spaces removed. */
+export function normalizeUserCode(input: string): string {
+  return input.slice(0, 64).toUpperCase().replace(/\W/g, '');
+}
+
+/** The first requested scope no mapping of the provider answers, or null. Machine grants refuse it. */
+export function unconfiguredScope(scopes: ReadonlyArray<{ scope_name: string }>, requested: string | null): string | null {
+  const known = new Set(scopes.map((s) => s.scope_name));
+  return (requested ?? '').split(' ').find((s) => s !== '' && !known.has(s)) ?? null;
 }

@@ -5,6 +5,7 @@ import { redirectUriAllowed } from '../clients/redirect-uri.js';
 import { signingJwk } from './signing-keys.js';
 import type { OidcAdapter } from '../storage/postgres-adapter.js';
 import { renderErrorPage } from '../http/error-page.js';
+import { deviceSuccessPage, userCodeConfirmPage, userCodeInputPage } from '../http/device-pages.js';
 
 /** Claims the built-in and typical scope mappings answer; a mapped scope may release any of them. */
 export const RELEASABLE_CLAIMS = [
@@ -103,7 +104,13 @@ export function createOidcProvider(config: OAuth2Provider__Output, origin: strin
         token_endpoint_auth_method: confidential ? 'client_secret_basic' : 'none',
         redirect_uris: strict.length > 0 ? strict : [NO_STRICT_REDIRECT],
         post_logout_redirect_uris: strict,
-        grant_types: ['authorization_code', 'refresh_token', 'password', ...(confidential ? ['client_credentials'] : [])],
+        grant_types: [
+          'authorization_code',
+          'refresh_token',
+          'password',
+          'urn:ietf:params:oauth:grant-type:device_code',
+          ...(confidential ? ['client_credentials'] : []),
+        ],
         response_types: implicitAllowed ? RESPONSE_TYPES : ['code'],
         id_token_signed_response_alg: jwk?.alg ?? 'HS256',
         scope: scopes.join(' '),
@@ -136,6 +143,20 @@ export function createOidcProvider(config: OAuth2Provider__Output, origin: strin
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      deviceFlow: {
+        enabled: true,
+        charset: 'base-20',
+        mask: '****-****',
+        userCodeInputSource: async (ctx: KoaContext, form: string, _out: unknown, error?: unknown) => {
+          ctx.body = userCodeInputPage(form, Boolean(error));
+        },
+        userCodeConfirmSource: async (ctx: KoaContext, form: string, _client: unknown, _info: unknown, userCode: string) => {
+          ctx.body = userCodeConfirmPage(form, config.application?.name ?? config.name, userCode);
+        },
+        successSource: async (ctx: KoaContext) => {
+          ctx.body = deviceSuccessPage(config.application?.name ?? config.name);
+        },
+      },
       introspection: {
         enabled: true,
         // Only the provider's own client may introspect, and only its own tokens.
