@@ -285,6 +285,40 @@ describe('OAuth2 / OpenID Connect provider', () => {
     expect(await oidc.fetchUserInfo(rp, tokens.access_token, 'akadmin')).toMatchObject({ email: 'root@example.com' });
   }, 60_000);
 
+  it('takes pushed authorization requests and binds tokens to a DPoP key', async () => {
+    const verifier = oidc.randomPKCECodeVerifier();
+    const dpop = oidc.getDPoPHandle(rp, await oidc.randomDPoPKeyPair('ES256'));
+    const url = await oidc.buildAuthorizationUrlWithPAR(rp, {
+      redirect_uri: REDIRECT,
+      scope: 'openid email',
+      state: 'par-1',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+    });
+    expect(url.searchParams.get('request_uri')).toMatch(/^urn:ietf:params:oauth:request_uri:/);
+    const browser = new FlowBrowser(proc.baseUrl);
+    const done = await follow(browser, url.href, async (slug, query) => {
+      if (slug === LOGIN) return logIn(browser, slug, query, 'akadmin', PASSWORD);
+      const challenge = await browser.start(slug, query);
+      if (challenge.component === 'ak-stage-consent')
+        return (await browser.submit(slug, { token: challenge.token }, query)).challenge.to as string;
+      return challenge.to as string;
+    });
+    const tokens = await oidc.authorizationCodeGrant(
+      rp,
+      new URL(done.location as string),
+      { pkceCodeVerifier: verifier, expectedState: 'par-1' },
+      undefined,
+      {
+        DPoP: dpop,
+      },
+    );
+    expect(tokens.token_type.toLowerCase()).toBe('dpop');
+    expect(await oidc.fetchUserInfo(rp, tokens.access_token, 'akadmin', { DPoP: dpop })).toMatchObject({ email: 'root@example.com' });
+    // Without the key's proof the token is useless.
+    await expect(oidc.fetchUserInfo(rp, tokens.access_token, 'akadmin')).rejects.toBeDefined();
+  });
+
   it('lets application policies decide every grant: a denying policy stops client credentials and authorization', async () => {
     const app = (await api('GET', '/api/v3/core/applications/other/')).body;
     const policy = await api('POST', '/api/v3/policies/expression/', { name: 'nobody', expression: 'return false;' });
