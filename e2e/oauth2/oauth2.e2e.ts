@@ -412,6 +412,28 @@ describe('OAuth2 / OpenID Connect provider', () => {
       ).rejects.toMatchObject({ error: 'invalid_grant' });
     });
 
+    it('finishes an authorization only with the token the completed authorization flow reveals', async () => {
+      const browser = new FlowBrowser(proc.baseUrl);
+      const url = oidc.buildAuthorizationUrl(rp, {
+        redirect_uri: REDIRECT,
+        scope: 'openid',
+        state: 'f1',
+        code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+        code_challenge_method: 'S256',
+      });
+      const first = await browser.request('GET', url.pathname + url.search);
+      const interaction = first.headers.get('location') as string;
+      expect(interaction).toMatch(/^\/application\/o\/interaction\/[\w-]+\/$/);
+      // Log in, but skip the consent flow and come back with a made-up completion token.
+      const toLogin = (await browser.request('GET', interaction)).headers.get('location') as string;
+      const login = /^\/if\/flow\/([-\w]+)\/\?(.*)$/.exec(toLogin) as RegExpExecArray;
+      await logIn(browser, login[1], login[2], 'akadmin', PASSWORD);
+      for (const forged of ['', '?done=', '?done=forged-token-0123456789']) {
+        const res = await browser.request('GET', `${interaction}${forged}`);
+        expect(res.headers.get('location')).toBe(`/if/flow/${CONSENT}/`);
+      }
+    });
+
     it('redeems a code once; reuse revokes what it issued', async () => {
       const { tokens, callback, verifier, state } = await codeFlow(rp);
       await expect(
