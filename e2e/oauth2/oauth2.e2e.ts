@@ -319,6 +319,41 @@ describe('OAuth2 / OpenID Connect provider', () => {
     await expect(oidc.fetchUserInfo(rp, tokens.access_token, 'akadmin')).rejects.toBeDefined();
   });
 
+  it('serves GitHub-compatible endpoints: /login/oauth/authorize, /login/oauth/access_token, /user and /user/teams', async () => {
+    const browser = new FlowBrowser(proc.baseUrl);
+    const { client_id, client_secret } = rp.clientMetadata() as { client_id: string; client_secret: string };
+    const query = new URLSearchParams({ client_id, redirect_uri: REDIRECT, scope: 'openid email', state: 'gh-1' });
+    const done = await follow(browser, `/login/oauth/authorize?${query}`, async (slug, flowQuery) => {
+      if (slug === LOGIN) return logIn(browser, slug, flowQuery, 'akadmin', PASSWORD);
+      const challenge = await browser.start(slug, flowQuery);
+      if (challenge.component === 'ak-stage-consent')
+        return (await browser.submit(slug, { token: challenge.token }, flowQuery)).challenge.to as string;
+      return challenge.to as string;
+    });
+    const code = new URL(done.location as string).searchParams.get('code') as string;
+    expect(code).toBeTruthy();
+    // GitHub clients post their credentials in the form.
+    const token = await fetch(`${proc.baseUrl}/login/oauth/access_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({ client_id, client_secret, code, redirect_uri: REDIRECT }),
+    });
+    expect(token.status).toBe(200);
+    const { access_token } = (await token.json()) as { access_token: string };
+    const user = await fetch(`${proc.baseUrl}/user`, { headers: { authorization: `token ${access_token}` } });
+    expect(await user.json()).toMatchObject({ login: 'akadmin', email: 'root@example.com', type: 'User' });
+    const teams = await fetch(`${proc.baseUrl}/user/teams`, { headers: { authorization: `Bearer ${access_token}` } });
+    expect(((await teams.json()) as Array<{ name: string }>).map((t) => t.name)).toContain('authmesh Admins');
+    expect((await fetch(`${proc.baseUrl}/user`, { headers: { authorization: 'token not-a-token' } })).status).toBe(401);
+    expect((await fetch(`${proc.baseUrl}/user`)).status).toBe(401);
+    const wrongSecret = await fetch(`${proc.baseUrl}/login/oauth/access_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id, client_secret: 'wrong', code, redirect_uri: REDIRECT }),
+    });
+    expect(wrongSecret.status).toBe(401);
+  });
+
   it('lets application policies decide every grant: a denying policy stops client credentials and authorization', async () => {
     const app = (await api('GET', '/api/v3/core/applications/other/')).body;
     const policy = await api('POST', '/api/v3/policies/expression/', { name: 'nobody', expression: 'return false;' });

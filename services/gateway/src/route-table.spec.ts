@@ -26,6 +26,10 @@ describe('route table', () => {
   it('sends the OAuth2 paths to the oauth2 runtime', () => {
     expect(matchRoute('/application/o/authorize/')?.service).toBe('oauth2');
     expect(matchRoute('/application/o/grafana/.well-known/openid-configuration')?.service).toBe('oauth2');
+    expect(matchRoute('/login/oauth/access_token')?.service).toBe('oauth2');
+    expect(matchRoute('/user')?.service).toBe('oauth2');
+    expect(matchRoute('/user/teams')?.service).toBe('oauth2');
+    expect(matchRoute('/users/')).toBeUndefined();
   });
 
   it('lists each routed service once', () => {

@@ -17,6 +17,9 @@ export const ROUTES: readonly Route[] = [
   { prefix: '/api/v3/flows/inspector/', service: 'flows' },
   { prefix: '/flows/', service: 'flows' },
   { prefix: '/application/o/', service: 'oauth2' },
+  // GitHub-compatible OAuth2 endpoints (`/login/oauth/authorize`, `/user`, `/user/teams`).
+  { prefix: '/login/oauth/', service: 'oauth2' },
+  { prefix: '/user/', service: 'oauth2' },
   { prefix: '/api/v3/', service: 'core' },
 ];
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Subjects } from '@authmesh/bus';
 import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
-import { createHttpApp, remotePrincipalResolver } from '@authmesh/http';
+import { createHttpApp, remotePrincipalResolver, requestContext } from '@authmesh/http';
+import type { Request } from 'express';
 import { FlowClient, FlowConfigClient, IdentityClient, OAuth2ConfigClient, RpcCallError, type User__Output } from '@authmesh/rpc';
 import type { ServiceDefinition } from '@authmesh/runtime';
 import type { KoaContext } from 'oidc-provider';
@@ -16,6 +17,7 @@ import { OAuth2Handler } from './http/oauth2.handler.js';
 import { InteractionHandler } from './interactions/interaction.handler.js';
 import { IssuerRegistry, type Issuer } from './issuer/issuer-registry.js';
 import { OAuth2Module } from './oauth2.module.js';
+import { GitHubCompat, GITHUB_PREFIXES } from './github/github-compat.handler.js';
 import { OidcModelRepository } from './storage/oidc-model.repository.js';
 import { postgresAdapter } from './storage/postgres-adapter.js';
 
@@ -158,6 +160,14 @@ export const oauth2Service: ServiceDefinition = {
       emitEvent,
     });
     const oauth2 = new OAuth2Handler(registry, interactions, models, ctx.config, logger);
+    const github = new GitHubCompat(models, subjects, clients, identity, flows);
+    const serve = async (req: IncomingMessage, res: ServerResponse) => {
+      const path = (req.url ?? '').split('?')[0];
+      if (path === '/user' || GITHUB_PREFIXES.some((prefix) => path.startsWith(prefix))) {
+        if ((await github.handle(req, res, requestContext(req as Request).clientIp)) === 'served') return;
+      }
+      await oauth2.handle(req, res);
+    };
 
     const principals = remotePrincipalResolver(identity, (error) => error instanceof RpcCallError);
     const { app, handler } = await createHttpApp(OAuth2Module.register(principals), {
@@ -166,8 +176,11 @@ export const oauth2Service: ServiceDefinition = {
       metrics: ctx.metrics,
       configure: (nest) =>
         nest.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
-          if (!(req.url ?? '').startsWith('/application/o/')) return next();
-          oauth2.handle(req, res).catch((error: unknown) => {
+          const path = (req.url ?? '').split('?')[0];
+          if (!path.startsWith('/application/o/') && path !== '/user' && !GITHUB_PREFIXES.some((prefix) => path.startsWith(prefix))) {
+            return next();
+          }
+          serve(req, res).catch((error: unknown) => {
             logger.error({ err: error }, 'OAuth2 request failed');
             if (!res.headersSent) {
               res.statusCode = 500;
@@ -186,7 +199,7 @@ export const oauth2Service: ServiceDefinition = {
 
     return {
       name: 'oauth2',
-      http: { prefixes: ['/application/o/'], handler },
+      http: { prefixes: ['/application/o/', ...GITHUB_PREFIXES], handler },
       async readiness() {
         const database = await databaseHealthy(dataSource);
         const bus = ctx.bus.isHealthy();

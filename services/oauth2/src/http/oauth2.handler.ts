@@ -9,6 +9,7 @@ import type { Issuer, IssuerRegistry } from '../issuer/issuer-registry.js';
 import type { OidcModelRepository } from '../storage/oidc-model.repository.js';
 import { renderErrorPage } from './error-page.js';
 import { userCodeEntryPage } from './device-pages.js';
+import type { GitHubRequest } from '../github/github-compat.handler.js';
 import { claimedClientId, presentedAccessToken, readBody, SHARED_ENDPOINTS } from './request-routing.js';
 
 const INTERACTION = /^\/application\/o\/interaction\/([A-Za-z0-9_-]{1,64})\/?$/;
@@ -71,6 +72,11 @@ export class OAuth2Handler {
       }
       (req as IncomingMessage & { body?: string }).body = body;
       form = new URLSearchParams(body);
+      if ((req as GitHubRequest).githubTokenRequest && !form.has('grant_type')) {
+        form.set('grant_type', 'authorization_code');
+        (req as IncomingMessage & { body?: string }).body = form.toString();
+      }
+      moveClientSecretToBasic(req, form);
     }
     if (endpoint === 'authorize' || endpoint === 'par') rewritePlainPkce(req, url, form);
     const clientId = await this.clientOf(endpoint, req, url, form);
@@ -196,4 +202,20 @@ export function normalizeUserCode(input: string): string {
 export function unconfiguredScope(scopes: ReadonlyArray<{ scope_name: string }>, requested: string | null): string | null {
   const known = new Set(scopes.map((s) => s.scope_name));
   return (requested ?? '').split(' ').find((s) => s !== '' && !known.has(s)) ?? null;
+}
+
+/**
+ * Clients may send their secret in the form (client_secret_post), as the reference product
+ * and GitHub's token endpoint accept; oidc-provider allows one method per client, so the
+ * credentials move to the HTTP Basic header they are registered with. A request that also
+ * has an Authorization header is left alone (oidc-provider refuses two methods at once).
+ */
+export function moveClientSecretToBasic(req: IncomingMessage, form: URLSearchParams): void {
+  const clientId = form.get('client_id');
+  const secret = form.get('client_secret');
+  if (!clientId || secret === null || req.headers.authorization) return;
+  req.headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+  form.delete('client_secret');
+  form.delete('client_id');
+  (req as IncomingMessage & { body?: string }).body = form.toString();
 }

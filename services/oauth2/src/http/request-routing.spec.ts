@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { claimedClientId, presentedAccessToken, readBody } from './request-routing';
-import { normalizeUserCode, unconfiguredScope } from './oauth2.handler';
+import { moveClientSecretToBasic, normalizeUserCode, unconfiguredScope } from './oauth2.handler';
 
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 
@@ -42,5 +42,18 @@ describe('routing OAuth2 requests to their client', () => {
     expect(unconfiguredScope(scopes, 'openid email')).toBeNull();
     expect(unconfiguredScope(scopes, null)).toBeNull();
     expect(unconfiguredScope(scopes, 'openid admin email')).toBe('admin');
+  });
+
+  it('moves form client credentials to HTTP Basic, unless a header is already there', () => {
+    const req = { headers: {} } as IncomingMessage & { body?: string };
+    const form = new URLSearchParams('grant_type=authorization_code&client_id=a%20b&client_secret=s%3Ae&code=c');
+    moveClientSecretToBasic(req, form);
+    expect(req.headers.authorization).toBe(basic('a%20b', 's%3Ae'));
+    expect(req.body).toBe('grant_type=authorization_code&code=c');
+    const both = { headers: { authorization: 'Basic x' } } as IncomingMessage;
+    const kept = new URLSearchParams('client_id=a&client_secret=s');
+    moveClientSecretToBasic(both, kept);
+    expect(both.headers.authorization).toBe('Basic x');
+    expect(kept.get('client_secret')).toBe('s');
   });
 });
