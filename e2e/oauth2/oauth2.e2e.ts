@@ -183,7 +183,8 @@ describe('OAuth2 / OpenID Connect provider', () => {
       undefined,
       insecure,
     );
-    await expect(oidc.clientCredentialsGrant(wrong, { scope: 'email' })).rejects.toMatchObject({ error: 'invalid_client' });
+    // A wrong secret answers 401 invalid_client with a Basic challenge.
+    await expect(oidc.clientCredentialsGrant(wrong, { scope: 'email' })).rejects.toMatchObject({ status: 401 });
   });
 
   it("issues tokens for a user's app password, as client credentials with username and password or as the password grant", async () => {
@@ -467,6 +468,35 @@ describe('OAuth2 / OpenID Connect provider', () => {
         const res = await browser.request('GET', `${interaction}${forged}`);
         expect(res.headers.get('location')).toBe(`/if/flow/${CONSENT}/`);
       }
+    });
+
+    it('requires PKCE from public clients, which have no secret to authenticate with', async () => {
+      const created = await provider('Public app', 'public-app', { client_type: 'public' });
+      const pub = await oidc.discovery(
+        new URL(`${proc.baseUrl}/application/o/public-app/`),
+        created.client_id,
+        undefined,
+        oidc.None(),
+        insecure,
+      );
+      const without = await authorize(pub, new FlowBrowser(proc.baseUrl), { state: 'pub-1' });
+      expect(without.location).toMatch(/[?&]error=invalid_request/);
+      expect(without.location).not.toMatch(/[?&]code=/);
+      const verifier = oidc.randomPKCECodeVerifier();
+      const withPkce = await authorize(pub, new FlowBrowser(proc.baseUrl), {
+        state: 'pub-2',
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+      });
+      const tokens = await oidc.authorizationCodeGrant(pub, new URL(withPkce.location as string), {
+        pkceCodeVerifier: verifier,
+        expectedState: 'pub-2',
+      });
+      expect(tokens.access_token).toBeDefined();
+      // Client credentials are for confidential clients only.
+      await expect(oidc.clientCredentialsGrant(pub, { scope: 'email' })).rejects.toMatchObject({
+        error: expect.stringMatching(/^(invalid_request|unauthorized_client)$/),
+      });
     });
 
     it('redeems a code once; reuse revokes what it issued', async () => {

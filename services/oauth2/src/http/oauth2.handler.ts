@@ -215,7 +215,7 @@ export function moveClientSecretToBasic(req: IncomingMessage, form: URLSearchPar
   const secret = form.get('client_secret');
   if (!clientId || secret === null || req.headers.authorization) return;
   req.headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+  // client_id stays: endpoints like PAR read it as a request parameter too.
   form.delete('client_secret');
-  form.delete('client_id');
   (req as IncomingMessage & { body?: string }).body = form.toString();
 }

@@ -49,7 +49,7 @@ describe('routing OAuth2 requests to their client', () => {
     const form = new URLSearchParams('grant_type=authorization_code&client_id=a%20b&client_secret=s%3Ae&code=c');
     moveClientSecretToBasic(req, form);
     expect(req.headers.authorization).toBe(basic('a%20b', 's%3Ae'));
-    expect(req.body).toBe('grant_type=authorization_code&code=c');
+    expect(req.body).toBe('grant_type=authorization_code&client_id=a+b&code=c');
     const both = { headers: { authorization: 'Basic x' } } as IncomingMessage;
     const kept = new URLSearchParams('client_id=a&client_secret=s');
     moveClientSecretToBasic(both, kept);
