@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from './load.mjs';
 import { loginLoad, waitForLoginFlow } from './password-login.mjs';
+import { clientCredentialsLoad, setUpClient } from './oauth2-client-credentials.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', 'node_modules', '.bin', 'authmesh');
@@ -49,6 +50,21 @@ async function startAuthmesh(dir, env) {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const stop = () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
   return { ms, stop };
+}
+
+/** Raw jose RS256 signatures/s in their own process (jose from services/oauth2's dependencies). */
+function joseSignatures() {
+  const child = fork(join(here, 'jose-sign.mjs'), {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  child.send({ concurrency: CONCURRENCY, seconds: SECONDS, warmupSeconds: 1 });
+  return new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`jose-sign.mjs exited (${code}) without a result: ${stderr.slice(-2000)}`)));
+  });
 }
 
 /** Raw argon2id verifications/s with authmesh's parameters, in a process with authmesh's environment. */
@@ -119,8 +135,15 @@ async function main() {
     log(`throughput: password logins through the default authentication flow, ${CONCURRENCY} clients, ${SECONDS}s`);
     const baseUrl = `http://${env.AUTHMESH_LISTEN_HTTP}`;
     // A failed run must not leave authmesh (and its PostgreSQL) running on a deleted directory.
+    let tokens;
     const logins = await waitForLoginFlow(baseUrl)
       .then(() => loginLoad({ baseUrl, username: 'akadmin', password: PASSWORD, concurrency: CONCURRENCY, seconds: SECONDS }))
+      .then(async (result) => {
+        log(`throughput: client credentials tokens at /application/o/token/, ${CONCURRENCY} clients, ${SECONDS}s`);
+        const client = await setUpClient(baseUrl, TOKEN);
+        tokens = await clientCredentialsLoad({ baseUrl, ...client, concurrency: CONCURRENCY, seconds: SECONDS });
+        return result;
+      })
       .finally(second.stop);
 
     log('reference: bare node:http server in its own process');
@@ -147,6 +170,16 @@ async function main() {
       reference: `${argon2.rps.toFixed(1)} verifications/s (argon2id m=${memoryCost} t=${timeCost} p=${parallelism}, ${argon2.threadPool} pool threads)`,
       ratio: logins.rps / argon2.rps,
       raw: { logins, argon2 },
+    });
+
+    log(`reference: jose RS256 signing in its own process, ${CONCURRENCY} concurrent workers, ${SECONDS}s`);
+    const jose = await joseSignatures();
+    rows.push({
+      workload: 'client credentials tokens/s',
+      authmesh: `${tokens.rps.toFixed(0)} (p50 ${tokens.p50.toFixed(1)} ms, p99 ${tokens.p99.toFixed(1)} ms)`,
+      reference: `${jose.rps.toFixed(0)} RS256 JWT signatures/s (jose, RSA 2048)`,
+      ratio: tokens.rps / jose.rps,
+      raw: { tokens, jose },
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -36,7 +36,7 @@ describe('authmesh as a mesh of processes', () => {
   beforeAll(async () => {
     db = await createTestDatabase('authmesh_mesh');
     dir = mkdtempSync(join(tmpdir(), 'authmesh-mesh-'));
-    for (const service of ['core', 'events', 'flows', 'gateway']) {
+    for (const service of ['core', 'events', 'flows', 'oauth2', 'gateway']) {
       ports[service] = { http: await freePort(), grpc: await freePort(), metrics: await freePort() };
     }
     common = {
@@ -50,10 +50,12 @@ describe('authmesh as a mesh of processes', () => {
       AUTHMESH_CORE_HTTP: `http://127.0.0.1:${ports.core.http}`,
       AUTHMESH_EVENTS_HTTP: `http://127.0.0.1:${ports.events.http}`,
       AUTHMESH_FLOWS_HTTP: `http://127.0.0.1:${ports.flows.http}`,
+      AUTHMESH_OAUTH2_HTTP: `http://127.0.0.1:${ports.oauth2.http}`,
     };
     await start('core');
     await start('events');
     await start('flows');
+    await start('oauth2');
     await start('gateway');
   });
 
@@ -74,7 +76,7 @@ describe('authmesh as a mesh of processes', () => {
 
   it('reports readiness of every service through the gateway', async () => {
     const res = await fetch(`${procs.get('gateway')!.baseUrl}/-/health/ready/`);
-    expect(await res.json()).toEqual({ ready: true, checks: { core: true, events: true, flows: true } });
+    expect(await res.json()).toEqual({ ready: true, checks: { core: true, events: true, flows: true, oauth2: true } });
   });
 
   it('persists an event published while the events process was down', async () => {

@@ -11,7 +11,7 @@ const USAGE = `authmesh ${VERSION}: identity provider (SSO, MFA, OIDC, SAML, LDA
 Usage:
   authmesh start [--target <service>[,<service>...]] [--config <file>]
       Start services. Without --target every service runs in this one process behind one
-      HTTP port (default 0.0.0.0:9000). Services: core, events, flows, gateway.
+      HTTP port (default 0.0.0.0:9000). Services: core, events, flows, oauth2, gateway.
   authmesh migrate [--target ...] [--config <file>]
       Apply pending database migrations and exit.
   authmesh healthcheck [--config <file>]

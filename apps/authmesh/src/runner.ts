@@ -21,7 +21,7 @@ export interface RunningProcess {
 }
 
 /** Services that keep state in PostgreSQL or talk on the bus. */
-const NEEDS_DATABASE: ReadonlySet<ServiceName> = new Set(['core', 'events', 'flows']);
+const NEEDS_DATABASE: ReadonlySet<ServiceName> = new Set(['core', 'events', 'flows', 'oauth2']);
 
 /**
  * Starts the selected services in one process: database (embedded when no DATABASE_URL),

@@ -5,9 +5,10 @@ import { coreService } from '@authmesh/service-core';
 import { eventsService } from '@authmesh/service-events';
 import { flowsService } from '@authmesh/service-flows';
 import { gatewayService } from '@authmesh/service-gateway';
+import { oauth2Service } from '@authmesh/service-oauth2';
 
 /** Every service this binary can run, in start order (core first, gateway last). */
-export const SERVICES: ReadonlyArray<ServiceDefinition> = [coreService, eventsService, flowsService, gatewayService];
+export const SERVICES: ReadonlyArray<ServiceDefinition> = [coreService, eventsService, flowsService, oauth2Service, gatewayService];
 
 /** Parses `--target core,events` into service definitions, refusing unknown names. */
 export function selectServices(targets: string | undefined): ServiceDefinition[] {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Service names that `authmesh start --target` accepts, in start order. */
-export const SERVICE_NAMES = ['core', 'events', 'flows', 'gateway'] as const;
+export const SERVICE_NAMES = ['core', 'events', 'flows', 'oauth2', 'gateway'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const hostPort = z
@@ -51,6 +51,7 @@ export const configSchema = z
     core_http: url(['http:', 'https:']).optional(),
     events_http: url(['http:', 'https:']).optional(),
     flows_http: url(['http:', 'https:']).optional(),
+    oauth2_http: url(['http:', 'https:']).optional(),
     embedded_postgres_port: z.coerce.number().int().min(1).max(65535).default(5433),
     shutdown_grace_seconds: z.coerce.number().min(0).max(60).default(8),
     api_docs: boolish.default(true),
@@ -97,6 +98,7 @@ export const ENV_NAMES: Record<keyof AuthmeshConfig, string> = {
   core_http: 'AUTHMESH_CORE_HTTP',
   events_http: 'AUTHMESH_EVENTS_HTTP',
   flows_http: 'AUTHMESH_FLOWS_HTTP',
+  oauth2_http: 'AUTHMESH_OAUTH2_HTTP',
   embedded_postgres_port: 'AUTHMESH_EMBEDDED_POSTGRES_PORT',
   shutdown_grace_seconds: 'AUTHMESH_SHUTDOWN_GRACE_SECONDS',
   api_docs: 'AUTHMESH_API_DOCS',

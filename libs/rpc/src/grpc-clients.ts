@@ -58,6 +58,15 @@ import type { CreateEventResponse__Output } from './generated/authmesh/events/v1
 import type { FlowServiceClient } from './generated/authmesh/flows/v1/FlowService.js';
 import type { FlowStatus__Output } from './generated/authmesh/flows/v1/FlowStatus.js';
 import type { HealthClient } from './generated/grpc/health/v1/Health.js';
+import type { CheckApplicationAccessRequest } from './generated/authmesh/flows/v1/CheckApplicationAccessRequest.js';
+import type { CheckApplicationAccessResponse__Output } from './generated/authmesh/flows/v1/CheckApplicationAccessResponse.js';
+import type { OAuth2ConfigServiceClient } from './generated/authmesh/core/v1/OAuth2ConfigService.js';
+import type { GetOAuth2ProviderRequest } from './generated/authmesh/core/v1/GetOAuth2ProviderRequest.js';
+import type { OAuth2Provider__Output } from './generated/authmesh/core/v1/OAuth2Provider.js';
+import type { VerifyClientSecretRequest } from './generated/authmesh/core/v1/VerifyClientSecretRequest.js';
+import type { VerifyClientSecretResponse__Output } from './generated/authmesh/core/v1/VerifyClientSecretResponse.js';
+import type { EvaluateScopesRequest } from './generated/authmesh/core/v1/EvaluateScopesRequest.js';
+import type { EvaluateScopesResponse__Output } from './generated/authmesh/core/v1/EvaluateScopesResponse.js';
 import type { HealthCheckResponse__Output } from './generated/grpc/health/v1/HealthCheckResponse.js';
 
 /** Per-call options of the typed clients. */
@@ -319,6 +328,39 @@ export class FlowClient extends MeshClient<FlowServiceClient> {
   authenticate(request: AuthenticateRequest, options?: RpcCallOptions): Promise<AuthenticateResponse__Output> {
     // A Duo push inside the flow may wait for the user's answer for a minute.
     return this.call('Authenticate', (r, m, o, cb) => this.client.Authenticate(r, m, o, cb), request, { deadlineMs: 90_000, ...options });
+  }
+  /** Whether a user may use an application, by its policy bindings. */
+  checkApplicationAccess(
+    request: CheckApplicationAccessRequest,
+    options?: RpcCallOptions,
+  ): Promise<CheckApplicationAccessResponse__Output> {
+    return this.call('CheckApplicationAccess', (r, m, o, cb) => this.client.CheckApplicationAccess(r, m, o, cb), request, {
+      deadlineMs: 35_000,
+      ...options,
+    });
+  }
+}
+
+/** Core's OAuth2 configuration: providers, client secrets and scope claims. */
+export class OAuth2ConfigClient extends MeshClient<OAuth2ConfigServiceClient> {
+  constructor(address: string, meshKey: string, options?: RpcClientOptions) {
+    const Client = loadProtos().oauth2Config.authmesh.core.v1.OAuth2ConfigService;
+    super(new Client(address, grpc.credentials.createInsecure()), meshKey, options);
+  }
+  /** One provider by client id, application slug or pk; rejects with NOT_FOUND when there is none. */
+  getOAuth2Provider(request: GetOAuth2ProviderRequest, options?: RpcCallOptions): Promise<OAuth2Provider__Output> {
+    return this.call('GetOAuth2Provider', (r, m, o, cb) => this.client.GetOAuth2Provider(r, m, o, cb), request, options);
+  }
+  /** Whether the secret is the client's, compared in constant time. */
+  verifyClientSecret(request: VerifyClientSecretRequest, options?: RpcCallOptions): Promise<VerifyClientSecretResponse__Output> {
+    return this.call('VerifyClientSecret', (r, m, o, cb) => this.client.VerifyClientSecret(r, m, o, cb), request, options);
+  }
+  /** The claims the provider's scope mappings answer for a user. */
+  evaluateScopes(request: EvaluateScopesRequest, options?: RpcCallOptions): Promise<EvaluateScopesResponse__Output> {
+    return this.call('EvaluateScopes', (r, m, o, cb) => this.client.EvaluateScopes(r, m, o, cb), request, {
+      deadlineMs: 15_000,
+      ...options,
+    });
   }
 }
 

@@ -60,6 +60,11 @@ export type { ConfirmDeviceRequest__Output } from './generated/authmesh/core/v1/
 export type { VerifyDeviceCodeRequest__Output } from './generated/authmesh/core/v1/VerifyDeviceCodeRequest.js';
 export type { VerifyDeviceCodeResponse__Output } from './generated/authmesh/core/v1/VerifyDeviceCodeResponse.js';
 export type { GetStageRequest__Output } from './generated/authmesh/core/v1/GetStageRequest.js';
+export type { OAuth2Provider, OAuth2Provider__Output } from './generated/authmesh/core/v1/OAuth2Provider.js';
+export type { GetOAuth2ProviderRequest__Output } from './generated/authmesh/core/v1/GetOAuth2ProviderRequest.js';
+export type { VerifyClientSecretRequest__Output } from './generated/authmesh/core/v1/VerifyClientSecretRequest.js';
+export type { EvaluateScopesRequest__Output } from './generated/authmesh/core/v1/EvaluateScopesRequest.js';
+export type { EvaluateScopesResponse } from './generated/authmesh/core/v1/EvaluateScopesResponse.js';
 
 // authmesh.events.v1
 export type { EventServiceClient, EventServiceDefinition, EventServiceHandlers } from './generated/authmesh/events/v1/EventService.js';
@@ -75,6 +80,8 @@ export type { TestPolicyRequest__Output } from './generated/authmesh/flows/v1/Te
 export type { TestPolicyResponse, TestPolicyResponse__Output } from './generated/authmesh/flows/v1/TestPolicyResponse.js';
 export type { PreparePlanRequest, PreparePlanRequest__Output } from './generated/authmesh/flows/v1/PreparePlanRequest.js';
 export type { PreparePlanResponse, PreparePlanResponse__Output } from './generated/authmesh/flows/v1/PreparePlanResponse.js';
+export type { CheckApplicationAccessRequest__Output } from './generated/authmesh/flows/v1/CheckApplicationAccessRequest.js';
+export type { CheckApplicationAccessResponse } from './generated/authmesh/flows/v1/CheckApplicationAccessResponse.js';
 
 // authmesh.config.v1 (bus payload only)
 export type { ConfigChanged, ConfigChanged__Output } from './generated/authmesh/config/v1/ConfigChanged.js';

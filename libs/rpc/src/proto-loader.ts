@@ -8,6 +8,7 @@ import type { ProtoGrpcType as FlowConfigProto } from './generated/flow_config.j
 import type { ProtoGrpcType as EventsProto } from './generated/events.js';
 import type { ProtoGrpcType as FlowsProto } from './generated/flows.js';
 import type { ProtoGrpcType as HealthProto } from './generated/health.js';
+import type { ProtoGrpcType as OAuth2ConfigProto } from './generated/oauth2_config.js';
 
 /**
  * The options the types were generated with (GENERATOR_OPTIONS in scripts/proto-gen.mjs);
@@ -44,6 +45,7 @@ export interface LoadedProtos {
   events: EventsProto;
   flows: FlowsProto;
   health: HealthProto;
+  oauth2Config: OAuth2ConfigProto;
 }
 
 let loaded: LoadedProtos | undefined;
@@ -61,6 +63,7 @@ export function loadProtos(): LoadedProtos {
     events: load<EventsProto>('authmesh/events/v1/events.proto'),
     flows: load<FlowsProto>('authmesh/flows/v1/flows.proto'),
     health: load<HealthProto>('grpc/health/v1/health.proto'),
+    oauth2Config: load<OAuth2ConfigProto>('authmesh/core/v1/oauth2_config.proto'),
   };
   return loaded;
 }

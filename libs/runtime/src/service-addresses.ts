@@ -21,6 +21,7 @@ export function resolveServiceAddresses(config: AuthmeshConfig, localGrpc: strin
     core: config.core_http,
     events: config.events_http,
     flows: config.flows_http,
+    oauth2: config.oauth2_http,
   };
   return {
     grpc: (service) => grpc[service] ?? localGrpc,

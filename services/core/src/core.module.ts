@@ -92,6 +92,16 @@ import { WebhookMappingService } from './notifications/webhook-mapping.service.j
 import { PolicyBindingController } from './policies/bindings/policy-binding.controller.js';
 import { PolicyBindingRepository } from './policies/bindings/policy-binding.repository.js';
 import { PolicyBindingService } from './policies/bindings/policy-binding.service.js';
+import { OAuth2ProviderBlueprint } from './providers/oauth2/oauth2-provider.blueprint.js';
+import { OAuth2ProviderController } from './providers/oauth2/oauth2-provider.controller.js';
+import { OAuth2ProviderRepository } from './providers/oauth2/oauth2-provider.repository.js';
+import { OAuth2ProviderService } from './providers/oauth2/oauth2-provider.service.js';
+import { ScopeMappingBlueprint } from './providers/oauth2/scope-mapping.blueprint.js';
+import { ScopeMappingController } from './providers/oauth2/scope-mapping.controller.js';
+import { ScopeMappingRepository } from './providers/oauth2/scope-mapping.repository.js';
+import { ScopeMappingService } from './providers/oauth2/scope-mapping.service.js';
+import { OAuth2ConfigRpc } from './providers/oauth2/oauth2-config.rpc.js';
+import { ScopeClaimsService } from './providers/oauth2/scope-claims.service.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
 @Module({})
@@ -123,6 +133,8 @@ export class CoreModule {
         InvitationController,
         ...POLICY_TYPES.map(policyController),
         WebhookMappingController,
+        OAuth2ProviderController,
+        ScopeMappingController,
       ],
       providers: [
         { provide: CORE_OPTIONS, useValue: options },
@@ -195,6 +207,14 @@ export class CoreModule {
         WebhookMappingRepository,
         WebhookMappingService,
         WebhookMappingBlueprint,
+        OAuth2ProviderRepository,
+        OAuth2ProviderService,
+        OAuth2ProviderBlueprint,
+        ScopeMappingRepository,
+        ScopeMappingService,
+        ScopeMappingBlueprint,
+        OAuth2ConfigRpc,
+        ScopeClaimsService,
       ],
     };
   }

@@ -12,6 +12,7 @@ import { registerApiDocs } from './api-docs.js';
 import { FlowClient } from '@authmesh/rpc';
 import { IdentityRpc } from './identity-rpc/identity.rpc.js';
 import { FlowConfigRpc } from './flows/flow-config.rpc.js';
+import { OAuth2ConfigRpc } from './providers/oauth2/oauth2-config.rpc.js';
 import { EventPublisher } from './audit/event-publisher.js';
 import { BlueprintInstanceService } from './blueprints/blueprint-instance.service.js';
 
@@ -61,6 +62,7 @@ export const coreService: ServiceDefinition = {
     await app.get(BootstrapService).run();
     app.get(IdentityRpc).register(ctx.grpc);
     app.get(FlowConfigRpc).register(ctx.grpc);
+    app.get(OAuth2ConfigRpc).register(ctx.grpc);
     const instances = app.get(BlueprintInstanceService);
     const discover = () => instances.discover().catch((error: unknown) => logger.error({ err: error }, 'blueprint discovery failed'));
     await discover();

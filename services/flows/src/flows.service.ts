@@ -14,6 +14,7 @@ import {
   type AuthenticateRequest__Output,
   type PreparePlanRequest__Output,
   type TestPolicyRequest__Output,
+  type CheckApplicationAccessRequest__Output,
   type PreparePlanResponse,
   type User__Output,
 } from '@authmesh/rpc';
@@ -31,6 +32,7 @@ import { FlowPlanner } from './executor/flow-planner.js';
 import { FlowsModule } from './flows.module.js';
 import { HibpRangeClient } from './policies/password/hibp-range.client.js';
 import { PolicyEngine } from './policies/policy-engine.js';
+import { checkApplicationAccess } from './policies/application-access.js';
 import { testPolicy } from './policies/policy-test.js';
 import { policyRuntimes } from './policies/policy-runtimes.js';
 import { ReputationRepository } from './reputation/reputation.repository.js';
@@ -150,6 +152,9 @@ export const flowsService: ServiceDefinition = {
       }),
       TestPolicy: unary(logger, (req: TestPolicyRequest__Output) => testPolicy(engine, identity, req)),
       Authenticate: unary(logger, (req: AuthenticateRequest__Output) => protocolLogin.authenticate(req)),
+      CheckApplicationAccess: unary(logger, (req: CheckApplicationAccessRequest__Output) =>
+        checkApplicationAccess(engine, identity, config, req),
+      ),
       PreparePlan: unary(logger, async (req: PreparePlanRequest__Output): Promise<PreparePlanResponse> => {
         let context: unknown;
         try {

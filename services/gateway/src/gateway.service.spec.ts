@@ -44,6 +44,7 @@ describe('gateway service', () => {
       new Map<ServiceName, RunningService>([
         ['core', fakeService('core', { handler: echo('core') })],
         ['events', fakeService('events', { handler: echo('events') })],
+        ['oauth2', fakeService('oauth2', { handler: echo('oauth2') })],
       ]);
     const flowsUrl = options.flowsUrl === undefined ? remote.url : options.flowsUrl;
     const ctx = fakeContext({
@@ -253,18 +254,19 @@ describe('gateway service', () => {
       const gw = await start();
       const res = await fetch(`${gw.url}/-/health/ready/`);
       expect(res.status).toBe(200);
-      expect(await readJson(res)).toEqual({ ready: true, checks: { core: true, events: true, flows: true } });
+      expect(await readJson(res)).toEqual({ ready: true, checks: { core: true, events: true, flows: true, oauth2: true } });
     });
 
     it('answers ready 503 when a local service is not ready', async () => {
       const local = new Map<ServiceName, RunningService>([
         ['core', fakeService('core', { handler: echo('core') })],
         ['events', fakeService('events', { handler: echo('events'), ready: () => false })],
+        ['oauth2', fakeService('oauth2', { handler: echo('oauth2') })],
       ]);
       const gw = await start({ local });
       const res = await fetch(`${gw.url}/-/health/ready`);
       expect(res.status).toBe(503);
-      expect(await readJson(res)).toEqual({ ready: false, checks: { core: true, events: false, flows: true } });
+      expect(await readJson(res)).toEqual({ ready: false, checks: { core: true, events: false, flows: true, oauth2: true } });
       expect((await gw.gateway.readiness()).ready).toBe(false);
     });
 
@@ -275,7 +277,7 @@ describe('gateway service', () => {
       const absent = await start({ flowsUrl: null });
       const res = await fetch(`${absent.url}/-/health/ready/`);
       expect(res.status).toBe(503);
-      expect((await readJson(res)).checks).toEqual({ core: true, events: true, flows: false });
+      expect((await readJson(res)).checks).toEqual({ core: true, events: true, flows: false, oauth2: true });
     });
 
     it('answers HEAD on the health paths without a body', async () => {

@@ -19,11 +19,20 @@ describe('route table', () => {
 
   it('routes nothing outside the table', () => {
     expect(matchRoute('/')).toBeUndefined();
-    expect(matchRoute('/application/o/authorize/')).toBeUndefined();
+    expect(matchRoute('/application/saml/x/sso/binding/redirect/')).toBeUndefined();
     expect(matchRoute('/API/V3/core/')).toBeUndefined();
   });
 
+  it('sends the OAuth2 paths to the oauth2 runtime', () => {
+    expect(matchRoute('/application/o/authorize/')?.service).toBe('oauth2');
+    expect(matchRoute('/application/o/grafana/.well-known/openid-configuration')?.service).toBe('oauth2');
+    expect(matchRoute('/login/oauth/access_token')?.service).toBe('oauth2');
+    expect(matchRoute('/user')?.service).toBe('oauth2');
+    expect(matchRoute('/user/teams')?.service).toBe('oauth2');
+    expect(matchRoute('/users/')).toBeUndefined();
+  });
+
   it('lists each routed service once', () => {
-    expect(routedServices()).toEqual(['events', 'flows', 'core']);
+    expect(routedServices()).toEqual(['events', 'flows', 'oauth2', 'core']);
   });
 });

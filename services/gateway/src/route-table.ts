@@ -8,14 +8,18 @@ export interface Route {
 
 /**
  * Which service owns which public paths; the longest matching prefix wins, so order does
- * not matter. A new runtime adds its line here once it exists as a service (for example
- * `{ prefix: '/application/o/', service: 'oauth2' }`); until then its paths answer 404.
+ * not matter. A new runtime adds its line here once it exists as a service; until then its
+ * paths answer 404.
  */
 export const ROUTES: readonly Route[] = [
   { prefix: '/api/v3/events/', service: 'events' },
   { prefix: '/api/v3/flows/executor/', service: 'flows' },
   { prefix: '/api/v3/flows/inspector/', service: 'flows' },
   { prefix: '/flows/', service: 'flows' },
+  { prefix: '/application/o/', service: 'oauth2' },
+  // GitHub-compatible OAuth2 endpoints (`/login/oauth/authorize`, `/user`, `/user/teams`).
+  { prefix: '/login/oauth/', service: 'oauth2' },
+  { prefix: '/user/', service: 'oauth2' },
   { prefix: '/api/v3/', service: 'core' },
 ];
 

@@ -5,6 +5,8 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 import type { AuthenticateRequest as _authmesh_flows_v1_AuthenticateRequest, AuthenticateRequest__Output as _authmesh_flows_v1_AuthenticateRequest__Output } from './authmesh/flows/v1/AuthenticateRequest.js';
 import type { AuthenticateResponse as _authmesh_flows_v1_AuthenticateResponse, AuthenticateResponse__Output as _authmesh_flows_v1_AuthenticateResponse__Output } from './authmesh/flows/v1/AuthenticateResponse.js';
 import type { CacheInfo as _authmesh_flows_v1_CacheInfo, CacheInfo__Output as _authmesh_flows_v1_CacheInfo__Output } from './authmesh/flows/v1/CacheInfo.js';
+import type { CheckApplicationAccessRequest as _authmesh_flows_v1_CheckApplicationAccessRequest, CheckApplicationAccessRequest__Output as _authmesh_flows_v1_CheckApplicationAccessRequest__Output } from './authmesh/flows/v1/CheckApplicationAccessRequest.js';
+import type { CheckApplicationAccessResponse as _authmesh_flows_v1_CheckApplicationAccessResponse, CheckApplicationAccessResponse__Output as _authmesh_flows_v1_CheckApplicationAccessResponse__Output } from './authmesh/flows/v1/CheckApplicationAccessResponse.js';
 import type { ClearCacheRequest as _authmesh_flows_v1_ClearCacheRequest, ClearCacheRequest__Output as _authmesh_flows_v1_ClearCacheRequest__Output } from './authmesh/flows/v1/ClearCacheRequest.js';
 import type { FlowServiceClient as _authmesh_flows_v1_FlowServiceClient, FlowServiceDefinition as _authmesh_flows_v1_FlowServiceDefinition } from './authmesh/flows/v1/FlowService.js';
 import type { FlowStatus as _authmesh_flows_v1_FlowStatus, FlowStatus__Output as _authmesh_flows_v1_FlowStatus__Output } from './authmesh/flows/v1/FlowStatus.js';
@@ -26,6 +28,8 @@ export interface ProtoGrpcType {
         AuthenticateRequest: MessageTypeDefinition<_authmesh_flows_v1_AuthenticateRequest, _authmesh_flows_v1_AuthenticateRequest__Output>
         AuthenticateResponse: MessageTypeDefinition<_authmesh_flows_v1_AuthenticateResponse, _authmesh_flows_v1_AuthenticateResponse__Output>
         CacheInfo: MessageTypeDefinition<_authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_CacheInfo__Output>
+        CheckApplicationAccessRequest: MessageTypeDefinition<_authmesh_flows_v1_CheckApplicationAccessRequest, _authmesh_flows_v1_CheckApplicationAccessRequest__Output>
+        CheckApplicationAccessResponse: MessageTypeDefinition<_authmesh_flows_v1_CheckApplicationAccessResponse, _authmesh_flows_v1_CheckApplicationAccessResponse__Output>
         ClearCacheRequest: MessageTypeDefinition<_authmesh_flows_v1_ClearCacheRequest, _authmesh_flows_v1_ClearCacheRequest__Output>
         FlowService: SubtypeConstructor<typeof grpc.Client, _authmesh_flows_v1_FlowServiceClient> & { service: _authmesh_flows_v1_FlowServiceDefinition }
         FlowStatus: MessageTypeDefinition<_authmesh_flows_v1_FlowStatus, _authmesh_flows_v1_FlowStatus__Output>

@@ -36,10 +36,12 @@ describe('/api/v3/managed/blueprints/', () => {
       'example/flows-passwordless.yaml',
       'example/flows-recovery-email-verification.yaml',
       'system/bootstrap.yaml',
+      'system/providers-oauth2.yaml',
     ]);
     // Labelled instantiate: "false", the bootstrap blueprint is applied by bootstrap only.
     const all = await core.api('GET', '/api/v3/managed/blueprints/?show_system=true');
     expect(all.body.results.map((i: { path: string }) => i.path)).not.toContain('system/bootstrap.yaml');
+    expect(all.body.results.map((i: { path: string }) => i.path)).toContain('system/providers-oauth2.yaml');
   });
 
   it('applies an inline blueprint on demand and records the outcome', async () => {

@@ -14,6 +14,8 @@ import { GroupBlueprint } from '../groups/group.blueprint.js';
 import { TokenBlueprint } from '../tokens/token.blueprint.js';
 import { UserBlueprint } from '../users/user.blueprint.js';
 import { WebhookMappingBlueprint } from '../notifications/webhook-mapping.blueprint.js';
+import { OAuth2ProviderBlueprint } from '../providers/oauth2/oauth2-provider.blueprint.js';
+import { ScopeMappingBlueprint } from '../providers/oauth2/scope-mapping.blueprint.js';
 
 /**
  * The models blueprints can name. Each domain folder holds its `<domain>.blueprint.ts`;
@@ -36,6 +38,8 @@ export class CoreBlueprintModels {
     private readonly prompts: PromptBlueprint,
     private readonly invitations: InvitationBlueprint,
     private readonly webhookMappings: WebhookMappingBlueprint,
+    private readonly scopeMappings: ScopeMappingBlueprint,
+    private readonly oauth2Providers: OAuth2ProviderBlueprint,
   ) {}
 
   registry(): BlueprintModelRegistry<unknown> {
@@ -54,6 +58,9 @@ export class CoreBlueprintModels {
       .register(this.users.model())
       .register(this.tokens.model())
       .register(this.brands.model())
+      // Providers refer to flows, certificates and mappings; applications refer to providers.
+      .register(this.scopeMappings.model())
+      .register(this.oauth2Providers.model())
       .register(this.applications.model())
       .register(this.invitations.model());
     // Bindings refer to flows, stage bindings and applications, so they come last.

@@ -32,6 +32,9 @@ import { SessionEntity } from '../sessions/session.entity.js';
 import { Policies1764374400007 } from '../migrations/1764374400007-policies.js';
 import { PolicyEntity } from '../policies/policy.entity.js';
 import { PolicyBindingEntity } from '../policies/bindings/policy-binding.entity.js';
+import { OAuth2Providers1764374400020 } from '../migrations/1764374400020-oauth2-providers.js';
+import { OAuth2ProviderEntity } from '../providers/oauth2/oauth2-provider.entity.js';
+import { ScopeMappingEntity } from '../providers/oauth2/scope-mapping.entity.js';
 
 /** Core's entities and migrations, in order. New ones are appended here. */
 export const CORE_ENTITIES = [
@@ -54,6 +57,8 @@ export const CORE_ENTITIES = [
   InvitationEntity,
   ConsentEntity,
   DeviceEntity,
+  OAuth2ProviderEntity,
+  ScopeMappingEntity,
 ];
 export const CORE_MIGRATIONS = [
   IdentityCore1764374400000,
@@ -69,6 +74,7 @@ export const CORE_MIGRATIONS = [
   UserConsents1764374400010,
   AuthenticatorDevices1764374400011,
   WebauthnCredentials1764374400012,
+  OAuth2Providers1764374400020,
 ];
 
 /** The DataSource of the `core` schema. */

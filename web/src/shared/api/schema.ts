@@ -1440,6 +1440,38 @@ export interface paths {
     patch: operations['WebhookMappingController_patch'];
     trace?: never;
   };
+  '/api/v3/propertymappings/scope': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ScopeMappingController_list'];
+    put?: never;
+    post: operations['ScopeMappingController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/propertymappings/scope/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ScopeMappingController_retrieve'];
+    put: operations['ScopeMappingController_replace'];
+    post?: never;
+    delete: operations['ScopeMappingController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['ScopeMappingController_patch'];
+    trace?: never;
+  };
   '/api/v3/providers/all': {
     parameters: {
       query?: never;
@@ -1467,6 +1499,86 @@ export interface paths {
     put?: never;
     post?: never;
     delete: operations['ProviderController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/providers/oauth2': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OAuth2ProviderController_list'];
+    put?: never;
+    post: operations['OAuth2ProviderController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/providers/oauth2/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OAuth2ProviderController_retrieve'];
+    put: operations['OAuth2ProviderController_replace'];
+    post?: never;
+    delete: operations['OAuth2ProviderController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['OAuth2ProviderController_patch'];
+    trace?: never;
+  };
+  '/api/v3/providers/oauth2/{id}/preview_user': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OAuth2ProviderController_previewUser'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/providers/oauth2/{id}/setup_urls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OAuth2ProviderController_setupUrls'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/providers/oauth2/{id}/view_client_secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OAuth2ProviderController_viewClientSecret'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -8115,6 +8227,235 @@ export interface operations {
       };
     };
   };
+  ScopeMappingController_list: {
+    parameters: {
+      query?: {
+        managed?: string;
+        managed__isnull?: 'true' | 'false';
+        name?: string;
+        ordering?: string;
+        page?: number;
+        page_size?: number;
+        scope_name?: string;
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              component: string;
+              description: string;
+              expression: string;
+              managed: string | null;
+              meta_model_name: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              scope_name: string;
+              verbose_name: string;
+              verbose_name_plural: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  ScopeMappingController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default  */
+          description?: string;
+          expression: string;
+          name: string;
+          scope_name: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            component: string;
+            description: string;
+            expression: string;
+            managed: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            scope_name: string;
+            verbose_name: string;
+            verbose_name_plural: string;
+          };
+        };
+      };
+    };
+  };
+  ScopeMappingController_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            component: string;
+            description: string;
+            expression: string;
+            managed: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            scope_name: string;
+            verbose_name: string;
+            verbose_name_plural: string;
+          };
+        };
+      };
+    };
+  };
+  ScopeMappingController_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default  */
+          description?: string;
+          expression: string;
+          name: string;
+          scope_name: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            component: string;
+            description: string;
+            expression: string;
+            managed: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            scope_name: string;
+            verbose_name: string;
+            verbose_name_plural: string;
+          };
+        };
+      };
+    };
+  };
+  ScopeMappingController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ScopeMappingController_patch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          description?: string;
+          expression?: string;
+          name?: string;
+          scope_name?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            component: string;
+            description: string;
+            expression: string;
+            managed: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            scope_name: string;
+            verbose_name: string;
+            verbose_name_plural: string;
+          };
+        };
+      };
+    };
+  };
   ProviderController_list: {
     parameters: {
       query?: {
@@ -8209,6 +8550,523 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  OAuth2ProviderController_list: {
+    parameters: {
+      query?: {
+        application?: string;
+        client_id?: string;
+        name?: string;
+        ordering?: string;
+        page?: number;
+        page_size?: number;
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              access_code_validity: string;
+              access_token_validity: string;
+              assigned_application_name: string | null;
+              assigned_application_slug: string | null;
+              authentication_flow: string | null;
+              authorization_flow: string | null;
+              client_id: string;
+              client_secret?: string;
+              client_secret_set: boolean;
+              /** @enum {string} */
+              client_type: 'confidential' | 'public';
+              component: string;
+              include_claims_in_id_token: boolean;
+              /** @enum {string} */
+              issuer_mode: 'global' | 'per_provider';
+              jwks_sources: string[];
+              meta_model_name: string;
+              name: string;
+              pk: number;
+              property_mappings: string[];
+              redirect_uris: {
+                /** @enum {string} */
+                matching_mode: 'strict' | 'regex';
+                url: string;
+              }[];
+              refresh_token_validity: string;
+              signing_key: string | null;
+              /** @enum {string} */
+              sub_mode: 'hashed_user_id' | 'user_id' | 'user_uuid' | 'user_username' | 'user_email' | 'user_upn';
+              verbose_name: string;
+              verbose_name_plural: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  OAuth2ProviderController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default minutes=1 */
+          access_code_validity?: string;
+          /** @default minutes=5 */
+          access_token_validity?: string;
+          /** @default null */
+          authentication_flow?: string | null;
+          /** Format: uuid */
+          authorization_flow: string;
+          client_id?: string;
+          client_secret?: string;
+          /**
+           * @default confidential
+           * @enum {string}
+           */
+          client_type?: 'confidential' | 'public';
+          /** @default true */
+          include_claims_in_id_token?: boolean;
+          /**
+           * @default per_provider
+           * @enum {string}
+           */
+          issuer_mode?: 'global' | 'per_provider';
+          /** @default [] */
+          jwks_sources?: string[];
+          name: string;
+          /** @default [] */
+          property_mappings?: string[];
+          redirect_uris?:
+            | {
+                /**
+                 * @default strict
+                 * @enum {string}
+                 */
+                matching_mode?: 'strict' | 'regex';
+                url: string;
+              }[]
+            | string;
+          /** @default days=30 */
+          refresh_token_validity?: string;
+          /** @default null */
+          signing_key?: string | null;
+          /**
+           * @default hashed_user_id
+           * @enum {string}
+           */
+          sub_mode?: 'hashed_user_id' | 'user_id' | 'user_uuid' | 'user_username' | 'user_email' | 'user_upn';
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            access_code_validity: string;
+            access_token_validity: string;
+            assigned_application_name: string | null;
+            assigned_application_slug: string | null;
+            authentication_flow: string | null;
+            authorization_flow: string | null;
+            client_id: string;
+            client_secret?: string;
+            client_secret_set: boolean;
+            /** @enum {string} */
+            client_type: 'confidential' | 'public';
+            component: string;
+            include_claims_in_id_token: boolean;
+            /** @enum {string} */
+            issuer_mode: 'global' | 'per_provider';
+            jwks_sources: string[];
+            meta_model_name: string;
+            name: string;
+            pk: number;
+            property_mappings: string[];
+            redirect_uris: {
+              /** @enum {string} */
+              matching_mode: 'strict' | 'regex';
+              url: string;
+            }[];
+            refresh_token_validity: string;
+            signing_key: string | null;
+            /** @enum {string} */
+            sub_mode: 'hashed_user_id' | 'user_id' | 'user_uuid' | 'user_username' | 'user_email' | 'user_upn';
+            verbose_name: string;
+            verbose_name_plural: string;
+          };
+        };
+      };
+    };
+  };
+  OAuth2ProviderController_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            access_code_validity: string;
+            access_token_validity: string;
+            assigned_application_name: string | null;
+            assigned_application_slug: string | null;
+            authentication_flow: string | null;
+            authorization_flow: string | null;
+            client_id: string;
+            client_secret?: string;
+            client_secret_set: boolean;
+            /** @enum {string} */
+            client_type: 'confidential' | 'public';
+            component: string;
+            include_claims_in_id_token: boolean;
+            /** @enum {string} */
+            issuer_mode: 'global' | 'per_provider';
+            jwks_sources: string[];
+            meta_model_name: string;
+            name: string;
+            pk: number;
+            property_mappings: string[];
+            redirect_uris: {
+              /** @enum {string} */
+              matching_mode: 'strict' | 'regex';
+              url: string;
+            }[];
+            refresh_token_validity: string;
+            signing_key: string | null;
+            /** @enum {string} */
+            sub_mode: 'hashed_user_id' | 'user_id' | 'user_uuid' | 'user_username' | 'user_email' | 'user_upn';
+            verbose_name: string;
+            verbose_name_plural: string;
+          };
+        };
+      };
+    };
+  };
+  OAuth2ProviderController_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default minutes=1 */
+          access_code_validity?: string;
+          /** @default minutes=5 */
+          access_token_validity?: string;
+          /** @default null */
+          authentication_flow?: string | null;
+          /** Format: uuid */
+          authorization_flow: string;
+          client_id?: string;
+          client_secret?: string;
+          /**
+           * @default confidential
+           * @enum {string}
+           */
+          client_type?: 'confidential' | 'public';
+          /** @default true */
+          include_claims_in_id_token?: boolean;
+          /**
+           * @default per_provider
+           * @enum {string}
+           */
+          issuer_mode?: 'global' | 'per_provider';
+          /** @default [] */
+          jwks_sources?: string[];
+          name: string;
+          /** @default [] */
+          property_mappings?: string[];
+          redirect_uris?:
+            | {
+                /**
+                 * @default strict
+                 * @enum {string}
+                 */
+                matching_mode?: 'strict' | 'regex';
+                url: string;
+              }[]
+            | string;
+          /** @default days=30 */
+          refresh_token_validity?: string;
+          /** @default null */
+          signing_key?: string | null;
+          /**
+           * @default hashed_user_id
+           * @enum {string}
+           */
+          sub_mode?: 'hashed_user_id' | 'user_id' | 'user_uuid' | 'user_username' | 'user_email' | 'user_upn';
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            access_code_validity: string;
+            access_token_validity: string;
+            assigned_application_name: string | null;
+            assigned_application_slug: string | null;
+            authentication_flow: string | null;
+            authorization_flow: string | null;
+            client_id: string;
+            client_secret?: string;
+            client_secret_set: boolean;
+            /** @enum {string} */
+            client_type: 'confidential' | 'public';
+            component: string;
+            include_claims_in_id_token: boolean;
+            /** @enum {string} */
+            issuer_mode: 'global' | 'per_provider';
+            jwks_sources: string[];
+            meta_model_name: string;
+            name: string;
+            pk: number;
+            property_mappings: string[];
+            redirect_uris: {
+              /** @enum {string} */
+              matching_mode: 'strict' | 'regex';
+              url: string;
+            }[];
+            refresh_token_validity: string;
+            signing_key: string | null;
+            /** @enum {string} */
+            sub_mode: 'hashed_user_id' | 'user_id' | 'user_uuid' | 'user_username' | 'user_email' | 'user_upn';
+            verbose_name: string;
+            verbose_name_plural: string;
+          };
+        };
+      };
+    };
+  };
+  OAuth2ProviderController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OAuth2ProviderController_patch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          access_code_validity?: string;
+          access_token_validity?: string;
+          authentication_flow?: string | null;
+          /** Format: uuid */
+          authorization_flow?: string;
+          client_id?: string;
+          client_secret?: string;
+          /** @enum {string} */
+          client_type?: 'confidential' | 'public';
+          include_claims_in_id_token?: boolean;
+          /** @enum {string} */
+          issuer_mode?: 'global' | 'per_provider';
+          jwks_sources?: string[];
+          name?: string;
+          property_mappings?: string[];
+          redirect_uris?:
+            | {
+                /**
+                 * @default strict
+                 * @enum {string}
+                 */
+                matching_mode?: 'strict' | 'regex';
+                url: string;
+              }[]
+            | string;
+          refresh_token_validity?: string;
+          signing_key?: string | null;
+          /** @enum {string} */
+          sub_mode?: 'hashed_user_id' | 'user_id' | 'user_uuid' | 'user_username' | 'user_email' | 'user_upn';
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            access_code_validity: string;
+            access_token_validity: string;
+            assigned_application_name: string | null;
+            assigned_application_slug: string | null;
+            authentication_flow: string | null;
+            authorization_flow: string | null;
+            client_id: string;
+            client_secret?: string;
+            client_secret_set: boolean;
+            /** @enum {string} */
+            client_type: 'confidential' | 'public';
+            component: string;
+            include_claims_in_id_token: boolean;
+            /** @enum {string} */
+            issuer_mode: 'global' | 'per_provider';
+            jwks_sources: string[];
+            meta_model_name: string;
+            name: string;
+            pk: number;
+            property_mappings: string[];
+            redirect_uris: {
+              /** @enum {string} */
+              matching_mode: 'strict' | 'regex';
+              url: string;
+            }[];
+            refresh_token_validity: string;
+            signing_key: string | null;
+            /** @enum {string} */
+            sub_mode: 'hashed_user_id' | 'user_id' | 'user_uuid' | 'user_username' | 'user_email' | 'user_upn';
+            verbose_name: string;
+            verbose_name_plural: string;
+          };
+        };
+      };
+    };
+  };
+  OAuth2ProviderController_previewUser: {
+    parameters: {
+      query?: {
+        for_user?: number;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            preview: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+  };
+  OAuth2ProviderController_setupUrls: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            authorize: string;
+            device: string;
+            introspect: string;
+            issuer: string | null;
+            jwks: string | null;
+            logout: string | null;
+            provider_info: string | null;
+            revoke: string;
+            token: string;
+            user_info: string;
+          };
+        };
+      };
+    };
+  };
+  OAuth2ProviderController_viewClientSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            client_secret: string;
+          };
+        };
       };
     };
   };

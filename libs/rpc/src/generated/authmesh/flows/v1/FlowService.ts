@@ -6,6 +6,8 @@ import type { MethodDefinition } from '@grpc/proto-loader'
 import type { AuthenticateRequest as _authmesh_flows_v1_AuthenticateRequest, AuthenticateRequest__Output as _authmesh_flows_v1_AuthenticateRequest__Output } from '../../../authmesh/flows/v1/AuthenticateRequest.js';
 import type { AuthenticateResponse as _authmesh_flows_v1_AuthenticateResponse, AuthenticateResponse__Output as _authmesh_flows_v1_AuthenticateResponse__Output } from '../../../authmesh/flows/v1/AuthenticateResponse.js';
 import type { CacheInfo as _authmesh_flows_v1_CacheInfo, CacheInfo__Output as _authmesh_flows_v1_CacheInfo__Output } from '../../../authmesh/flows/v1/CacheInfo.js';
+import type { CheckApplicationAccessRequest as _authmesh_flows_v1_CheckApplicationAccessRequest, CheckApplicationAccessRequest__Output as _authmesh_flows_v1_CheckApplicationAccessRequest__Output } from '../../../authmesh/flows/v1/CheckApplicationAccessRequest.js';
+import type { CheckApplicationAccessResponse as _authmesh_flows_v1_CheckApplicationAccessResponse, CheckApplicationAccessResponse__Output as _authmesh_flows_v1_CheckApplicationAccessResponse__Output } from '../../../authmesh/flows/v1/CheckApplicationAccessResponse.js';
 import type { ClearCacheRequest as _authmesh_flows_v1_ClearCacheRequest, ClearCacheRequest__Output as _authmesh_flows_v1_ClearCacheRequest__Output } from '../../../authmesh/flows/v1/ClearCacheRequest.js';
 import type { FlowStatus as _authmesh_flows_v1_FlowStatus, FlowStatus__Output as _authmesh_flows_v1_FlowStatus__Output } from '../../../authmesh/flows/v1/FlowStatus.js';
 import type { GetCacheInfoRequest as _authmesh_flows_v1_GetCacheInfoRequest, GetCacheInfoRequest__Output as _authmesh_flows_v1_GetCacheInfoRequest__Output } from '../../../authmesh/flows/v1/GetCacheInfoRequest.js';
@@ -36,6 +38,27 @@ export interface FlowServiceClient extends grpc.Client {
   authenticate(argument: _authmesh_flows_v1_AuthenticateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_AuthenticateResponse__Output>): grpc.ClientUnaryCall;
   authenticate(argument: _authmesh_flows_v1_AuthenticateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_AuthenticateResponse__Output>): grpc.ClientUnaryCall;
   authenticate(argument: _authmesh_flows_v1_AuthenticateRequest, callback: grpc.requestCallback<_authmesh_flows_v1_AuthenticateResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Decides whether a user may use an application, by the application's policy bindings
+   * (protocol services ask on every grant: authorization, device code, client credentials).
+   * A policy that fails counts as its binding's failure result; an application without
+   * bindings lets everyone in.
+   */
+  CheckApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  CheckApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  CheckApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  CheckApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Decides whether a user may use an application, by the application's policy bindings
+   * (protocol services ask on every grant: authorization, device code, client credentials).
+   * A policy that fails counts as its binding's failure result; an application without
+   * bindings lets everyone in.
+   */
+  checkApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  checkApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  checkApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
+  checkApplicationAccess(argument: _authmesh_flows_v1_CheckApplicationAccessRequest, callback: grpc.requestCallback<_authmesh_flows_v1_CheckApplicationAccessResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Drops the cached flow definitions and policy results.
@@ -130,6 +153,14 @@ export interface FlowServiceHandlers extends grpc.UntypedServiceImplementation {
   Authenticate: grpc.handleUnaryCall<_authmesh_flows_v1_AuthenticateRequest__Output, _authmesh_flows_v1_AuthenticateResponse>;
   
   /**
+   * Decides whether a user may use an application, by the application's policy bindings
+   * (protocol services ask on every grant: authorization, device code, client credentials).
+   * A policy that fails counts as its binding's failure result; an application without
+   * bindings lets everyone in.
+   */
+  CheckApplicationAccess: grpc.handleUnaryCall<_authmesh_flows_v1_CheckApplicationAccessRequest__Output, _authmesh_flows_v1_CheckApplicationAccessResponse>;
+  
+  /**
    * Drops the cached flow definitions and policy results.
    */
   ClearCache: grpc.handleUnaryCall<_authmesh_flows_v1_ClearCacheRequest__Output, _authmesh_flows_v1_CacheInfo>;
@@ -161,6 +192,7 @@ export interface FlowServiceHandlers extends grpc.UntypedServiceImplementation {
 
 export interface FlowServiceDefinition extends grpc.ServiceDefinition {
   Authenticate: MethodDefinition<_authmesh_flows_v1_AuthenticateRequest, _authmesh_flows_v1_AuthenticateResponse, _authmesh_flows_v1_AuthenticateRequest__Output, _authmesh_flows_v1_AuthenticateResponse__Output>
+  CheckApplicationAccess: MethodDefinition<_authmesh_flows_v1_CheckApplicationAccessRequest, _authmesh_flows_v1_CheckApplicationAccessResponse, _authmesh_flows_v1_CheckApplicationAccessRequest__Output, _authmesh_flows_v1_CheckApplicationAccessResponse__Output>
   ClearCache: MethodDefinition<_authmesh_flows_v1_ClearCacheRequest, _authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_ClearCacheRequest__Output, _authmesh_flows_v1_CacheInfo__Output>
   GetCacheInfo: MethodDefinition<_authmesh_flows_v1_GetCacheInfoRequest, _authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_GetCacheInfoRequest__Output, _authmesh_flows_v1_CacheInfo__Output>
   GetStatus: MethodDefinition<_authmesh_flows_v1_GetStatusRequest, _authmesh_flows_v1_FlowStatus, _authmesh_flows_v1_GetStatusRequest__Output, _authmesh_flows_v1_FlowStatus__Output>

@@ -1,0 +1,118 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ListQuery } from '@authmesh/http';
+import { escapeLike, fetchPage } from '@authmesh/db';
+import { DATA_SOURCE } from '../../core.tokens.js';
+import { managerFor } from '../../database/transactions.js';
+import { PropertyMappingEntity } from '../property-mapping.entity.js';
+import { ProviderEntity } from '../provider.entity.js';
+import { OAuth2ProviderEntity } from './oauth2-provider.entity.js';
+import type { OAuth2ProviderFilters } from './oauth2-provider.dto.js';
+
+const ORDERING: Record<string, string> = { name: 'p.name', pk: 'p.id', client_id: 'o.client_id' };
+
+/** Every query on OAuth2 providers (the base provider row and the oauth2 row together). */
+@Injectable()
+export class OAuth2ProviderRepository {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  private manager(): EntityManager {
+    return managerFor(this.dataSource);
+  }
+
+  private query() {
+    return this.manager()
+      .createQueryBuilder(OAuth2ProviderEntity, 'o')
+      .innerJoinAndSelect('o.provider', 'p')
+      .leftJoinAndSelect('p.propertyMappings', 'pm');
+  }
+
+  findById(id: number): Promise<OAuth2ProviderEntity | null> {
+    return this.query().where('o.provider_id = :id', { id }).getOne();
+  }
+
+  findByClientId(clientId: string): Promise<OAuth2ProviderEntity | null> {
+    return this.query().where('o.client_id = :clientId', { clientId }).getOne();
+  }
+
+  /** The provider of the application with this slug, if it is an OAuth2 provider. */
+  findByApplicationSlug(slug: string): Promise<OAuth2ProviderEntity | null> {
+    return this.query().where('o.provider_id = (SELECT a.provider_id FROM core.applications a WHERE a.slug = :slug)', { slug }).getOne();
+  }
+
+  /** Blueprint identifiers: base provider fields (name, pk) and client_id. */
+  findOneBy(where: Record<string, unknown>): Promise<OAuth2ProviderEntity | null> {
+    const qb = this.query();
+    if (where.id !== undefined) qb.andWhere('o.provider_id = :id', { id: where.id });
+    if (where.name !== undefined) qb.andWhere('p.name = :name', { name: where.name });
+    if (where.clientId !== undefined) qb.andWhere('o.client_id = :clientId', { clientId: where.clientId });
+    return qb.getOne();
+  }
+
+  async list(filters: OAuth2ProviderFilters, query: ListQuery): Promise<[OAuth2ProviderEntity[], number]> {
+    const qb = this.query();
+    if (filters.name !== undefined) qb.andWhere('p.name = :name', { name: filters.name });
+    if (filters.client_id !== undefined) qb.andWhere('o.client_id = :clientId', { clientId: filters.client_id });
+    if (filters.application !== undefined) {
+      qb.andWhere('EXISTS (SELECT 1 FROM core.applications a WHERE a.provider_id = o.provider_id AND a.id = :app)', {
+        app: filters.application,
+      });
+    }
+    if (query.search)
+      qb.andWhere(`(p.name ILIKE :s ESCAPE '\\' OR o.client_id ILIKE :s ESCAPE '\\')`, { s: `%${escapeLike(query.search)}%` });
+    return fetchPage(qb, query, ORDERING, { name: 'ASC' });
+  }
+
+  /** Ids among `ids` that are not scope mappings. */
+  async missingScopeMappings(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.manager().query(
+      'SELECT property_mapping_id AS id FROM core.scope_mappings WHERE property_mapping_id = ANY($1)',
+      [ids],
+    );
+    const found = new Set(rows.map((r) => r.id));
+    return ids.filter((id) => !found.has(id));
+  }
+
+  async certificateWithKeyExists(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.manager().query(
+      'SELECT 1 FROM core.certificate_key_pairs WHERE id = $1 AND key_data_sealed IS NOT NULL',
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  /** Saves the base provider row, its property mappings and the oauth2 row. */
+  async save(base: ProviderEntity, mappingIds: string[] | undefined, oauth2: OAuth2ProviderEntity): Promise<number> {
+    if (mappingIds !== undefined) base.propertyMappings = mappingIds.map((id) => Object.assign(new PropertyMappingEntity(), { id }));
+    const saved = await this.manager().save(ProviderEntity, base);
+    oauth2.providerId = saved.id;
+    await this.manager().save(OAuth2ProviderEntity, { ...oauth2, provider: undefined });
+    return saved.id;
+  }
+
+  /** Slugs of flows by id. */
+  async flowSlugs(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; slug: string }> = await this.manager().query('SELECT id, slug FROM core.flows WHERE id = ANY($1)', [
+      ids,
+    ]);
+    return new Map(rows.map((r) => [r.id, r.slug]));
+  }
+
+  /** The application a provider is assigned to, with what access decisions need. */
+  async applicationOf(
+    providerId: number,
+  ): Promise<{ id: string; slug: string; name: string; policy_engine_mode: string; meta_launch_url: string } | null> {
+    const rows: Array<{ id: string; slug: string; name: string; policy_engine_mode: string; meta_launch_url: string }> =
+      await this.manager().query(
+        'SELECT id, slug, name, policy_engine_mode, meta_launch_url FROM core.applications WHERE provider_id = $1',
+        [providerId],
+      );
+    return rows[0] ?? null;
+  }
+
+  async delete(id: number): Promise<void> {
+    await this.manager().delete(ProviderEntity, { id });
+  }
+}

@@ -1,0 +1,1 @@
+export { oauth2Service } from './oauth2.service.js';
