@@ -190,7 +190,7 @@ export class FlowExecutor {
       }
       if (result.kind === 'challenge') {
         await this.save(run);
-        return run.respond(200, this.challenge(flow, runtime.component, result.challenge));
+        return run.respond(200, this.challenge(flow, runtime.component, result.challenge, state.context));
       }
       // Invalid response: count it, then retry or restart as the binding says.
       if (result.failedAttempt) state.attempts[bindingPk] = (state.attempts[bindingPk] ?? 0) + 1;
@@ -205,7 +205,10 @@ export class FlowExecutor {
       const shown = await runtime.challenge(ctx);
       await this.save(run);
       const fields = shown.kind === 'challenge' ? shown.challenge : {};
-      return run.respond(200, { ...this.challenge(flow, runtime.component, fields), response_errors: responseErrors(result.errors) });
+      return run.respond(200, {
+        ...this.challenge(flow, runtime.component, fields, state.context),
+        response_errors: responseErrors(result.errors),
+      });
     }
   }
 
@@ -259,8 +262,8 @@ export class FlowExecutor {
     return { ...this.challenge(flow, 'ak-stage-access-denied', {}), error_message: message };
   }
 
-  private challenge(flow: FlowDefinition__Output, component: string, fields: Record<string, unknown>): Challenge {
-    return { ...fields, type: 'native', component, flow_info: flowInfo(flow) };
+  private challenge(flow: FlowDefinition__Output, component: string, fields: Record<string, unknown>, context?: PlanContext): Challenge {
+    return { ...fields, type: 'native', component, flow_info: flowInfo(flow, context) };
   }
 
   private async flow(slug: string): Promise<FlowDefinition__Output | null> {
@@ -285,8 +288,13 @@ export class FlowExecutor {
   }
 }
 
-function flowInfo(flow: FlowDefinition__Output): FlowInfo {
-  return { title: flow.title, background: flow.background, cancel_url: CANCEL_URL, layout: flow.layout };
+/**
+ * The frame of a flow's pages. A title may name the application the flow runs for as
+ * `%(app)s`, as the reference product's authorization flows do.
+ */
+function flowInfo(flow: FlowDefinition__Output, context?: PlanContext): FlowInfo {
+  const app = String(context?.application_name ?? context?.application ?? '');
+  return { title: flow.title.replaceAll('%(app)s', app), background: flow.background, cancel_url: CANCEL_URL, layout: flow.layout };
 }
 
 function executorUrl(slug: string, query: string): string {
