@@ -46,3 +46,20 @@ async function lockMigrations(runner: QueryRunner, schema: string, logger: Logge
   logger.info({ schema }, 'another process is migrating this schema; waiting for it');
   await runner.query('SELECT pg_advisory_lock($1::bigint)', [key]);
 }
+
+/**
+ * A service's `migrate` step: opens the service's data source on `databaseUrl`, applies its
+ * pending migrations (see migrateServiceSchema) and closes it again.
+ */
+export function schemaMigrator(service: string, createDataSource: (url: string, logger: Logger) => DataSource) {
+  return async ({ databaseUrl, logger }: { databaseUrl: string; logger: Logger }): Promise<string[]> => {
+    const serviceLogger = logger.child({ service });
+    const dataSource = createDataSource(databaseUrl, serviceLogger);
+    await dataSource.initialize();
+    try {
+      return await migrateServiceSchema(dataSource, serviceLogger);
+    } finally {
+      await dataSource.destroy();
+    }
+  };
+}

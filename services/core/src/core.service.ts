@@ -2,7 +2,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { blueprintEnvironment } from '@authmesh/config';
 import { PasswordHasher, SecretBox } from '@authmesh/crypto';
 import { ExpressionEngine } from '@authmesh/expressions';
-import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
+import { databaseHealthy, schemaMigrator } from '@authmesh/db';
 import { createHttpApp } from '@authmesh/http';
 import type { ServiceDefinition } from '@authmesh/runtime';
 import { BootstrapService } from './bootstrap/bootstrap.service.js';
@@ -26,15 +26,7 @@ const OUTBOX_RELAY_MS = 2000;
 export const coreService: ServiceDefinition = {
   name: 'core',
 
-  async migrate({ databaseUrl, logger }) {
-    const dataSource = createCoreDataSource(databaseUrl, logger.child({ service: 'core' }));
-    await dataSource.initialize();
-    try {
-      return await migrateServiceSchema(dataSource, logger.child({ service: 'core' }));
-    } finally {
-      await dataSource.destroy();
-    }
-  },
+  migrate: schemaMigrator('core', createCoreDataSource),
 
   async start(ctx) {
     const logger = ctx.logger.child({ service: 'core' });

@@ -1,5 +1,5 @@
 import { Counter } from 'prom-client';
-import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
+import { databaseHealthy, schemaMigrator } from '@authmesh/db';
 import { createHttpApp, remotePrincipalResolver } from '@authmesh/http';
 import { IdentityClient, RpcCallError } from '@authmesh/rpc';
 import type { ServiceDefinition } from '@authmesh/runtime';
@@ -16,15 +16,7 @@ const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 export const eventsService: ServiceDefinition = {
   name: 'events',
 
-  async migrate({ databaseUrl, logger }) {
-    const dataSource = createEventsDataSource(databaseUrl, logger.child({ service: 'events' }));
-    await dataSource.initialize();
-    try {
-      return await migrateServiceSchema(dataSource, logger.child({ service: 'events' }));
-    } finally {
-      await dataSource.destroy();
-    }
-  },
+  migrate: schemaMigrator('events', createEventsDataSource),
 
   async start(ctx) {
     const logger = ctx.logger.child({ service: 'events' });

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Subjects } from '@authmesh/bus';
-import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
+import { databaseHealthy, schemaMigrator } from '@authmesh/db';
 import { createHttpApp, remotePrincipalResolver } from '@authmesh/http';
 import { ExpressionEngine } from '@authmesh/expressions';
 import { OutboundClient } from '@authmesh/outbound';
@@ -49,15 +49,7 @@ const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 export const flowsService: ServiceDefinition = {
   name: 'flows',
 
-  async migrate({ databaseUrl, logger }) {
-    const dataSource = createFlowsDataSource(databaseUrl, logger.child({ service: 'flows' }));
-    await dataSource.initialize();
-    try {
-      return await migrateServiceSchema(dataSource, logger.child({ service: 'flows' }));
-    } finally {
-      await dataSource.destroy();
-    }
-  },
+  migrate: schemaMigrator('flows', createFlowsDataSource),
 
   async start(ctx) {
     const logger = ctx.logger.child({ service: 'flows' });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Subjects } from '@authmesh/bus';
-import { databaseHealthy, migrateServiceSchema } from '@authmesh/db';
+import { databaseHealthy, schemaMigrator } from '@authmesh/db';
 import { createHttpApp, remotePrincipalResolver, requestContext } from '@authmesh/http';
 import type { Request } from 'express';
 import { FlowClient, FlowConfigClient, IdentityClient, OAuth2ConfigClient, RpcCallError, type User__Output } from '@authmesh/rpc';
@@ -31,15 +31,7 @@ const REUSE = /refresh token already used|already consumed/;
 export const oauth2Service: ServiceDefinition = {
   name: 'oauth2',
 
-  async migrate({ databaseUrl, logger }) {
-    const dataSource = createOAuth2DataSource(databaseUrl, logger.child({ service: 'oauth2' }));
-    await dataSource.initialize();
-    try {
-      return await migrateServiceSchema(dataSource, logger.child({ service: 'oauth2' }));
-    } finally {
-      await dataSource.destroy();
-    }
-  },
+  migrate: schemaMigrator('oauth2', createOAuth2DataSource),
 
   async start(ctx) {
     const logger = ctx.logger.child({ service: 'oauth2' });
