@@ -62,10 +62,11 @@ export class EventRepository {
 
   /** Deletes up to `limit` expired events; returns how many went. */
   async deleteExpired(limit: number): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
-      `DELETE FROM events.events WHERE event_uuid IN (SELECT event_uuid FROM events.events WHERE expires < now() LIMIT $1) RETURNING 1`,
+    // TypeORM answers a DELETE with [rows, affected count].
+    const [, deleted]: [unknown[], number] = await this.dataSource.query(
+      `DELETE FROM events.events WHERE event_uuid IN (SELECT event_uuid FROM events.events WHERE expires < now() LIMIT $1)`,
       [limit],
     );
-    return rows.length;
+    return deleted;
   }
 }
