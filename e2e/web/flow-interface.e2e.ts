@@ -81,6 +81,11 @@ describe('web interface in the browser', () => {
     const uid = page.getByLabel('Username or e-mail');
     await expect(isFocused(page, uid)).resolves.toBe(true);
     expect(await uid.getAttribute('autocomplete')).toBe('username');
+    // The brand's logo (the default one ships with the build) is shown and loads.
+    const logo = page.locator('img.pf-v6-c-brand');
+    await logo.waitFor();
+    await page.waitForFunction(() => (document.querySelector('img.pf-v6-c-brand') as HTMLImageElement | null)?.complete === true);
+    expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await screenshot(page, 'login-identification');
 
     await uid.fill('web-user');

@@ -8,7 +8,7 @@ import { capturingLogger, echo, fakeContext, fakeService, rawGet, readJson, serv
 import { defineGatewayService } from './gateway.service';
 
 const PAGE =
-  '<!doctype html><html><head><script type="module" src="/static/dist/assets/app-1a2b3c.js"></script></head><body></body></html>';
+  '<!doctype html><html><head><script type="module" src="/static/dist/assets/app-1a2b3c4d.js"></script></head><body></body></html>';
 
 describe('gateway web interface', () => {
   let base: string;
@@ -23,9 +23,11 @@ describe('gateway web interface', () => {
     // Beside the build, where a path escaping the build folder would land.
     writeFileSync(join(base, 'secret.txt'), 'not for the web');
     writeFileSync(join(root, 'index.html'), PAGE);
-    writeFileSync(join(root, 'assets', 'app-1a2b3c.js'), 'console.log("app");');
-    writeFileSync(join(root, 'assets', 'style-9z8y.css'), 'body{}');
+    writeFileSync(join(root, 'assets', 'app-1a2b3c4d.js'), 'console.log("app");');
+    writeFileSync(join(root, 'assets', 'style-9z8y7x6w.css'), 'body{}');
     writeFileSync(join(root, 'favicon.svg'), '<svg/>');
+    mkdirSync(join(root, 'assets', 'icons'));
+    writeFileSync(join(root, 'assets', 'icons', 'icon_left_brand.svg'), '<svg/>');
   });
   afterEach(async () => {
     for (const service of running.splice(0)) await service.stop();
@@ -66,18 +68,22 @@ describe('gateway web interface', () => {
 
   it('serves hashed build files with a long cache and their content type, other files revalidated', async () => {
     const { url } = await start();
-    const js = await fetch(`${url}/static/dist/assets/app-1a2b3c.js`);
+    const js = await fetch(`${url}/static/dist/assets/app-1a2b3c4d.js`);
     expect(js.status).toBe(200);
     expect(await js.text()).toBe('console.log("app");');
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(js.headers.get('x-content-type-options')).toBe('nosniff');
-    const css = await fetch(`${url}/static/dist/assets/style-9z8y.css`);
+    const css = await fetch(`${url}/static/dist/assets/style-9z8y7x6w.css`);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     const icon = await fetch(`${url}/static/dist/favicon.svg`);
     expect(icon.headers.get('content-type')).toBe('image/svg+xml');
     expect(icon.headers.get('cache-control')).toBe('no-cache');
-    const head = await fetch(`${url}/static/dist/assets/app-1a2b3c.js`, { method: 'HEAD' });
+    // Files kept under a fixed name (the default brand logo) are revalidated, never cached for a year.
+    const logo = await fetch(`${url}/static/dist/assets/icons/icon_left_brand.svg`);
+    expect(logo.status).toBe(200);
+    expect(logo.headers.get('cache-control')).toBe('no-cache');
+    const head = await fetch(`${url}/static/dist/assets/app-1a2b3c4d.js`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe(String('console.log("app");'.length));
   });
@@ -109,7 +115,7 @@ describe('gateway web interface', () => {
     const post = await fetch(`${url}/if/user/`, { method: 'POST', body: 'x' });
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET, HEAD');
-    expect((await fetch(`${url}/static/dist/assets/app-1a2b3c.js`, { method: 'DELETE' })).status).toBe(405);
+    expect((await fetch(`${url}/static/dist/assets/app-1a2b3c4d.js`, { method: 'DELETE' })).status).toBe(405);
   });
 
   it('leaves API and other paths as they were', async () => {

@@ -63,6 +63,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** A file Vite named after its content: `assets/<name>-<hash>.<ext>`. */
+const HASHED = /^assets\/[^/]+-[\w-]{8}\.[a-z0-9]+$/i;
+
 /** Headers every answer of the web interface carries. */
 const COMMON_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin' };
 
@@ -142,8 +145,8 @@ export class WebAssets {
       ...COMMON_HEADERS,
       'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': stat.size,
-      // Files under assets/ carry a content hash in their name, so they never change.
-      'cache-control': name.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      // Build files carry a content hash in their name (`name-<8 characters>.ext`), so they never change.
+      'cache-control': HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (head) {
       response.end();

@@ -31,7 +31,7 @@ describe('flow executor', () => {
     expect(fakeServer.requests[0].url.searchParams.get('query')).toBe('next=%2Fif%2Fuser%2F');
     expect(document.activeElement).toBe(uid);
     expect(screen.getByRole('heading', { name: 'Welcome to authmesh!' })).toBeTruthy();
-    expect(document.title).toBe('Welcome to authmesh!');
+    await waitFor(() => expect(document.title).toBe('Welcome to authmesh!'));
   });
 
   it('posts answers as JSON, shows field errors beside the field keeping what was typed, then follows the redirect', async () => {

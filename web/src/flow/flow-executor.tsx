@@ -1,6 +1,7 @@
 import { Alert, Bullseye, Button, LoginPage, Spinner } from '@patternfly/react-core';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../shared/api/client';
+import { useBrand } from '../shared/brand';
 import { ErrorState } from '../shared/error-state';
 import { useI18n } from '../shared/i18n/i18n';
 import { LocalePicker } from '../shared/locale-picker';
@@ -95,10 +96,11 @@ export function FlowExecutor({ slug, query, navigate = window.location }: { slug
 
   const challenge = view.kind === 'challenge' ? view.challenge : undefined;
   const info = challenge?.flow_info;
+  const brand = useBrand();
   const title = info?.title || t('flow.title');
   useEffect(() => {
-    document.title = title;
-  }, [title]);
+    document.title = brand?.title ? `${title} – ${brand.title}` : title;
+  }, [title, brand?.title]);
 
   let body;
   if (view.kind === 'loading' || view.kind === 'redirecting') {
@@ -122,7 +124,13 @@ export function FlowExecutor({ slug, query, navigate = window.location }: { slug
 
   return (
     <div className={`am-flow am-layout-${(info?.layout || 'stacked').replace(/[^a-z_]/g, '')}`}>
-      <LoginPage loginTitle={title} backgroundImgSrc={info?.background || undefined} headerUtilities={<LocalePicker />}>
+      <LoginPage
+        loginTitle={title}
+        backgroundImgSrc={info?.background || undefined}
+        brandImgSrc={brand?.logo || undefined}
+        brandImgAlt={brand?.title || 'authmesh'}
+        headerUtilities={<LocalePicker />}
+      >
         <div ref={stageBox} data-component={challenge?.component ?? view.kind}>
           {body}
         </div>

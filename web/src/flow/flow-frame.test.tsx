@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeServer, json } from '../test/fake-server';
 import { renderWithI18n } from '../test/render';
@@ -17,6 +17,30 @@ describe('flow frame', () => {
     expect(container.querySelector('.am-flow')?.classList.contains('am-layout-content_right')).toBe(true);
     expect(screen.getByRole('link', { name: 'Cancel' }).getAttribute('href')).toBe('/flows/-/cancel/');
     expect(screen.getByRole('heading', { name: 'Enroll' })).toBeTruthy();
+  });
+
+  it("shows the brand's logo and title, and refuses a logo that is neither local nor https", async () => {
+    const challenge = {
+      type: 'native',
+      component: 'ak-stage-dummy',
+      flow_info: { title: 'Log in', background: '', cancel_url: '', layout: 'stacked' },
+    };
+    let logo = '/static/dist/assets/icons/icon_left_brand.svg';
+    fakeServer.reply = (request) =>
+      request.url.pathname === '/api/v3/core/brands/current'
+        ? json(200, { branding_title: 'Acme', branding_logo: logo, branding_favicon: '' })
+        : json(200, challenge);
+    const first = renderWithI18n(<FlowExecutor slug="f" query="" navigate={{ assign: vi.fn() }} />);
+    const img = await screen.findByRole('img', { name: 'Acme' });
+    expect(img.getAttribute('src')).toBe('/static/dist/assets/icons/icon_left_brand.svg');
+    await waitFor(() => expect(document.title).toBe('Log in – Acme'));
+    first.unmount();
+    document.title = '';
+    logo = 'javascript:alert(1)';
+    renderWithI18n(<FlowExecutor slug="f" query="" navigate={{ assign: vi.fn() }} />);
+    await screen.findByRole('button', { name: 'Continue' });
+    await waitFor(() => expect(document.title).toBe('Log in – Acme'));
+    expect(screen.queryByRole('img', { name: 'Acme' })).toBeNull();
   });
 
   it('never lets a layout value inject a class name', async () => {
