@@ -132,4 +132,25 @@ describe('WebAuthn in the browser', () => {
     await screenshot(page, 'webauthn-passwordless');
     expect(problems).toEqual([]);
   });
+
+  it('signs in with the passkey offered in the login page autofill when the identification stage offers passkeys', async () => {
+    const identification = (await api('GET', '/api/v3/stages/identification/?name=default-authentication-identification')).body.results[0];
+    const validation = (await api('GET', '/api/v3/stages/authenticator/validate/?name=default-passwordless-validation')).body.results[0];
+    expect((await api('PATCH', `/api/v3/stages/identification/${identification.pk}/`, { webauthn_stage: validation.pk })).status).toBe(200);
+    await logOut();
+    const posted: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/executor/default-authentication-flow'))
+        posted.push(request.postData() ?? '');
+    });
+    // The page asks for a passkey in the username field's autofill (conditional mediation); the
+    // virtual authenticator answers it the way a user picking the suggestion would.
+    await page.goto(`${origin}/if/flow/default-authentication-flow/?next=%2Fif%2Fuser%2F`);
+    await page.waitForURL(/\/if\/user\//);
+    expect(posted).toHaveLength(1);
+    expect(JSON.parse(posted[0])).toHaveProperty('passkey');
+    const me = await page.evaluate(async () => (await fetch('/api/v3/core/users/me/')).json());
+    expect(me.user.username).toBe('key-user');
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
-import { Button, Flex, FlexItem } from '@patternfly/react-core';
-import { useState } from 'react';
+import { Alert, Button, Flex, FlexItem } from '@patternfly/react-core';
+import { startAuthentication, WebAuthnAbortService, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../../shared/i18n/i18n';
 import type { MessageKey } from '../../shared/i18n/locales';
 import { stringOf, type StageProps } from '../challenge';
@@ -30,11 +31,45 @@ function uidLabel(fields: unknown): MessageKey {
   return 'flow.identification.username';
 }
 
+/**
+ * Passkey sign-in offered with the form (`passkey_challenge`): the browser lists passkeys in
+ * the username field's autofill, and a button asks for one directly. Either answers
+ * `{passkey}`, which identifies and authenticates at once.
+ */
+function usePasskey(challenge: StageProps['challenge'], submit: StageProps['submit']) {
+  const options = challenge.passkey_challenge as PublicKeyCredentialRequestOptionsJSON | undefined;
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!options) return undefined;
+    let active = true;
+    // Conditional mediation: nothing shows until the user picks a passkey from autofill.
+    startAuthentication({ optionsJSON: options, useBrowserAutofill: true }).then(
+      (passkey) => (active ? submit({ passkey }) : undefined),
+      () => undefined,
+    );
+    return () => {
+      active = false;
+      WebAuthnAbortService.cancelCeremony();
+    };
+  }, [options, submit]);
+  const ask = async () => {
+    if (!options) return;
+    setFailed(false);
+    try {
+      await submit({ passkey: await startAuthentication({ optionsJSON: options }) });
+    } catch {
+      setFailed(true);
+    }
+  };
+  return { offered: Boolean(options), failed, ask };
+}
+
 /** ak-stage-identification: who is logging in, and the password too when the stage asks for it. */
 export function IdentificationStage({ challenge, submit, busy }: StageProps) {
   const { t } = useI18n();
   const [uid, setUid] = useState('');
   const [password, setPassword] = useState('');
+  const passkey = usePasskey(challenge, submit);
   const withPassword = challenge.password_fields === true;
   const fields = Array.isArray(challenge.user_fields) ? challenge.user_fields : [];
   const onlyEmail = fields.length === 1 && fields[0] === 'email';
@@ -51,6 +86,7 @@ export function IdentificationStage({ challenge, submit, busy }: StageProps) {
         onSubmit={() => submit(withPassword ? { uid_field: uid, password } : { uid_field: uid })}
       >
         <FormErrors challenge={challenge} shown={['uid_field', 'password']} />
+        {passkey.failed ? <Alert variant="danger" isInline title={t('flow.identification.passkeyFailed')} /> : null}
         <TextField
           id="uid_field"
           field="uid_field"
@@ -59,7 +95,7 @@ export function IdentificationStage({ challenge, submit, busy }: StageProps) {
           onChange={setUid}
           challenge={challenge}
           type={onlyEmail ? 'email' : 'text'}
-          autoComplete={onlyEmail ? 'email' : 'username'}
+          autoComplete={`${onlyEmail ? 'email' : 'username'}${passkey.offered ? ' webauthn' : ''}`}
           required
         />
         {withPassword ? (
@@ -76,6 +112,11 @@ export function IdentificationStage({ challenge, submit, busy }: StageProps) {
           />
         ) : null}
       </StageForm>
+      {passkey.offered ? (
+        <Button variant="secondary" isBlock isDisabled={busy} onClick={() => void passkey.ask()}>
+          {t('flow.identification.passkey')}
+        </Button>
+      ) : null}
       <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsSm' }} className="am-flow-links">
         {passwordless ? (
           <FlexItem>

@@ -12,16 +12,7 @@ export function ConsentStage({ challenge, submit, busy }: StageProps) {
   const permissions = list(challenge.permissions);
   const additional = list(challenge.additional_permissions);
   return (
-    <StageForm
-      busy={busy}
-      action={t('flow.consent.accept')}
-      onSubmit={() => submit({ token: stringOf(challenge, 'token') })}
-      secondary={
-        <Button component="a" href="/flows/-/cancel/" variant="link">
-          {t('flow.cancel')}
-        </Button>
-      }
-    >
+    <StageForm busy={busy} action={t('flow.consent.accept')} onSubmit={() => submit({ token: stringOf(challenge, 'token') })}>
       <PendingUser username={stringOf(challenge, 'pending_user')} />
       <FormErrors challenge={challenge} shown={[]} />
       <Content component="p">{stringOf(challenge, 'header_text')}</Content>

@@ -7,7 +7,12 @@ import { STAGE_RENDERERS } from './index';
 
 vi.mock('@simplewebauthn/browser', () => ({
   startRegistration: vi.fn(async () => ({ id: 'cred-1', type: 'public-key', response: { attestationObject: 'att' } })),
-  startAuthentication: vi.fn(async () => ({ id: 'cred-1', type: 'public-key', response: { signature: 'sig' } })),
+  startAuthentication: vi.fn(async (options: { useBrowserAutofill?: boolean }) => {
+    // Autofill waits for the user to pick a passkey, which never happens in these tests.
+    if (options.useBrowserAutofill) return new Promise(() => undefined);
+    return { id: 'cred-1', type: 'public-key', response: { signature: 'sig' } };
+  }),
+  WebAuthnAbortService: { cancelCeremony: vi.fn() },
 }));
 
 const submit = vi.fn<(answer: Record<string, unknown>) => Promise<void>>(async () => undefined);
@@ -47,6 +52,22 @@ describe('every component the flows service emits has a renderer', () => {
 });
 
 describe('identification', () => {
+  it('offers passkey sign-in when the stage sends a passkey request: autofill on the username field and a button', async () => {
+    const { startAuthentication } = await import('@simplewebauthn/browser');
+    const options = { challenge: 'c2', allowCredentials: [] };
+    show({ component: 'ak-stage-identification', user_fields: ['username'], passkey_challenge: options });
+    expect(screen.getByLabelText(/^Username/).getAttribute('autocomplete')).toBe('username webauthn');
+    expect(startAuthentication).toHaveBeenCalledWith({ optionsJSON: options, useBrowserAutofill: true });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Log in with a passkey' }));
+    expect(submit).toHaveBeenCalledWith({ passkey: { id: 'cred-1', type: 'public-key', response: { signature: 'sig' } } });
+  });
+
+  it('offers no passkey sign-in without a passkey request', () => {
+    show({ component: 'ak-stage-identification', user_fields: ['username'] });
+    expect(screen.getByLabelText(/^Username/).getAttribute('autocomplete')).toBe('username');
+    expect(screen.queryByRole('button', { name: 'Log in with a passkey' })).toBeNull();
+  });
+
   it('asks for the user and the password on one form when configured, with links to the other flows', async () => {
     const user = userEvent.setup();
     show({
