@@ -92,6 +92,24 @@ export function TextField(props: TextFieldProps) {
   );
 }
 
+/** The one-time code field of second-factor stages (`code`), numeric unless the codes are not. */
+export function CodeField(props: { value: string; onChange(value: string): void; challenge: Challenge; numeric?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      id="code"
+      field="code"
+      label={t('flow.code.label')}
+      value={props.value}
+      onChange={props.onChange}
+      challenge={props.challenge}
+      autoComplete="one-time-code"
+      inputMode={props.numeric === false ? 'text' : 'numeric'}
+      required
+    />
+  );
+}
+
 /** A stage's form: submits on Enter and with its primary button; the rest is the stage's. */
 export function StageForm({
   onSubmit,

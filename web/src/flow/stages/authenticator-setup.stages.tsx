@@ -3,7 +3,7 @@ import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '
 import { useState } from 'react';
 import { useI18n } from '../../shared/i18n/i18n';
 import { stringOf, type StageProps } from '../challenge';
-import { FormErrors, StageForm, TextField } from '../stage-kit';
+import { CodeField, FormErrors, StageForm, TextField } from '../stage-kit';
 import { QrCode } from './qr-code';
 
 /** The base32 secret inside an otpauth URI, for people who type it in. */
@@ -32,17 +32,7 @@ export function TotpSetupStage({ challenge, submit, busy }: StageProps) {
       <ClipboardCopy isReadOnly hoverTip={t('flow.copy')} clickTip={t('flow.copied')} data-testid="totp-secret">
         {secret}
       </ClipboardCopy>
-      <TextField
-        id="code"
-        field="code"
-        label={t('flow.code.label')}
-        value={code}
-        onChange={setCode}
-        challenge={challenge}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        required
-      />
+      <CodeField value={code} onChange={setCode} challenge={challenge} />
     </StageForm>
   );
 }
@@ -95,17 +85,7 @@ export function SmsSetupStage({ challenge, submit, busy }: StageProps) {
     <StageForm busy={busy} action={t('flow.totp.confirm')} onSubmit={() => submit({ code })}>
       <FormErrors challenge={challenge} shown={['code']} />
       <Content component="p">{t('flow.sms.sent')}</Content>
-      <TextField
-        id="code"
-        field="code"
-        label={t('flow.code.label')}
-        value={code}
-        onChange={setCode}
-        challenge={challenge}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        required
-      />
+      <CodeField value={code} onChange={setCode} challenge={challenge} />
     </StageForm>
   );
 }

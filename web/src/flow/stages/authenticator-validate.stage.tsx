@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useI18n } from '../../shared/i18n/i18n';
 import type { MessageKey } from '../../shared/i18n/locales';
 import { stringOf, type StageProps } from '../challenge';
-import { FormErrors, StageForm, TextField } from '../stage-kit';
+import { CodeField, FormErrors, StageForm } from '../stage-kit';
 import { PendingUser } from './pending-user';
 
 /** One device the user may prove themselves with. */
@@ -106,17 +106,7 @@ function DeviceProof({ challenge, submit, busy, device, onBack }: StageProps & {
       <PendingUser username={stringOf(challenge, 'pending_user')} />
       <FormErrors challenge={challenge} shown={['code']} />
       <Content component="p">{t(help)}</Content>
-      <TextField
-        id="code"
-        field="code"
-        label={t('flow.code.label')}
-        value={code}
-        onChange={setCode}
-        challenge={challenge}
-        autoComplete="one-time-code"
-        inputMode={device.device_class === 'static' ? 'text' : 'numeric'}
-        required
-      />
+      <CodeField value={code} onChange={setCode} challenge={challenge} numeric={device.device_class !== 'static'} />
     </StageForm>
   );
 
