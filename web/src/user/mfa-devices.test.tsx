@@ -5,7 +5,7 @@ import { fakeServer, json } from '../test/fake-server';
 import { renderWithI18n } from '../test/render';
 import { MfaDevices, type Device } from './mfa-devices';
 
-const device = (pk: string, type: string, name: string, extra: Partial<Device> = {}): Device => ({
+const device = (pk: string, type: Device['type'], name: string, extra: Partial<Device> = {}): Device => ({
   pk,
   type,
   name,
@@ -83,5 +83,23 @@ describe('MFA devices', () => {
     await waitFor(() =>
       expect(fakeServer.requests.some((r) => r.method === 'DELETE' && r.url.pathname === '/api/v3/authenticators/static/2')).toBe(true),
     );
+  });
+
+  it('deletes a security key through the WebAuthn endpoint', async () => {
+    const user = userEvent.setup();
+    let gone = false;
+    fakeServer.reply = (request) => {
+      if (request.method === 'DELETE') {
+        gone = true;
+        return new Response(null, { status: 204 });
+      }
+      return json(200, { results: gone ? [] : [device('7', 'webauthn', 'Yubikey')] });
+    };
+    renderWithI18n(<MfaDevices />);
+    await user.click(await screen.findByRole('button', { name: 'Delete Yubikey' }));
+    const row = screen.getByText('Delete Yubikey for good?').closest('tr') as HTMLElement;
+    await user.click(within(row).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('You have no second factor set up.')).toBeTruthy();
+    expect(fakeServer.requests.some((r) => r.method === 'DELETE' && r.url.pathname === '/api/v3/authenticators/webauthn/7')).toBe(true);
   });
 });

@@ -7,14 +7,12 @@ import { useI18n } from '../shared/i18n/i18n';
 import type { MessageKey } from '../shared/i18n/locales';
 
 /** One of the user's second factors, as /api/v3/authenticators/all/ lists it. */
-export interface Device {
-  pk: string;
-  name: string;
-  type: string;
-  confirmed: boolean;
-  created: string;
-  last_used: string | null;
-}
+export type Device = Pick<
+  NonNullable<Awaited<ReturnType<typeof listDevices>>['data']>['results'][number],
+  'pk' | 'name' | 'type' | 'confirmed' | 'created' | 'last_used'
+>;
+
+const listDevices = () => api.GET('/api/v3/authenticators/all');
 
 const TYPE_LABELS: Record<string, MessageKey> = {
   totp: 'flow.validate.totp',
@@ -57,6 +55,12 @@ async function changeDevice(
           ? await api.DELETE('/api/v3/authenticators/duo/{id}', params)
           : await api.PATCH('/api/v3/authenticators/duo/{id}', patch(change.name));
       break;
+    case 'webauthn':
+      result =
+        change === 'delete'
+          ? await api.DELETE('/api/v3/authenticators/webauthn/{id}', params)
+          : await api.PATCH('/api/v3/authenticators/webauthn/{id}', patch(change.name));
+      break;
     default:
       return { ok: false, status: 0 };
   }
@@ -80,12 +84,11 @@ export function MfaDevices() {
   useEffect(() => {
     let live = true;
     setFailure(undefined);
-    api
-      .GET('/api/v3/authenticators/all')
+    listDevices()
       .then(({ data, response }) => {
         if (!live) return;
         if (!response.ok) return setFailure(new ApiError(response.status, response.statusText));
-        const results = (data as { results?: Device[] } | undefined)?.results ?? [];
+        const results = data?.results ?? [];
         setDevices(results.filter((d) => d.confirmed));
       })
       .catch((error: unknown) => live && setFailure(new ApiError(0, String(error))));
@@ -202,7 +205,7 @@ function DeviceRow({ device, onChanged }: { device: Device; onChanged(): void })
               {t('flow.cancel')}
             </Button>
           </>
-        ) : mode === 'view' && TYPE_LABELS[device.type] && device.type !== 'webauthn' ? (
+        ) : mode === 'view' && TYPE_LABELS[device.type] ? (
           <>
             <Button
               variant="secondary"

@@ -1,9 +1,10 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, type Type } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   CurrentPrincipal,
   listQuerySchema,
+  openApiSchema,
+  paginatedSchema,
   RequireSuperuser,
   UuidPipe,
   ZodBody,
@@ -12,11 +13,11 @@ import {
   type Principal,
 } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
+import { deviceReadSchema, deviceRenameSchema, type DeviceRename } from './device.dto.js';
 import type { DeviceType } from './device.entity.js';
 import { DeviceService } from './device.service.js';
 
-const renameSchema = z.object({ name: z.string().trim().min(1, 'This field may not be blank.').max(64) });
-type Rename = z.infer<typeof renameSchema>;
+const deviceDoc = openApiSchema(deviceReadSchema, 'output');
 
 /** `/api/v3/authenticators/all/`: the caller's own devices of every type. */
 @ApiTags('authenticators')
@@ -25,6 +26,7 @@ export class AllDevicesController {
   constructor(private readonly devices: DeviceService) {}
 
   @Get()
+  @ApiOkResponse({ schema: paginatedSchema(deviceDoc) })
   list(@CurrentPrincipal() principal: Principal, @ZodQuery(listQuerySchema) query: ListQuery) {
     return this.devices.list(principal, undefined, query, false);
   }
@@ -38,21 +40,24 @@ export function deviceController(type: DeviceType, admin: boolean): Type<unknown
     constructor(readonly devices: DeviceService) {}
 
     @Get()
+    @ApiOkResponse({ schema: paginatedSchema(deviceDoc) })
     list(@CurrentPrincipal() principal: Principal, @ZodQuery(listQuerySchema) query: ListQuery) {
       return this.devices.list(principal, type, query, admin);
     }
 
     @Get(':id')
+    @ApiOkResponse({ schema: deviceDoc })
     retrieve(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
       return this.devices.get(principal, id, type);
     }
 
     @Patch(':id')
+    @ApiOkResponse({ schema: deviceDoc })
     rename(
       @CurrentActor() actor: Actor,
       @CurrentPrincipal() principal: Principal,
       @Param('id', UuidPipe) id: string,
-      @ZodBody(renameSchema) body: Rename,
+      @ZodBody(deviceRenameSchema) body: DeviceRename,
     ) {
       return this.devices.rename(actor, principal, id, body.name, type);
     }

@@ -9,6 +9,7 @@ import { CORE_OPTIONS } from '../core.tokens.js';
 import type { CoreOptions } from '../core.options.js';
 import { UserRepository } from '../users/user.repository.js';
 import { DeviceEntity, type DeviceType } from './device.entity.js';
+import type { DeviceRead } from './device.dto.js';
 import { DeviceRepository } from './device.repository.js';
 
 const PERIOD_SECONDS = 30;
@@ -23,18 +24,6 @@ export interface WebauthnKeyInput {
   public_key: string;
   sign_count: number | string;
   transports: string[];
-}
-
-export interface DeviceRead {
-  pk: string;
-  name: string;
-  type: DeviceType;
-  verbose_name: string;
-  meta_model_name: string;
-  confirmed: boolean;
-  created: string;
-  last_used: string | null;
-  user: number;
 }
 
 const VERBOSE: Record<DeviceType, [string, string]> = {

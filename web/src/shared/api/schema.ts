@@ -2382,7 +2382,32 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              confirmed: boolean;
+              created: string;
+              last_used: string | null;
+              meta_model_name: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              /** @enum {string} */
+              type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+              user: number;
+              verbose_name: string;
+            }[];
+          };
+        };
       };
     };
   };
@@ -2401,7 +2426,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -2445,7 +2484,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -2467,7 +2520,32 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              confirmed: boolean;
+              created: string;
+              last_used: string | null;
+              meta_model_name: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              /** @enum {string} */
+              type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+              user: number;
+              verbose_name: string;
+            }[];
+          };
+        };
       };
     };
   };
@@ -2486,7 +2564,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -2530,7 +2622,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -2552,7 +2658,32 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              confirmed: boolean;
+              created: string;
+              last_used: string | null;
+              meta_model_name: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              /** @enum {string} */
+              type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+              user: number;
+              verbose_name: string;
+            }[];
+          };
+        };
       };
     };
   };
@@ -2571,7 +2702,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -2615,7 +2760,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -2637,7 +2796,32 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              confirmed: boolean;
+              created: string;
+              last_used: string | null;
+              meta_model_name: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              /** @enum {string} */
+              type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+              user: number;
+              verbose_name: string;
+            }[];
+          };
+        };
       };
     };
   };
@@ -2656,7 +2840,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -2700,7 +2898,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -2722,7 +2934,32 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              confirmed: boolean;
+              created: string;
+              last_used: string | null;
+              meta_model_name: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              /** @enum {string} */
+              type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+              user: number;
+              verbose_name: string;
+            }[];
+          };
+        };
       };
     };
   };
@@ -2741,7 +2978,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -2785,7 +3036,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -2807,7 +3072,32 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              confirmed: boolean;
+              created: string;
+              last_used: string | null;
+              meta_model_name: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              /** @enum {string} */
+              type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+              user: number;
+              verbose_name: string;
+            }[];
+          };
+        };
       };
     };
   };
@@ -2829,7 +3119,32 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              confirmed: boolean;
+              created: string;
+              last_used: string | null;
+              meta_model_name: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              /** @enum {string} */
+              type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+              user: number;
+              verbose_name: string;
+            }[];
+          };
+        };
       };
     };
   };
@@ -2848,7 +3163,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -2892,7 +3221,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -2914,7 +3257,32 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              confirmed: boolean;
+              created: string;
+              last_used: string | null;
+              meta_model_name: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              /** @enum {string} */
+              type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+              user: number;
+              verbose_name: string;
+            }[];
+          };
+        };
       };
     };
   };
@@ -2933,7 +3301,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -2977,7 +3359,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -2999,7 +3395,32 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              confirmed: boolean;
+              created: string;
+              last_used: string | null;
+              meta_model_name: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              /** @enum {string} */
+              type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+              user: number;
+              verbose_name: string;
+            }[];
+          };
+        };
       };
     };
   };
@@ -3018,7 +3439,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -3062,7 +3497,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -3084,7 +3533,32 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              confirmed: boolean;
+              created: string;
+              last_used: string | null;
+              meta_model_name: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              /** @enum {string} */
+              type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+              user: number;
+              verbose_name: string;
+            }[];
+          };
+        };
       };
     };
   };
@@ -3103,7 +3577,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -3147,7 +3635,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -3169,7 +3671,32 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              confirmed: boolean;
+              created: string;
+              last_used: string | null;
+              meta_model_name: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              /** @enum {string} */
+              type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+              user: number;
+              verbose_name: string;
+            }[];
+          };
+        };
       };
     };
   };
@@ -3188,7 +3715,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
@@ -3232,7 +3773,21 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            confirmed: boolean;
+            created: string;
+            last_used: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            type: 'totp' | 'static' | 'webauthn' | 'sms' | 'duo';
+            user: number;
+            verbose_name: string;
+          };
+        };
       };
     };
   };
