@@ -141,6 +141,18 @@ describe('authenticatorDuoStage', () => {
       expect(await fakes.reputation.scoreOf('username', 'alice')).toBe(1);
     });
 
+    it('remembers an approved push like any other factor when the stage has a validation threshold', async () => {
+      const { fakes } = withDevice();
+      const { ctx, response } = stageContext({
+        fakes,
+        settings: { device_classes: ['duo'], last_auth_threshold: 'hours=1' },
+        plan: { pending_user: '5' },
+        duoUrl: duo.baseUrl,
+      });
+      expect(await authenticatorValidateStage.submit(ctx, pick('duo-device'))).toEqual({ kind: 'next' });
+      expect(response.cookie('authmesh_mfa')).toMatchObject({ maxAgeSeconds: 3600, httpOnly: true });
+    });
+
     it('refuses when the user denies the push, charging the attempt', async () => {
       const { fakes, duoUserId } = withDevice();
       duo.setPushAnswer(duoUserId, 'deny');

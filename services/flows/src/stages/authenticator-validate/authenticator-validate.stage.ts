@@ -1,7 +1,6 @@
 import { duoAuthClientFor } from '@authmesh/duo';
 import type { Device__Output, User__Output } from '@authmesh/rpc';
-import { assertionOptions, verifyAssertion, type UserVerification } from '../authenticator-webauthn/relying-party.js';
-import { PASSKEY_METHOD, signedInWithPasskey } from '../authenticator-webauthn/passkey-login.js';
+import { PASSKEY_METHOD } from '../authenticator-webauthn/passkey-login.js';
 import { parseDuration } from '../../executor/duration.js';
 import { textCode } from '../authenticator-sms/sms-message.js';
 import { codeMatches, newCode, type PendingCode } from '../authenticator-sms/sms-code.js';
@@ -17,12 +16,12 @@ import {
   type StageResult,
   type StageRuntime,
 } from '../stage-runtime.js';
-import { MFA_COOKIE, mfaCookieValid, signMfaCookie } from './mfa-cookie.js';
+import { MFA_COOKIE, mfaCookieValid } from './mfa-cookie.js';
+import { validated } from './validated.js';
+import { deviceChallenges, passwordlessChallenge, passwordlessSubmit, webauthnSubmit } from './webauthn-validation.js';
 
 /** Device classes this build can validate. */
 const SUPPORTED_CLASSES = ['totp', 'static', 'sms', 'duo', 'webauthn'];
-/** Where the plan keeps this stage's pending WebAuthn challenge. */
-const CEREMONY = 'webauthn_validation';
 
 /**
  * Asks for a second factor from one of the pending user's devices of the allowed classes.
@@ -64,7 +63,7 @@ export const authenticatorValidateStage: StageRuntime = {
     if (await ctx.services.reputation.secondFactorThrottled(user.username))
       return invalid({ non_field_errors: ['Too many failed attempts. Try again later.'] });
     const duo = selectedDevice(response, devices, 'duo');
-    if (duo) return duoPush(ctx, user.pk, user.username, duo);
+    if (duo) return duoPush(ctx, user, duo);
     const sms = selectedDevice(response, devices, 'sms');
     if (sms?.phone_number) return sendDeviceCode(ctx, user, sms);
     if (response.webauthn !== undefined) return webauthnSubmit(ctx, user, response.webauthn, devices);
@@ -87,69 +86,6 @@ export const authenticatorValidateStage: StageRuntime = {
   },
 };
 
-/** The user proved a second factor with `devicePk`: credit reputation, note the device, remember it as the stage says. */
-async function validated(ctx: StageContext, user: User__Output, devicePk: string): Promise<StageResult> {
-  await ctx.services.reputation.succeeded(user.username, ctx.request.clientIp);
-  ctx.plan.mfa_device = devicePk;
-  const threshold = parseDuration(String(ctx.settings.last_auth_threshold ?? 'seconds=0'));
-  if (threshold > 0) {
-    ctx.response.setCookie({
-      name: MFA_COOKIE,
-      value: signMfaCookie(ctx.services.cookieSecret, user.pk),
-      maxAgeSeconds: threshold,
-      httpOnly: true,
-    });
-  }
-  return next();
-}
-
-/** One challenge per device, except WebAuthn: one assertion request naming all the user's credentials. */
-async function deviceChallenges(ctx: StageContext, devices: Device__Output[]) {
-  const keys = devices.filter((d) => d.type === 'webauthn');
-  const others = devices.filter((d) => d.type !== 'webauthn').map((d) => ({ device_class: d.type, device_uid: d.pk, challenge: {} }));
-  if (keys.length === 0) return others;
-  const options = await assertionOptions(ctx, CEREMONY, keys, userVerification(ctx));
-  return [...others, { device_class: 'webauthn', device_uid: keys[0].pk, challenge: options }];
-}
-
-/** Checks an assertion by one of the user's own WebAuthn devices; a credential of anyone else is refused. */
-async function webauthnSubmit(ctx: StageContext, user: User__Output, answer: unknown, devices: Device__Output[]) {
-  if (!devices.some((d) => d.type === 'webauthn')) return invalid({ webauthn: ['No security key is registered for this account.'] });
-  await ctx.services.reputation.charge(user.username, ctx.request.clientIp);
-  const check = await verifyAssertion(ctx, CEREMONY, answer, userVerification(ctx), user);
-  if (!check.ok) {
-    await ctx.services.emitEvent('login_failed', user, ctx.request.clientIp, { username: user.username, reason: 'invalid security key' });
-    return invalid({ webauthn: [check.error] }, true);
-  }
-  return validated(ctx, user, check.device.pk);
-}
-
-/** Asks for any passkey of this site: the credential will say whose it is. */
-async function passwordlessChallenge(ctx: StageContext): Promise<StageResult> {
-  return challenge({
-    device_challenges: [
-      { device_class: 'webauthn', device_uid: '-1', challenge: await assertionOptions(ctx, CEREMONY, [], userVerification(ctx)) },
-    ],
-    configuration_stages: [],
-  });
-}
-
-async function passwordlessSubmit(ctx: StageContext, response: Record<string, unknown>): Promise<StageResult> {
-  if (response.webauthn === undefined) return invalid({ webauthn: ['Use your passkey to continue.'] });
-  const check = await verifyAssertion(ctx, CEREMONY, response.webauthn, userVerification(ctx), null);
-  if (!check.ok) {
-    await ctx.services.emitEvent('login_failed', null, ctx.request.clientIp, { reason: 'invalid passkey' });
-    return invalid({ webauthn: [check.error] }, true);
-  }
-  signedInWithPasskey(ctx, check.user, check.device.pk);
-  return validated(ctx, check.user, check.device.pk);
-}
-
-function userVerification(ctx: StageContext): UserVerification {
-  const value = ctx.settings.webauthn_user_verification;
-  return value === 'required' || value === 'discouraged' ? value : 'preferred';
-}
-
 /** The device of a class the client picked (`selected_challenge`), if it is one of the user's usable devices. */
 function selectedDevice(response: Record<string, unknown>, devices: Device__Output[], type: string): Device__Output | undefined {
   const selected = response.selected_challenge as { device_class?: unknown; device_uid?: unknown } | undefined;
@@ -158,10 +94,10 @@ function selectedDevice(response: Record<string, unknown>, devices: Device__Outp
 }
 
 /** Sends a Duo push to the device's Duo user and waits for the answer (Duo's synchronous auth call). */
-async function duoPush(ctx: StageContext, userPk: string, username: string, device: Device__Output): Promise<StageResult> {
+async function duoPush(ctx: StageContext, user: User__Output, device: Device__Output): Promise<StageResult> {
   const stage = device.stage_pk ? await ctx.services.config.getStage(device.stage_pk).catch(() => null) : null;
   if (!stage || !device.duo_user_id) return invalid({ non_field_errors: ['This Duo device can no longer be used; use another device.'] });
-  await ctx.services.reputation.charge(username, ctx.request.clientIp);
+  await ctx.services.reputation.charge(user.username, ctx.request.clientIp);
   let answer: 'allow' | 'deny';
   try {
     answer = await duoAuthClientFor(ctx.services.duoOutbound, JSON.parse(stage.settings_json), ctx.services.duoUrl).pushAuth(
@@ -172,10 +108,9 @@ async function duoPush(ctx: StageContext, userPk: string, username: string, devi
     return invalid({ non_field_errors: ['Duo could not be reached. Try again in a moment.'] });
   }
   if (answer !== 'allow') return invalid({ non_field_errors: ['The login was not approved on the device.'] }, true);
-  await ctx.services.reputation.succeeded(username, ctx.request.clientIp);
-  await ctx.services.identity.touchDevice(userPk, device.pk);
-  ctx.plan.mfa_device = device.pk;
-  return next();
+  await ctx.services.identity.touchDevice(user.pk, device.pk);
+  // Like any other factor: reputation credited and the "recently validated" cookie set as the stage says.
+  return validated(ctx, user, device.pk);
 }
 
 /** Texts a code to one of the user's SMS devices, with the provider settings of the stage that enrolled it. */
