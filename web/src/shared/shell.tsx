@@ -7,6 +7,8 @@ import {
   MastheadMain,
   Page,
   PageSection,
+  PageSidebar,
+  PageSidebarBody,
   Spinner,
   Title,
   Toolbar,
@@ -24,11 +26,17 @@ export function Shell({
   title,
   here,
   navigate = window.location,
+  sidebar,
+  switchTo,
   children,
 }: {
   title: string;
   here: string;
   navigate?: { assign(url: string): void };
+  /** Navigation beside the content, given the logged-in user. */
+  sidebar?(user: Me): ReactNode;
+  /** A link to the other interface (user ↔ admin), shown when the user may use it. */
+  switchTo?(user: Me): { href: string; label: string } | undefined;
   children(user: Me): ReactNode;
 }) {
   const { t, setUserLocale } = useI18n();
@@ -41,6 +49,7 @@ export function Shell({
     document.title = title;
   }, [title]);
 
+  const switchTarget = user && switchTo ? switchTo(user) : undefined;
   const masthead = (
     <Masthead>
       <MastheadMain>
@@ -58,6 +67,13 @@ export function Shell({
             </ToolbarItem>
             {user ? (
               <>
+                {switchTarget ? (
+                  <ToolbarItem>
+                    <Button component="a" href={switchTarget.href} variant="link">
+                      {switchTarget.label}
+                    </Button>
+                  </ToolbarItem>
+                ) : null}
                 <ToolbarItem>
                   <span data-testid="whoami">{user.name || user.username}</span>
                 </ToolbarItem>
@@ -74,7 +90,16 @@ export function Shell({
     </Masthead>
   );
   return (
-    <Page masthead={masthead}>
+    <Page
+      masthead={masthead}
+      sidebar={
+        user && sidebar ? (
+          <PageSidebar isSidebarOpen>
+            <PageSidebarBody>{sidebar(user)}</PageSidebarBody>
+          </PageSidebar>
+        ) : undefined
+      }
+    >
       <PageSection>
         {session.kind === 'user' ? (
           children(session.user)

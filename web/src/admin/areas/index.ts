@@ -1,0 +1,19 @@
+import type { AdminArea } from '../kit/area';
+import { applicationsArea } from './applications';
+import { customisationArea } from './customisation';
+import { dashboardsArea } from './dashboards';
+import { directoryArea } from './directory';
+import { eventsArea } from './events';
+import { flowsArea } from './flows';
+import { systemArea } from './system';
+
+/** The admin navigation's sections, in the order the reference product shows them. */
+export const ADMIN_AREAS: AdminArea[] = [
+  dashboardsArea,
+  applicationsArea,
+  eventsArea,
+  customisationArea,
+  flowsArea,
+  directoryArea,
+  systemArea,
+].filter((area) => area.items.length > 0);

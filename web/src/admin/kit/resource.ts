@@ -1,0 +1,140 @@
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../../shared/i18n/locales';
+import type { ListPath, Row } from './resource-api';
+
+/** A column of a list page. */
+export interface Column {
+  label: MessageKey;
+  /** What the cell shows; plain strings are rendered as text, never as HTML. */
+  render(row: Row): ReactNode;
+  /** The `ordering` value that sorts by this column, when the API can sort by it. */
+  ordering?: string;
+}
+
+/** A choice of a select field. */
+export interface Choice {
+  value: string;
+  label: MessageKey | { text: string };
+}
+
+/** The kinds of input a form field can be. */
+export type FieldKind =
+  | 'text'
+  | 'slug'
+  | 'url'
+  | 'email'
+  | 'password'
+  | 'textarea'
+  | 'code'
+  | 'json'
+  | 'number'
+  | 'switch'
+  | 'select'
+  | 'reference'
+  | 'references'
+  | 'list'
+  | 'datetime';
+
+/** Another endpoint whose objects a field points to. */
+export interface Reference {
+  path: ListPath;
+  /** The field of the referenced object stored in this field (default `pk`). */
+  value?: string;
+  /** How a referenced object is named in the picker (default its `name`). */
+  label?(row: Row): string;
+  /** Extra list filters (`{ designation: 'authentication' }`). */
+  query?: Record<string, string>;
+}
+
+/** A field of a create/edit form. */
+export interface Field {
+  name: string;
+  label: MessageKey;
+  help?: MessageKey;
+  kind: FieldKind;
+  required?: boolean;
+  /** Choices of a `select` field. */
+  choices?: Choice[];
+  /** The endpoint of a `reference`/`references` field. */
+  reference?: Reference;
+  /** The value a new object starts with. */
+  initial?: unknown;
+  /** Only sent when creating (the API refuses changes later). */
+  createOnly?: boolean;
+  /** Never shown back (secrets): left empty means "unchanged" when editing. */
+  writeOnly?: boolean;
+  /** A heading the field is grouped under. */
+  group?: MessageKey;
+  /** Shown only when the form's other values call for it. */
+  visible?(values: Row): boolean;
+}
+
+/** A notice shown on an object's row and detail page (e.g. a provider no application uses). */
+export interface Warning {
+  when(row: Row): boolean;
+  message: MessageKey;
+}
+
+/** An extra tab of an object's detail page. */
+export interface DetailTab {
+  title: MessageKey;
+  render(row: Row, reload: () => void): ReactNode;
+}
+
+/** Everything the admin needs to list, show, create, edit and delete one kind of object. */
+export interface Resource {
+  /** The admin route, e.g. `/core/applications`. */
+  route: string;
+  /** The API's list endpoint. */
+  api: ListPath;
+  title: MessageKey;
+  /** One object of this kind ("Application"). */
+  singular: MessageKey;
+  /** What the list page says the objects are for. */
+  description?: MessageKey;
+  /** The field that names an object in its URL (default `pk`). */
+  key?: string;
+  /** How an object is named in titles and delete previews (default its `name`). */
+  name?(row: Row): string;
+  columns: Column[];
+  fields: Field[];
+  /** A different form for editing (e.g. fewer fields), default `fields`. */
+  editFields?: Field[];
+  /** The default `ordering`. */
+  ordering?: string;
+  /** False when the list endpoint has no `search`. */
+  searchable?: boolean;
+  /** False when objects are made elsewhere (sessions, events). */
+  creatable?: boolean;
+  /** False when objects cannot be changed. */
+  editable?: boolean;
+  /** False when objects cannot be deleted. */
+  deletable?: boolean;
+  warnings?: Warning[];
+  tabs?: DetailTab[];
+  /** Extra buttons on the detail page. */
+  actions?(row: Row, reload: () => void): ReactNode;
+  /** Polymorphic lists (`/stages/all`): which type's resource handles a row and which types can be created. */
+  types?: TypeChoice[];
+}
+
+/** One concrete type of a polymorphic list (a stage type, a policy type, a provider type). */
+export interface TypeChoice {
+  /** Matches a row's `meta_model_name` or `component`. */
+  matches(row: Row): boolean;
+  label: MessageKey;
+  description?: MessageKey;
+  resource: Resource;
+}
+
+/** The name of an object as the resource shows it. */
+export function nameOf(resource: Resource, row: Row): string {
+  if (resource.name) return resource.name(row);
+  const name = row.name ?? row.username ?? row.slug ?? row.identifier ?? row.pk;
+  return typeof name === 'string' || typeof name === 'number' ? String(name) : '';
+}
+
+/** The key of an object in URLs. */
+export function keyOf(resource: Resource, row: Row): string {
+  return String(row[resource.key ?? 'pk'] ?? '');
+}
