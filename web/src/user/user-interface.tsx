@@ -7,7 +7,12 @@ import { MfaDevices } from './mfa-devices';
 export function UserInterface({ navigate }: { navigate?: { assign(url: string): void } }) {
   const { t } = useI18n();
   return (
-    <Shell title={t('user.title')} here="/if/user/" navigate={navigate}>
+    <Shell
+      title={t('user.title')}
+      here="/if/user/"
+      navigate={navigate}
+      switchTo={(user) => (user.is_superuser ? { href: '/if/admin/', label: t('shell.adminInterface') } : undefined)}
+    >
       {(user) => (
         <>
           <Title headingLevel="h2">{t('user.welcome', { name: user.name || user.username })}</Title>
