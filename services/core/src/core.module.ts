@@ -102,6 +102,8 @@ import { ScopeMappingRepository } from './providers/oauth2/scope-mapping.reposit
 import { ScopeMappingService } from './providers/oauth2/scope-mapping.service.js';
 import { OAuth2ConfigRpc } from './providers/oauth2/oauth2-config.rpc.js';
 import { ScopeClaimsService } from './providers/oauth2/scope-claims.service.js';
+import { SystemController } from './admin/system.controller.js';
+import { SystemService } from './admin/system.service.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
 @Module({})
@@ -135,6 +137,7 @@ export class CoreModule {
         WebhookMappingController,
         OAuth2ProviderController,
         ScopeMappingController,
+        SystemController,
       ],
       providers: [
         { provide: CORE_OPTIONS, useValue: options },
@@ -142,6 +145,7 @@ export class CoreModule {
         { provide: PRINCIPAL_RESOLVER, useExisting: TokenPrincipalResolver },
         TokenPrincipalResolver,
         Transactions,
+        SystemService,
         EventPublisher,
         EventOutboxRepository,
         UserRepository,

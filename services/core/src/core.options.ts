@@ -5,6 +5,7 @@ import type { Logger } from '@authmesh/logger';
 import type { PasswordHasher, SecretBox } from '@authmesh/crypto';
 import type { ExpressionEngine } from '@authmesh/expressions';
 import type { FlowClient } from '@authmesh/rpc';
+import type { ReadinessReport } from '@authmesh/runtime';
 
 /** Runtime values core's Nest module is built with. */
 export interface CoreOptions {
@@ -19,6 +20,14 @@ export interface CoreOptions {
   expressions?: ExpressionEngine;
   /** The flow executor (cache actions, policy tests); absent in one-shot commands. */
   flows?: FlowClient;
+  /** The services of the installation as core sees them (admin system status); absent in one-shot commands. */
+  mesh?: MeshView;
   /** Environment variables blueprints may read through !Env (already allow-listed). */
   blueprintEnv: Record<string, string | undefined>;
+}
+
+/** Where each service runs, and whether it is ready. */
+export interface MeshView {
+  services(): Array<{ name: string; location: 'local' | 'remote' | 'absent' }>;
+  check(): Promise<ReadinessReport>;
 }

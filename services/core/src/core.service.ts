@@ -4,7 +4,9 @@ import { PasswordHasher, SecretBox } from '@authmesh/crypto';
 import { ExpressionEngine } from '@authmesh/expressions';
 import { databaseHealthy, schemaMigrator } from '@authmesh/db';
 import { createHttpApp } from '@authmesh/http';
-import type { ServiceDefinition } from '@authmesh/runtime';
+import { ReadinessProbe, type ReadinessSource, type ServiceContext, type ServiceDefinition } from '@authmesh/runtime';
+import { SERVICE_NAMES } from '@authmesh/config';
+import type { MeshView } from './core.options.js';
 import { BootstrapService } from './bootstrap/bootstrap.service.js';
 import { CoreModule } from './core.module.js';
 import { createCoreDataSource } from './database/core.data-source.js';
@@ -43,6 +45,7 @@ export const coreService: ServiceDefinition = {
       blueprintEnv: blueprintEnvironment(),
       flows: new FlowClient(ctx.addresses.grpc('flows'), ctx.meshKey),
       expressions: await ExpressionEngine.create(),
+      mesh: meshView(ctx),
     };
     const document = ctx.config.api_docs && ctx.openApiDocument ? ((await ctx.openApiDocument()) as OpenAPIObject) : undefined;
     const { app, handler } = await createHttpApp(CoreModule.register(options), {
@@ -84,3 +87,37 @@ export const coreService: ServiceDefinition = {
     };
   },
 };
+
+/**
+ * The other services as seen from core (the gateway excepted: the request came through it): those
+ * in this process answer directly, remote ones at their configured HTTP address. Read at each
+ * call, since the services after core start later.
+ */
+function meshView(ctx: ServiceContext): MeshView {
+  const services = () =>
+    SERVICE_NAMES.filter((name) => name !== 'gateway').map((name) => ({
+      name,
+      location:
+        ctx.local.has(name) || name === 'core' ? ('local' as const) : ctx.addresses.http(name) ? ('remote' as const) : ('absent' as const),
+    }));
+  return {
+    services,
+    check() {
+      const sources = new Map<string, ReadinessSource>();
+      for (const { name, location } of services()) {
+        const running = ctx.local.get(name);
+        const baseUrl = ctx.addresses.http(name);
+        if (name === 'core') continue;
+        sources.set(
+          name,
+          location === 'local' && running
+            ? { kind: 'local', service: running }
+            : baseUrl
+              ? { kind: 'remote', baseUrl }
+              : { kind: 'absent' },
+        );
+      }
+      return new ReadinessProbe(sources).check();
+    },
+  };
+}

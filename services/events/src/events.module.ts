@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PRINCIPAL_RESOLVER } from '@authmesh/http';
-import { EventController } from './events/event.controller.js';
+import { EventController, LoginMetricsController } from './events/event.controller.js';
 import { EventRepository } from './events/event.repository.js';
 import { EventService } from './events/event.service.js';
 import { EVENTS_DATA_SOURCE, EVENTS_OPTIONS } from './events.tokens.js';
@@ -12,7 +12,7 @@ export class EventsModule {
   static register(options: EventsOptions): DynamicModule {
     return {
       module: EventsModule,
-      controllers: [EventController],
+      controllers: [EventController, LoginMetricsController],
       providers: [
         { provide: EVENTS_OPTIONS, useValue: options },
         { provide: EVENTS_DATA_SOURCE, useValue: options.dataSource },

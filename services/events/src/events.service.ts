@@ -47,7 +47,7 @@ export const eventsService: ServiceDefinition = {
 
     return {
       name: 'events',
-      http: { prefixes: ['/api/v3/events/'], handler },
+      http: { prefixes: ['/api/v3/events/', '/api/v3/admin/metrics/'], handler },
       async readiness() {
         const database = await databaseHealthy(dataSource);
         const bus = ctx.bus.isHealthy();

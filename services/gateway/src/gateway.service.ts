@@ -1,7 +1,7 @@
 import { ENV_NAMES, type AuthmeshConfig, type ServiceName } from '@authmesh/config';
 import { TrustedProxies, type ServiceContext, type ServiceDefinition } from '@authmesh/runtime';
 import { createGatewayHandler } from './gateway.handler.js';
-import { ReadinessProbe, type ReadinessSource } from './health.js';
+import { ReadinessProbe, type ReadinessSource } from '@authmesh/runtime';
 import { ROUTES, routedServices, type Route } from './route-table.js';
 import { resolveUpstream, type RemoteProxyOptions, type Upstream } from './upstream.js';
 import { WEB_DIST_DIR, WebAssets } from './web-assets.js';

@@ -14,7 +14,7 @@
 export { gatewayService, defineGatewayService, type GatewayTuning } from './gateway.service.js';
 export { createServiceRouter, type ServiceRouterOptions } from './service-router.js';
 export { createGatewayHandler, type GatewayHandler, type GatewayHandlerOptions } from './gateway.handler.js';
-export { ReadinessProbe, type ReadinessSource, LIVE_PATH, READY_PATH } from './health.js';
+export { ReadinessProbe, type ReadinessSource, LIVE_PATH, READY_PATH } from '@authmesh/runtime';
 export { ROUTES, matchRoute, routedServices, type Route } from './route-table.js';
 export type { Upstream, RemoteProxyOptions } from './upstream.js';
 export { WebAssets, WEB_DIST_DIR, STATIC_PREFIX, CONTENT_SECURITY_POLICY } from './web-assets.js';

@@ -13,6 +13,8 @@ export interface Route {
  */
 export const ROUTES: readonly Route[] = [
   { prefix: '/api/v3/events/', service: 'events' },
+  // The dashboard's login chart is computed from the event log.
+  { prefix: '/api/v3/admin/metrics/', service: 'events' },
   { prefix: '/api/v3/flows/executor/', service: 'flows' },
   { prefix: '/api/v3/flows/inspector/', service: 'flows' },
   { prefix: '/flows/', service: 'flows' },

@@ -4,7 +4,7 @@ import type { ServiceName } from '@authmesh/config';
 import type { Logger } from '@authmesh/logger';
 import type { RunningService, TrustedProxies } from '@authmesh/runtime';
 import { createGatewayHandler } from './gateway.handler.js';
-import { ReadinessProbe, type ReadinessSource } from './health.js';
+import { ReadinessProbe, type ReadinessSource } from '@authmesh/runtime';
 import { ROUTES, type Route } from './route-table.js';
 import type { Upstream } from './upstream.js';
 

@@ -1,7 +1,16 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { listQuerySchema, openApiSchema, paginatedSchema, RequireSuperuser, UuidPipe, ZodQuery, type ListQuery } from '@authmesh/http';
-import { eventListQuerySchema, eventReadSchema, type EventFilters } from './event.dto.js';
+import {
+  coordinatesSchema,
+  eventListQuerySchema,
+  eventReadSchema,
+  loginMetricsSchema,
+  topPerUserQuerySchema,
+  topPerUserSchema,
+  type EventFilters,
+  type TopPerUserQuery,
+} from './event.dto.js';
 import { EventService } from './event.service.js';
 
 const eventDoc = openApiSchema(eventReadSchema, 'output');
@@ -18,6 +27,18 @@ export class EventController {
     return this.events.list(filters, query);
   }
 
+  @Get('per_month')
+  @ApiOkResponse({ schema: openApiSchema(coordinatesSchema, 'output') })
+  perMonth(@ZodQuery(eventListQuerySchema) filters: EventFilters) {
+    return this.events.volume(filters, 30 * 24 * 3600, 24 * 3600);
+  }
+
+  @Get('top_per_user')
+  @ApiOkResponse({ schema: openApiSchema(topPerUserSchema, 'output') })
+  topPerUser(@ZodQuery(topPerUserQuerySchema) query: TopPerUserQuery) {
+    return this.events.topPerUser(query.action, query.top_n);
+  }
+
   @Get('actions')
   actions() {
     return this.events.actions();
@@ -27,5 +48,19 @@ export class EventController {
   @ApiOkResponse({ schema: eventDoc })
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.events.get(id);
+  }
+}
+
+/** The admin dashboard's login chart, at the reference product's path. */
+@ApiTags('admin')
+@Controller('api/v3/admin/metrics')
+@RequireSuperuser()
+export class LoginMetricsController {
+  constructor(private readonly events: EventService) {}
+
+  @Get()
+  @ApiOkResponse({ schema: openApiSchema(loginMetricsSchema, 'output') })
+  retrieve() {
+    return this.events.loginMetrics();
   }
 }

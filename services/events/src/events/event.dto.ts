@@ -48,3 +48,21 @@ export const eventReadSchema = z.object({
   expires: z.string(),
 });
 export type EventRead = z.infer<typeof eventReadSchema>;
+
+/** `per_month`: the events matching the list filters, per day over the last 30 days. */
+export const eventVolumeQuerySchema = eventListQuerySchema;
+
+export const topPerUserQuerySchema = z.object({
+  action: z.string().max(64).default('authorize_application'),
+  top_n: z.coerce.number().int().min(1).max(100).default(15),
+});
+export type TopPerUserQuery = z.output<typeof topPerUserQuerySchema>;
+
+const coordinate = z.object({ x_cord: z.number().int(), y_cord: z.number().int() });
+export const coordinatesSchema = z.array(coordinate);
+export const loginMetricsSchema = z.object({
+  logins: coordinatesSchema,
+  logins_failed: coordinatesSchema,
+  authorizations: coordinatesSchema,
+});
+export const topPerUserSchema = z.array(z.object({ application: json, counted_events: z.number().int(), unique_users: z.number().int() }));

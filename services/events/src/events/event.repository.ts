@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { ListQuery } from '@authmesh/http';
 import { fetchPage, escapeLike } from '@authmesh/db';
 import { EVENTS_DATA_SOURCE } from '../events.tokens.js';
@@ -35,6 +35,51 @@ export class EventRepository {
 
   async list(filters: EventFilters, query: ListQuery): Promise<[EventEntity[], number]> {
     const qb = this.dataSource.manager.createQueryBuilder(EventEntity, 'e');
+    this.filter(qb, filters);
+    if (query.search) {
+      qb.andWhere(`(e.action ILIKE :s ESCAPE '\\' OR e."user"->>'username' ILIKE :s ESCAPE '\\' OR e.client_ip ILIKE :s ESCAPE '\\')`, {
+        s: `%${escapeLike(query.search)}%`,
+      });
+    }
+    return fetchPage(qb, query, ORDERING, { created: 'DESC' });
+  }
+
+  /**
+   * How many events matched per time bucket since `since` (buckets of `bucketSeconds` starting
+   * at `since`); buckets without events are absent.
+   */
+  async volume(filters: EventFilters, since: Date, bucketSeconds: number): Promise<Array<{ bucket: Date; count: number }>> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(EventEntity, 'e')
+      .select(`date_bin(make_interval(secs => :bucket), e.created, :since)`, 'bucket')
+      .addSelect('count(*)', 'count')
+      .where('e.created >= :since', { since, bucket: bucketSeconds })
+      .groupBy('1')
+      .orderBy('1');
+    this.filter(qb, filters);
+    const rows: Array<{ bucket: Date | string; count: string }> = await qb.getRawMany();
+    return rows.map((row) => ({ bucket: new Date(row.bucket), count: Number(row.count) }));
+  }
+
+  /** The applications named by the most events of an action, with how many users they had. */
+  async topApplications(
+    action: string,
+    limit: number,
+  ): Promise<Array<{ application: Record<string, unknown>; counted: number; users: number }>> {
+    const rows: Array<{ application: Record<string, unknown>; counted: string; users: string }> = await this.dataSource.query(
+      `SELECT context->'authorized_application' AS application, count(*) AS counted, count(DISTINCT "user"->>'pk') AS users
+         FROM events.events
+        WHERE action = $1 AND context ? 'authorized_application'
+        GROUP BY context->'authorized_application'
+        ORDER BY counted DESC
+        LIMIT $2`,
+      [action, limit],
+    );
+    return rows.map((row) => ({ application: row.application, counted: Number(row.counted), users: Number(row.users) }));
+  }
+
+  /** Narrows a query to the events the filters name. */
+  private filter(qb: SelectQueryBuilder<EventEntity>, filters: EventFilters): void {
     if (filters.action !== undefined) qb.andWhere('e.action = :action', { action: filters.action });
     if (filters.client_ip !== undefined) qb.andWhere('e.client_ip = :ip', { ip: filters.client_ip });
     if (filters.username !== undefined) qb.andWhere(`e."user"->>'username' = :username`, { username: filters.username });
@@ -47,12 +92,6 @@ export class EventRepository {
     if (filters.context_authorized_app !== undefined) {
       qb.andWhere(`e.context->'authorized_application'->>'pk' = :aapp`, { aapp: filters.context_authorized_app });
     }
-    if (query.search) {
-      qb.andWhere(`(e.action ILIKE :s ESCAPE '\\' OR e."user"->>'username' ILIKE :s ESCAPE '\\' OR e.client_ip ILIKE :s ESCAPE '\\')`, {
-        s: `%${escapeLike(query.search)}%`,
-      });
-    }
-    return fetchPage(qb, query, ORDERING, { created: 'DESC' });
   }
 
   async actions(): Promise<string[]> {

@@ -7,6 +7,18 @@ import { EventEntity } from './event.entity.js';
 import type { EventFilters, EventRead, IncomingEvent } from './event.dto.js';
 import { EventRepository } from './event.repository.js';
 
+/** One point of a chart: time in milliseconds, count. */
+export interface Coordinate {
+  x_cord: number;
+  y_cord: number;
+}
+
+export interface LoginMetrics {
+  logins: Coordinate[];
+  logins_failed: Coordinate[];
+  authorizations: Coordinate[];
+}
+
 /** Time an event is kept when its publisher gives no expiry. */
 const DEFAULT_RETENTION_DAYS = 365;
 
@@ -49,6 +61,43 @@ export class EventService {
     const event = await this.events.findById(id);
     if (!event) throw new NotFoundError();
     return serializeEvent(event);
+  }
+
+  /**
+   * Counts per time bucket over a period ending now, one coordinate per bucket (empty buckets
+   * count 0): `x_cord` is the bucket's start in milliseconds since the epoch.
+   */
+  async volume(filters: EventFilters, periodSeconds: number, bucketSeconds: number, now = new Date()): Promise<Coordinate[]> {
+    const since = new Date(
+      Math.floor((now.getTime() - periodSeconds * 1000) / (bucketSeconds * 1000)) * bucketSeconds * 1000 + bucketSeconds * 1000,
+    );
+    const counted = new Map((await this.events.volume(filters, since, bucketSeconds)).map((row) => [row.bucket.getTime(), row.count]));
+    const coordinates: Coordinate[] = [];
+    for (let at = since.getTime(); at <= now.getTime(); at += bucketSeconds * 1000)
+      coordinates.push({ x_cord: at, y_cord: counted.get(at) ?? 0 });
+    return coordinates;
+  }
+
+  /** Logins, failed logins and authorizations over the last week, per 8 hours (the admin dashboard's chart). */
+  async loginMetrics(now = new Date()): Promise<LoginMetrics> {
+    const week = 7 * 24 * 3600;
+    const eightHours = 8 * 3600;
+    const [logins, failed, authorizations] = await Promise.all(
+      ['login', 'login_failed', 'authorize_application'].map((action) => this.volume({ action }, week, eightHours, now)),
+    );
+    return { logins, logins_failed: failed, authorizations };
+  }
+
+  /** The applications with the most events of an action, and how many distinct users caused them. */
+  async topPerUser(
+    action: string,
+    limit: number,
+  ): Promise<Array<{ application: Record<string, unknown>; counted_events: number; unique_users: number }>> {
+    return (await this.events.topApplications(action, limit)).map((row) => ({
+      application: row.application,
+      counted_events: row.counted,
+      unique_users: row.users,
+    }));
   }
 
   async actions(): Promise<Array<{ name: string }>> {
