@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, FlowBrowser, startDuoStandin, type DuoStandin, type TestDatabase } from '@authmesh/testing';
-import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
+import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
 
 const TOKEN = 'e2e-duo-import-token-0123456789abcdef';
 const LOGIN = 'default-authentication-flow';

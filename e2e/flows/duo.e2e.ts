@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
 import { startDuoStandin } from '@authmesh/testing';
-import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
+import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
 
 const TOKEN = 'e2e-duo-token-0123456789abcdef';
 const LOGIN = 'default-authentication-flow';

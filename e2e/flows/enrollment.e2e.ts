@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { FlowClient } from '@authmesh/rpc';
 import { deriveMeshKey } from '@authmesh/runtime';
 import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
-import { apiClient, REPO, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
+import { apiClient, REPO, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
 
 const TOKEN = 'e2e-enroll-token-0123456789abcdef';
 const CORPUS = process.env.COMPAT_CORPUS_DIR ?? join(REPO, '..', 'shared', 'compat', 'authentik-2023.10');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
-import { startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
+import { startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
 
 const SETUP = 'initial-setup';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
-import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
+import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
 
 const TOKEN = 'e2e-flows-token-0123456789abcdef';
 const PASSWORD = 'e2e flows password 1';
@@ -217,7 +217,7 @@ describe('login and logout through the default flows', () => {
     expect(inspected.body.current_plan.current_stage).toMatchObject({ type: 'password' });
     expect(inspected.body.current_plan.plan_context.pending_user_identifier).toBe('someone');
     expect((await new FlowBrowser(proc.baseUrl).request('GET', `/api/v3/flows/inspector/${LOGIN}/`)).status).toBe(401);
-    const schema = await fetch(`${proc.baseUrl}/api/v3/schema/`).then((r) => r.json());
+    const schema = (await fetch(`${proc.baseUrl}/api/v3/schema/`).then((r) => r.json())) as { paths: Record<string, unknown> };
     expect(Object.keys(schema.paths)).toEqual(expect.arrayContaining(['/api/v3/flows/executor/{slug}', '/api/v3/flows/inspector/{slug}']));
   });
 

@@ -5,7 +5,7 @@ import { Secret, TOTP } from 'otpauth';
 import { FlowClient } from '@authmesh/rpc';
 import { deriveMeshKey } from '@authmesh/runtime';
 import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
-import { apiClient, REPO, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
+import { apiClient, REPO, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
 
 const TOKEN = 'e2e-mfa-token-0123456789abcdef';
 const SECRET = 'e2e-mfa-secret-key-long-enough-0123456789';

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
-import { startSmsProviderStandin } from '../../services/flows/test/sms-provider-standin';
-import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
+import { startSmsProviderStandin } from '../../services/flows/test/sms-provider-standin.js';
+import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
 
 const TOKEN = 'e2e-sms-token-0123456789abcdef';
 const LOGIN = 'default-authentication-flow';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, FlowBrowser, SoftAuthenticator, type TestDatabase } from '@authmesh/testing';
-import { apiClient, REPO, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
+import { apiClient, REPO, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
 
 const TOKEN = 'e2e-webauthn-token-0123456789abcdef';
 const CORPUS = process.env.COMPAT_CORPUS_DIR ?? join(REPO, '..', 'shared', 'compat', 'authentik-2023.10');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, freePort, type TestDatabase } from '@authmesh/testing';
-import { apiClient, readinessBecomes, runAuthmesh, waitReady, type AuthmeshProcess } from '../support/authmesh-process';
+import { apiClient, readinessBecomes, runAuthmesh, waitReady, type AuthmeshProcess } from '../support/authmesh-process.js';
 
 const TOKEN = 'mesh-bootstrap-token-0123456789abcdef';
 const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';

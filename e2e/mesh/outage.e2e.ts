@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, freePort, type TestDatabase } from '@authmesh/testing';
-import { apiClient, readinessBecomes, startOnFreePorts, waitReady, type AuthmeshProcess } from '../support/authmesh-process';
+import { apiClient, readinessBecomes, startOnFreePorts, waitReady, type AuthmeshProcess } from '../support/authmesh-process.js';
 
 const TOKEN = 'outage-bootstrap-token-0123456789abcdef';
 const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import * as oidc from 'openid-client';
 import type { Browser, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
-import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
-import { launchChromium, screenshot, watchForProblems } from '../support/chromium';
+import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
+import { launchChromium, screenshot, watchForProblems } from '../support/chromium.js';
 
 const TOKEN = 'e2e-oauth2-browser-token-0123456789abcdef';
 const PASSWORD = 'e2e oauth2 browser password 1';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as oidc from 'openid-client';
 import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
-import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
-import { follow, formOf, logIn } from './oauth2-support';
+import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
+import { follow, formOf, logIn } from './oauth2-support.js';
 
 const TOKEN = 'e2e-oauth2-token-0123456789abcdef';
 const PASSWORD = 'e2e oauth2 password 1';
@@ -135,7 +135,7 @@ describe('OAuth2 / OpenID Connect provider', () => {
     expect(meta.jwks_uri).toBe(`${proc.baseUrl}/application/o/rp/jwks/`);
     expect(meta.end_session_endpoint).toBe(`${proc.baseUrl}/application/o/rp/end-session/`);
     expect(meta.code_challenge_methods_supported).toContain('S256');
-    const jwks = await (await fetch(meta.jwks_uri as string)).json();
+    const jwks = (await (await fetch(meta.jwks_uri as string)).json()) as { keys: Record<string, unknown>[] };
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', use: 'sig', alg: 'RS256' });
     expect(jwks.keys[0].d).toBeUndefined();
@@ -527,7 +527,7 @@ describe('OAuth2 / OpenID Connect provider', () => {
         body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier }),
       });
       expect(res.status).toBe(400);
-      expect((await res.json()).error).toBe('invalid_grant');
+      expect(((await res.json()) as { error: string }).error).toBe('invalid_grant');
     });
 
     it('never accepts an unsigned request object', async () => {

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@authmesh/testing';
-import { apiClient, readinessBecomes, startOnFreePorts, waitReady, type AuthmeshProcess } from '../support/authmesh-process';
+import { apiClient, readinessBecomes, startOnFreePorts, waitReady, type AuthmeshProcess } from '../support/authmesh-process.js';
 
 const TOKEN = 'dbout-bootstrap-token-0123456789abcdef';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
-import { runAuthmesh } from '../support/authmesh-process';
+import { runAuthmesh } from '../support/authmesh-process.js';
 
 describe('authmesh migrate', () => {
   let db: TestDatabase;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { freePort } from '@authmesh/testing';
-import { AUTHMESH_BIN, apiClient, runAuthmesh, waitReady, type AuthmeshProcess } from '../support/authmesh-process';
+import { AUTHMESH_BIN, apiClient, runAuthmesh, waitReady, type AuthmeshProcess } from '../support/authmesh-process.js';
 
 const TOKEN = 'e2e-bootstrap-token-0123456789abcdef';
 
@@ -74,7 +74,7 @@ describe('authmesh start (single process, embedded PostgreSQL)', () => {
   });
 
   it('serves the OpenAPI document and the API browser', async () => {
-    const schema = await fetch(`${proc.baseUrl}/api/v3/schema/`).then((r) => r.json());
+    const schema = (await fetch(`${proc.baseUrl}/api/v3/schema/`).then((r) => r.json())) as { paths: Record<string, unknown> };
     expect(Object.keys(schema.paths)).toEqual(expect.arrayContaining(['/api/v3/core/users', '/api/v3/events/events']));
     expect((await fetch(`${proc.baseUrl}/api/v3/docs/`)).status).toBe(200);
   });

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
-import { apiClient, REPO, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
-import { launchChromium, screenshot, watchForProblems } from '../support/chromium';
+import { apiClient, REPO, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
+import { launchChromium, screenshot, watchForProblems } from '../support/chromium.js';
 
 const TOKEN = 'e2e-web-token-0123456789abcdef';
 const CORPUS = process.env.COMPAT_CORPUS_DIR ?? join(REPO, '..', 'shared', 'compat', 'authentik-2023.10');

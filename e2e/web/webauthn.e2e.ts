@@ -3,12 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
-import { apiClient, REPO, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
-import { launchChromium, screenshot, watchForProblems } from '../support/chromium';
+import { apiClient, REPO, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
+import { launchChromium, screenshot, watchForProblems } from '../support/chromium.js';
 
 const TOKEN = 'e2e-web-webauthn-token-0123456789abcdef';
 const CORPUS = process.env.COMPAT_CORPUS_DIR ?? join(REPO, '..', 'shared', 'compat', 'authentik-2023.10');
 const PASSWORD = 'key user password 1';
+
+/** The part of `/api/v3/core/users/me/` these tests read. */
+interface CurrentUser {
+  user: { username: string };
+}
 
 /**
  * WebAuthn in real Chromium with a virtual authenticator (Chrome DevTools Protocol):
@@ -117,7 +122,7 @@ describe('WebAuthn in the browser', () => {
     await logInWithPassword();
     await page.getByRole('button', { name: 'Use my security key' }).click();
     await page.waitForURL(/\/if\/user\//);
-    const me = await page.evaluate(async () => (await fetch('/api/v3/core/users/me/')).json());
+    const me = await page.evaluate(async () => (await (await fetch('/api/v3/core/users/me/')).json()) as CurrentUser);
     expect(me.user.username).toBe('key-user');
     expect(problems).toEqual([]);
   });
@@ -127,7 +132,7 @@ describe('WebAuthn in the browser', () => {
     await page.goto(`${origin}/if/flow/default-passwordless-flow/?next=%2Fif%2Fuser%2F`);
     await page.getByRole('button', { name: 'Use my security key' }).click();
     await page.waitForURL(/\/if\/user\//);
-    const me = await page.evaluate(async () => (await fetch('/api/v3/core/users/me/')).json());
+    const me = await page.evaluate(async () => (await (await fetch('/api/v3/core/users/me/')).json()) as CurrentUser);
     expect(me.user.username).toBe('key-user');
     await screenshot(page, 'webauthn-passwordless');
     expect(problems).toEqual([]);
@@ -149,7 +154,7 @@ describe('WebAuthn in the browser', () => {
     await page.waitForURL(/\/if\/user\//);
     expect(posted).toHaveLength(1);
     expect(JSON.parse(posted[0])).toHaveProperty('passkey');
-    const me = await page.evaluate(async () => (await fetch('/api/v3/core/users/me/')).json());
+    const me = await page.evaluate(async () => (await (await fetch('/api/v3/core/users/me/')).json()) as CurrentUser);
     expect(me.user.username).toBe('key-user');
     expect(problems).toEqual([]);
   });

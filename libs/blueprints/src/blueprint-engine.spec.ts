@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyBlueprint, type ApplyOptions, type LoadedBlueprint } from './blueprint-engine';
-import { BlueprintError } from './blueprint-error';
-import { BlueprintModelRegistry, type BlueprintModel } from './blueprint-models';
-import { MAX_BLUEPRINT_BYTES, parseBlueprint } from './blueprint-parser';
+import { applyBlueprint, type ApplyOptions, type LoadedBlueprint } from './blueprint-engine.js';
+import { BlueprintError } from './blueprint-error.js';
+import { BlueprintModelRegistry, type BlueprintModel } from './blueprint-models.js';
+import { MAX_BLUEPRINT_BYTES, parseBlueprint } from './blueprint-parser.js';
 
 interface Row {
   pk: number;

@@ -3,10 +3,10 @@ import { Writable } from 'node:stream';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { createLogger } from '@authmesh/logger';
-import type { Bus } from './bus';
-import { describeBusContract } from './bus.contract';
-import { InProcessBus } from './in-process.bus';
-import { connectNatsBus, NatsBus } from './nats.bus';
+import type { Bus } from './bus.js';
+import { describeBusContract } from './bus.contract.js';
+import { InProcessBus } from './in-process.bus.js';
+import { connectNatsBus, NatsBus } from './nats.bus.js';
 
 const logger = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, done) => done() }) });
 // Test-only setting: which NATS server the integration suite talks to.

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createLogger } from '@authmesh/logger';
 import { freePort, waitUntil } from '@authmesh/testing';
-import { Subjects } from './bus';
-import { connectNatsBus, type BusConnectionState, type NatsBus } from './nats.bus';
+import { Subjects } from './bus.js';
+import { connectNatsBus, type BusConnectionState, type NatsBus } from './nats.bus.js';
 
 const logger = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, done) => done() }) });
 

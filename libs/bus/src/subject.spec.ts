@@ -1,4 +1,4 @@
-import { assertValidSubject, subjectIsWithin, subjectMatches } from './subject';
+import { assertValidSubject, subjectIsWithin, subjectMatches } from './subject.js';
 
 describe('subjectMatches', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './config.loader';
+import { ConfigError, loadConfig } from './config.loader.js';
 
 describe('loadConfig', () => {
   it('applies defaults when nothing is set', () => {

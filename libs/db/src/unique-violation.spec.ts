@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { uniqueViolation } from './unique-violation';
+import { uniqueViolation } from './unique-violation.js';
 
 describe('uniqueViolation', () => {
   const pgError = Object.assign(new Error('duplicate key value violates unique constraint "users_username_ci"'), {

@@ -2,7 +2,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { createLogger } from '@authmesh/logger';
 import { freePort, testServerUrl } from '@authmesh/testing';
-import { DatabaseUnavailableError, waitForDatabase } from './wait-for-database';
+import { DatabaseUnavailableError, waitForDatabase } from './wait-for-database.js';
 
 function capturingLogger() {
   const raw: string[] = [];

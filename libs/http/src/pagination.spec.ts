@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ValidationFailedError } from '@authmesh/runtime';
-import { paginate } from './pagination';
-import { fieldErrors, parseOrThrow } from './zod-validation';
+import { paginate } from './pagination.js';
+import { fieldErrors, parseOrThrow } from './zod-validation.js';
 
 describe('paginate', () => {
   it('describes the page in the reference shape', () => {
@@ -44,7 +44,7 @@ describe('validation errors', () => {
 
 describe('patchSchemaOf', () => {
   it('keeps fields a partial update leaves out absent instead of filling in defaults', async () => {
-    const { patchSchemaOf } = await import('./zod-validation');
+    const { patchSchemaOf } = await import('./zod-validation.js');
     const write = z.object({ name: z.string().default(''), active: z.boolean().default(true), tags: z.array(z.string()).default([]) });
     expect(patchSchemaOf(write).parse({ active: false })).toEqual({ active: false });
     expect(patchSchemaOf(write).safeParse({ active: 'no' }).success).toBe(false);

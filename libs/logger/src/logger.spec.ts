@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, withRequestId } from './logger';
+import { createLogger, withRequestId } from './logger.js';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];

@@ -1,4 +1,4 @@
-import { TrustedProxies } from './client-ip';
+import { TrustedProxies } from './client-ip.js';
 
 describe('TrustedProxies', () => {
   const proxies = new TrustedProxies(['127.0.0.0/8', '10.0.0.0/8', '::1/128']);

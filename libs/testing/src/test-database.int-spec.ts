@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createTestDatabase, testServerUrl } from './index';
+import { createTestDatabase, testServerUrl } from './index.js';
 
 async function databasesNamed(name: string): Promise<number> {
   const client = new pg.Client({ connectionString: testServerUrl() });

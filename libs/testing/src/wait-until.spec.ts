@@ -1,4 +1,4 @@
-import { waitUntil } from './wait-until';
+import { waitUntil } from './wait-until.js';
 
 describe('waitUntil', () => {
   it('returns the first truthy value', async () => {

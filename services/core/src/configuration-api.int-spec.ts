@@ -1,6 +1,6 @@
 import { Subjects } from '@authmesh/bus';
 import { generateSelfSigned } from '@authmesh/crypto';
-import { startCore, type CoreHarness } from '../test/core.harness';
+import { startCore, type CoreHarness } from '../test/core.harness.js';
 
 describe('core configuration API', () => {
   let core: CoreHarness;

@@ -1,5 +1,5 @@
 import { Subjects, type BusMessage } from '@authmesh/bus';
-import { BOOTSTRAP_TOKEN, startCore, type CoreHarness } from '../test/core.harness';
+import { BOOTSTRAP_TOKEN, startCore, type CoreHarness } from '../test/core.harness.js';
 
 describe('core API', () => {
   let core: CoreHarness;

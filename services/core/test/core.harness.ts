@@ -7,7 +7,7 @@ import { createLogger } from '@authmesh/logger';
 import { GrpcHost } from '@authmesh/rpc';
 import { createTestDatabase, startServiceForTest } from '@authmesh/testing';
 import { deriveMeshKey, type RunningService } from '@authmesh/runtime';
-import { coreService } from '../src/index';
+import { coreService } from '../src/index.js';
 
 export const BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789abcdef';
 export const BOOTSTRAP_PASSWORD = 'correct horse battery staple';

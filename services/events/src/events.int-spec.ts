@@ -6,11 +6,23 @@ import { createLogger } from '@authmesh/logger';
 import { EventClient, GrpcHost, GrpcStatus, loadProtos, unary } from '@authmesh/rpc';
 import { deriveMeshKey } from '@authmesh/runtime';
 import { createTestDatabase, startServiceForTest, waitUntil, type ServiceUnderTest, type TestDatabase } from '@authmesh/testing';
-import { eventsService } from './index';
+import { eventsService } from './index.js';
 
 const SECRET = 'events-test-secret-key-long-enough-0123456789';
 const ADMIN_KEY = 'admin-key';
 const USER_KEY = 'user-key';
+
+/** The fields of an event in the API answer that these tests read. */
+interface EventJson {
+  pk: string;
+  action: string;
+  expires: string;
+}
+
+interface EventPage {
+  pagination: { count: number };
+  results: EventJson[];
+}
 
 /**
  * The events service against a real database and bus, with core's IdentityService
@@ -26,9 +38,10 @@ describe('events service', () => {
   let baseUrl: string;
   let grpcAddress: string;
 
-  const api = async (path: string, key: string | null = ADMIN_KEY) => {
+  /** Calls the events API; `T` names the JSON shape the caller expects on success. */
+  const api = async <T = unknown>(path: string, key: string | null = ADMIN_KEY) => {
     const res = await fetch(`${baseUrl}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as T };
   };
 
   beforeAll(async () => {
@@ -77,10 +90,12 @@ describe('events service', () => {
     });
     await bus.publish(Subjects.eventCreated, { event_uuid: id, action: 'model_created' });
     const event = await waitUntil(
-      async () => (await api(`/api/v3/events/events/${id}/`)).body.pk === id && (await api(`/api/v3/events/events/${id}/`)).body,
+      async () =>
+        (await api<EventJson>(`/api/v3/events/events/${id}/`)).body.pk === id &&
+        (await api<EventJson>(`/api/v3/events/events/${id}/`)).body,
     );
     expect(event).toMatchObject({ action: 'model_created', client_ip: '10.0.0.1', user: { username: 'akadmin' } });
-    const list = await api('/api/v3/events/events/?context_model_name=user&context_model_pk=5');
+    const list = await api<EventPage>('/api/v3/events/events/?context_model_name=user&context_model_pk=5');
     expect(list.body.pagination.count).toBe(1);
   });
 
@@ -89,9 +104,10 @@ describe('events service', () => {
     const created = new Date();
     const expires = new Date(created.getTime() + 86_400_000).toISOString();
     await publish({ event_uuid: id, created: created.toISOString(), expires });
-    const event = await waitUntil(
-      async () => (await api(`/api/v3/events/events/${id}/`)).status === 200 && (await api(`/api/v3/events/events/${id}/`)).body,
-    );
+    const event = await waitUntil(async () => {
+      const res = await api<EventJson>(`/api/v3/events/events/${id}/`);
+      return res.status === 200 ? res.body : null;
+    });
     expect(event.expires).toBe(expires);
   });
 
@@ -99,19 +115,19 @@ describe('events service', () => {
     await bus.publishDurable(Subjects.eventCreated, { action: 'NOT VALID', event_uuid: 'x' });
     const id = randomUUID();
     await publish({ event_uuid: id, action: 'login_failed', user: { username: 'mallory' } });
-    await waitUntil(async () => (await api(`/api/v3/events/events/?username=mallory`)).body.pagination.count === 1);
+    await waitUntil(async () => (await api<EventPage>(`/api/v3/events/events/?username=mallory`)).body.pagination.count === 1);
   });
 
   it('records events sent through the CreateEvent RPC and refuses invalid ones', async () => {
     const client = new EventClient(grpcAddress, meshKey);
     const { pk } = await client.createEvent({ action: 'password_set', app: 'test', user_json: '{"username":"dave"}', context_json: '{}' });
-    expect((await api(`/api/v3/events/events/${pk}/`)).body.action).toBe('password_set');
+    expect((await api<EventJson>(`/api/v3/events/events/${pk}/`)).body.action).toBe('password_set');
     await expect(client.createEvent({ action: 'x', context_json: '[1]' })).rejects.toMatchObject({ status: GrpcStatus.INVALID_ARGUMENT });
     client.close();
   });
 
   it('lists the actions seen', async () => {
-    const actions = (await api('/api/v3/events/events/actions/')).body.map((a: { name: string }) => a.name);
+    const actions = (await api<{ name: string }[]>('/api/v3/events/events/actions/')).body.map((a) => a.name);
     expect(actions).toEqual(expect.arrayContaining(['model_created', 'password_set']));
   });
 

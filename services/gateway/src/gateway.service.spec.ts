@@ -2,8 +2,8 @@ import type { RequestListener } from 'node:http';
 import { Registry, type Histogram } from 'prom-client';
 import type { ServiceName } from '@authmesh/config';
 import type { RunningService } from '@authmesh/runtime';
-import { capturingLogger, deadUrl, echo, fakeContext, fakeService, rawGet, readJson, serve, type Served } from '../test/gateway.harness';
-import { defineGatewayService, gatewayService } from './gateway.service';
+import { capturingLogger, deadUrl, echo, fakeContext, fakeService, rawGet, readJson, serve, type Served } from '../test/gateway.harness.js';
+import { defineGatewayService, gatewayService } from './gateway.service.js';
 
 describe('gateway service', () => {
   let remote: Served;

@@ -1,6 +1,6 @@
 import type { ReadinessReport } from '@authmesh/runtime';
-import { serve } from '../test/gateway.harness';
 import { ReadinessProbe, type ReadinessSource } from '@authmesh/runtime';
+import { serve } from '../test/gateway.harness.js';
 
 function counting(ready: () => boolean | Promise<boolean>) {
   const calls = { count: 0 };

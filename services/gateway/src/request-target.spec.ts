@@ -1,4 +1,4 @@
-import { MAX_PATH_LENGTH, parseRequestTarget } from './request-target';
+import { MAX_PATH_LENGTH, parseRequestTarget } from './request-target.js';
 
 describe('parseRequestTarget', () => {
   it('returns the path without the query', () => {

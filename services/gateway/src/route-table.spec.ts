@@ -1,4 +1,4 @@
-import { matchRoute, routedServices, ROUTES, type Route } from './route-table';
+import { matchRoute, routedServices, ROUTES, type Route } from './route-table.js';
 
 describe('route table', () => {
   it('prefers the longest matching prefix whatever the table order', () => {

@@ -1,7 +1,7 @@
 import type { ServiceName } from '@authmesh/config';
 import { TrustedProxies, type RunningService } from '@authmesh/runtime';
-import { echo, fakeService, readJson, serve, silentLogger, type Served } from '../test/gateway.harness';
-import { createServiceRouter } from './service-router';
+import { echo, fakeService, readJson, serve, silentLogger, type Served } from '../test/gateway.harness.js';
+import { createServiceRouter } from './service-router.js';
 
 describe('createServiceRouter', () => {
   let served: Served | undefined;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceName } from '@authmesh/config';
 import type { RunningService } from '@authmesh/runtime';
-import { capturingLogger, echo, fakeContext, fakeService, rawGet, readJson, serve, type Served } from '../test/gateway.harness';
-import { defineGatewayService } from './gateway.service';
+import { capturingLogger, echo, fakeContext, fakeService, rawGet, readJson, serve, type Served } from '../test/gateway.harness.js';
+import { defineGatewayService } from './gateway.service.js';
 
 const PAGE =
   '<!doctype html><html><head><script type="module" src="/static/dist/assets/app-1a2b3c4d.js"></script></head><body></body></html>';
@@ -132,7 +132,7 @@ describe('gateway web interface', () => {
     const { url, logs } = await start(join(root, 'nowhere'));
     const first = await fetch(`${url}/if/user/`);
     expect(first.status).toBe(503);
-    expect((await first.json()).detail).toContain('npm run build');
+    expect(((await first.json()) as { detail: string }).detail).toContain('npm run build');
     expect((await fetch(`${url}/if/flow/x/`)).status).toBe(503);
     expect(logs.lines.filter((l) => l.msg === 'web interface not built: /if/ pages answer 503')).toHaveLength(1);
   });

@@ -1,4 +1,4 @@
-import { scrubSecrets } from './event-publisher';
+import { scrubSecrets } from './event-publisher.js';
 
 describe('scrubSecrets', () => {
   it('masks values under secret-looking keys at any depth', () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCore, type CoreHarness } from '../../test/core.harness';
+import { startCore, type CoreHarness } from '../../test/core.harness.js';
 
 /** The built-in blueprints core instantiates at start (system ones are hidden). */
 const BUILT_IN_DEFAULTS = [

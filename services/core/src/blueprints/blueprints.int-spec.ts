@@ -7,7 +7,7 @@ import { InProcessBus, Subjects, type BusMessage } from '@authmesh/bus';
 import { loadConfig } from '@authmesh/config';
 import { createLogger } from '@authmesh/logger';
 import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
-import { coreService, openCoreCommands, type CoreCommands } from '../index';
+import { coreService, openCoreCommands, type CoreCommands } from '../index.js';
 
 /** The reference product's blueprints, in shared/ beside the repository (COMPAT_CORPUS_DIR overrides). */
 const CORPUS = process.env.COMPAT_CORPUS_DIR ?? join(__dirname, '../../../../../shared/compat/authentik-2023.10');

@@ -1,4 +1,4 @@
-import { durationMs } from './duration';
+import { durationMs } from './duration.js';
 
 describe('durationMs', () => {
   it('adds up the parts', () => {

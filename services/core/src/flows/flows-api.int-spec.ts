@@ -1,4 +1,4 @@
-import { startCore, type CoreHarness } from '../../test/core.harness';
+import { startCore, type CoreHarness } from '../../test/core.harness.js';
 
 describe('/api/v3/flows/instances/', () => {
   let core: CoreHarness;

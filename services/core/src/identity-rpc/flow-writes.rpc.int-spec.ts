@@ -1,5 +1,5 @@
 import { FlowConfigClient, IdentityClient } from '@authmesh/rpc';
-import { startCore, type CoreHarness } from '../../test/core.harness';
+import { startCore, type CoreHarness } from '../../test/core.harness.js';
 
 /** What the flow executor asks core to change: sessions, users, consents, invitations. */
 describe('IdentityService and FlowConfigService writes for flows', () => {

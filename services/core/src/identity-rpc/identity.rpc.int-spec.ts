@@ -2,7 +2,7 @@ import { pbkdf2Sync } from 'node:crypto';
 import { Subjects, type BusMessage } from '@authmesh/bus';
 import { GrpcStatus, IdentityClient } from '@authmesh/rpc';
 import { waitUntil } from '@authmesh/testing';
-import { startCore, type CoreHarness } from '../../test/core.harness';
+import { startCore, type CoreHarness } from '../../test/core.harness.js';
 
 function djangoHash(password: string, salt: string, iterations = 1000): string {
   return `pbkdf2_sha256$${iterations}$${salt}$${pbkdf2Sync(password, salt, iterations, 32, 'sha256').toString('base64')}`;

@@ -1,4 +1,4 @@
-import { BOOTSTRAP_TOKEN, startCore, type CoreHarness } from '../../test/core.harness';
+import { BOOTSTRAP_TOKEN, startCore, type CoreHarness } from '../../test/core.harness.js';
 
 describe('stages and flow-stage bindings', () => {
   let core: CoreHarness;
@@ -80,6 +80,7 @@ describe('flow export and import', () => {
   });
   afterAll(() => core.close());
 
+  /** Imports a flow blueprint; the answer says whether it applied and what the importer logged. */
   const upload = async (content: string) => {
     const form = new FormData();
     form.append('file', new Blob([content], { type: 'application/x-yaml' }), 'flow.yaml');
@@ -88,7 +89,7 @@ describe('flow export and import', () => {
       headers: { authorization: `Bearer ${BOOTSTRAP_TOKEN}` },
       body: form,
     });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as { success: boolean; logs: { event: string }[] } };
   };
 
   it('exports a flow with its stages and bindings, and imports it back after it was deleted', async () => {

@@ -4,9 +4,9 @@ import type { DataSource } from 'typeorm';
 import { migrateServiceSchema } from '@authmesh/db';
 import { createLogger } from '@authmesh/logger';
 import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
-import { createEventsDataSource } from '../database/events.data-source';
-import { EventEntity } from './event.entity';
-import { EventRepository } from './event.repository';
+import { createEventsDataSource } from '../database/events.data-source.js';
+import { EventEntity } from './event.entity.js';
+import { EventRepository } from './event.repository.js';
 
 /** Expired events leave in batches; the count of each batch ends the purge loop. */
 describe('expired events', () => {

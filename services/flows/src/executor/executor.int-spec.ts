@@ -13,8 +13,8 @@ import {
   type ServiceUnderTest,
   type TestDatabase,
 } from '@authmesh/testing';
-import { CoreStandIn, flowOf, policyBinding } from '../../test/core-stand-in';
-import { flowsService } from '../index';
+import { CoreStandIn, flowOf, policyBinding } from '../../test/core-stand-in.js';
+import { flowsService } from '../index.js';
 
 const SECRET = 'flows-test-secret-key-long-enough-0123456789';
 

@@ -3,9 +3,9 @@ import type { DataSource } from 'typeorm';
 import { migrateServiceSchema } from '@authmesh/db';
 import { createLogger } from '@authmesh/logger';
 import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
-import { createFlowsDataSource } from '../database/flows.data-source';
-import { ReputationRepository } from './reputation.repository';
-import { ReputationService, SECOND_FACTOR_THROTTLE } from './reputation.service';
+import { createFlowsDataSource } from '../database/flows.data-source.js';
+import { ReputationRepository } from './reputation.repository.js';
+import { ReputationService, SECOND_FACTOR_THROTTLE } from './reputation.service.js';
 
 /** Reputation scores in PostgreSQL: atomic under parallel attempts, and forgotten once they expire. */
 describe('reputation scores', () => {

@@ -1,4 +1,4 @@
-import { redirectUriAllowed } from './redirect-uri';
+import { redirectUriAllowed } from './redirect-uri.js';
 
 const strict = (url: string) => ({ matching_mode: 'strict', url });
 const regex = (url: string) => ({ matching_mode: 'regex', url });

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
-import { claimedClientId, presentedAccessToken, readBody } from './request-routing';
-import { moveClientSecretToBasic, normalizeUserCode, unconfiguredScope } from './oauth2.handler';
+import { claimedClientId, presentedAccessToken, readBody } from './request-routing.js';
+import { moveClientSecretToBasic, normalizeUserCode, unconfiguredScope } from './oauth2.handler.js';
 
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 

@@ -3,10 +3,10 @@ import { loadConfig } from '@authmesh/config';
 import { createLogger } from '@authmesh/logger';
 import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
 import type { DataSource } from 'typeorm';
-import { createOAuth2DataSource } from '../database/oauth2.data-source';
-import { oauth2Service } from '../oauth2.service';
-import { OidcModelRepository } from './oidc-model.repository';
-import { postgresAdapter } from './postgres-adapter';
+import { createOAuth2DataSource } from '../database/oauth2.data-source.js';
+import { oauth2Service } from '../oauth2.service.js';
+import { OidcModelRepository } from './oidc-model.repository.js';
+import { postgresAdapter } from './postgres-adapter.js';
 
 const logger = createLogger({ level: 'fatal', destination: new Writable({ write: (_c, _e, done) => done() }) });
 

@@ -1,4 +1,4 @@
-import { startCore, type CoreHarness } from '../../../test/core.harness';
+import { startCore, type CoreHarness } from '../../../test/core.harness.js';
 
 describe('OAuth2 provider and scope mapping API', () => {
   let core: CoreHarness;

@@ -7,8 +7,8 @@ import { InProcessBus } from '@authmesh/bus';
 import { loadConfig } from '@authmesh/config';
 import { createLogger } from '@authmesh/logger';
 import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
-import { BUILTIN_BLUEPRINTS_DIR } from '../../blueprints/blueprint-files';
-import { coreService, openCoreCommands, type CoreCommands } from '../../index';
+import { BUILTIN_BLUEPRINTS_DIR } from '../../blueprints/blueprint-files.js';
+import { coreService, openCoreCommands, type CoreCommands } from '../../index.js';
 
 const SECRET = 'oauth2-blueprint-secret-key-long-enough-0123';
 const logger = createLogger({ level: 'fatal', destination: new Writable({ write: (_c, _e, done) => done() }) });

@@ -1,5 +1,5 @@
 import { GrpcStatus, OAuth2ConfigClient, RpcCallError } from '@authmesh/rpc';
-import { startCore, type CoreHarness } from '../../../test/core.harness';
+import { startCore, type CoreHarness } from '../../../test/core.harness.js';
 
 describe('OAuth2ConfigService (gRPC)', () => {
   let core: CoreHarness;

@@ -1,4 +1,4 @@
-import { redirectUrisSchema, regexUriProblem, strictUriProblem } from './redirect-uris';
+import { redirectUrisSchema, regexUriProblem, strictUriProblem } from './redirect-uris.js';
 
 describe('redirect URI registration', () => {
   it.each(['https://app.example.com/cb', 'http://localhost:8080/cb?x=1', 'com.example.app:/oauth2redirect'])('accepts %s', (url) => {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { subjectOf } from './subject';
+import { subjectOf } from './subject.js';
 
 const user = {
   id: 42,

@@ -54,6 +54,8 @@ function stageContext(settings: Record<string, unknown>, log = fakeLogger()) {
       secure: true,
       query: new URLSearchParams(),
       sessionKey: null,
+      cookies: new Map(),
+      interactive: true,
     },
     sessionUser: null,
     attempts: 0,
