@@ -79,6 +79,8 @@ import { SessionRepository } from './sessions/session.repository.js';
 import { SessionService } from './sessions/session.service.js';
 import { FlowConfigRpc } from './flows/flow-config.rpc.js';
 import { FlowActionsService } from './flows/flow-actions.service.js';
+import { UsedByRepository } from './common/used-by/used-by.repository.js';
+import { UsedByService } from './common/used-by/used-by.service.js';
 import { PolicyBlueprints } from './policies/policy.blueprint.js';
 import { AllPoliciesController, policyController } from './policies/policy-controllers.js';
 import { PolicyRepository } from './policies/policy.repository.js';
@@ -219,6 +221,8 @@ export class CoreModule {
         ScopeMappingBlueprint,
         OAuth2ConfigRpc,
         ScopeClaimsService,
+        UsedByRepository,
+        UsedByService,
       ],
     };
   }

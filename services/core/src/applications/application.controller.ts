@@ -12,6 +12,9 @@ import {
   type ApplicationWrite,
 } from './application.dto.js';
 import { ApplicationService } from './application.service.js';
+import { ApplicationEntity } from './application.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 const applicationDoc = openApiSchema(applicationReadSchema, 'output');
 
@@ -19,7 +22,10 @@ const applicationDoc = openApiSchema(applicationReadSchema, 'output');
 @Controller('api/v3/core/applications')
 @RequireSuperuser()
 export class ApplicationController {
-  constructor(private readonly applications: ApplicationService) {}
+  constructor(
+    private readonly applications: ApplicationService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(applicationDoc) })
@@ -37,6 +43,12 @@ export class ApplicationController {
   @ApiOkResponse({ schema: applicationDoc })
   retrieve(@Param('slug') slug: string) {
     return this.applications.get(slug);
+  }
+
+  @Get(':slug/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('slug') slug: string) {
+    return this.references.of(ApplicationEntity, actor.principal, this.applications.get(slug));
   }
 
   @Put(':slug')

@@ -14,8 +14,10 @@ import {
 } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import { deviceReadSchema, deviceRenameSchema, type DeviceRename } from './device.dto.js';
-import type { DeviceType } from './device.entity.js';
 import { DeviceService } from './device.service.js';
+import { DeviceEntity, type DeviceType } from './device.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 const deviceDoc = openApiSchema(deviceReadSchema, 'output');
 
@@ -37,7 +39,10 @@ export function deviceController(type: DeviceType, admin: boolean): Type<unknown
   @ApiTags('authenticators')
   @Controller(admin ? `api/v3/authenticators/admin/${type}` : `api/v3/authenticators/${type}`)
   class DeviceTypeController {
-    constructor(readonly devices: DeviceService) {}
+    constructor(
+      readonly devices: DeviceService,
+      readonly references: UsedByService,
+    ) {}
 
     @Get()
     @ApiOkResponse({ schema: paginatedSchema(deviceDoc) })
@@ -49,6 +54,12 @@ export function deviceController(type: DeviceType, admin: boolean): Type<unknown
     @ApiOkResponse({ schema: deviceDoc })
     retrieve(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
       return this.devices.get(principal, id, type);
+    }
+
+    @Get(':id/used_by')
+    @ApiOkResponse({ schema: usedByDoc })
+    usedBy(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+      return this.references.of(DeviceEntity, principal, this.devices.get(principal, id, type));
     }
 
     @Patch(':id')

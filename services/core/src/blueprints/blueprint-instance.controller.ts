@@ -20,6 +20,9 @@ import {
   type InstanceWrite,
 } from './blueprint-instance.dto.js';
 import { BlueprintInstanceService } from './blueprint-instance.service.js';
+import { BlueprintInstanceEntity } from './blueprint-instance.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 const instanceDoc = openApiSchema(instanceReadSchema, 'output');
 
@@ -27,7 +30,10 @@ const instanceDoc = openApiSchema(instanceReadSchema, 'output');
 @Controller('api/v3/managed/blueprints')
 @RequireSuperuser()
 export class BlueprintInstanceController {
-  constructor(private readonly instances: BlueprintInstanceService) {}
+  constructor(
+    private readonly instances: BlueprintInstanceService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(instanceDoc) })
@@ -53,6 +59,12 @@ export class BlueprintInstanceController {
   @ApiOkResponse({ schema: instanceDoc })
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.instances.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.references.of(BlueprintInstanceEntity, actor.principal, this.instances.get(id));
   }
 
   @Put(':id')

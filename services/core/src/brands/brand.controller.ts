@@ -24,6 +24,9 @@ import {
   type BrandWrite,
 } from './brand.dto.js';
 import { BrandService } from './brand.service.js';
+import { BrandEntity } from './brand.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 const brandDoc = openApiSchema(brandReadSchema, 'output');
 
@@ -31,7 +34,10 @@ const brandDoc = openApiSchema(brandReadSchema, 'output');
 @Controller('api/v3/core/brands')
 @RequireSuperuser()
 export class BrandController {
-  constructor(private readonly brands: BrandService) {}
+  constructor(
+    private readonly brands: BrandService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get('current')
   @Public()
@@ -56,6 +62,12 @@ export class BrandController {
   @ApiOkResponse({ schema: brandDoc })
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.brands.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.references.of(BrandEntity, actor.principal, this.brands.get(id), id);
   }
 
   @Put(':id')

@@ -25,6 +25,9 @@ import {
   type GenerateInput,
 } from './certificate-key-pair.dto.js';
 import { CertificateKeyPairService } from './certificate-key-pair.service.js';
+import { CertificateKeyPairEntity } from './certificate-key-pair.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 const pairDoc = openApiSchema(certificateReadSchema, 'output');
 
@@ -32,7 +35,10 @@ const pairDoc = openApiSchema(certificateReadSchema, 'output');
 @Controller('api/v3/crypto/certificatekeypairs')
 @RequireSuperuser()
 export class CertificateKeyPairController {
-  constructor(private readonly pairs: CertificateKeyPairService) {}
+  constructor(
+    private readonly pairs: CertificateKeyPairService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(pairDoc) })
@@ -56,6 +62,12 @@ export class CertificateKeyPairController {
   @ApiOkResponse({ schema: pairDoc })
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.pairs.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.references.of(CertificateKeyPairEntity, actor.principal, this.pairs.get(id));
   }
 
   @Put(':id')

@@ -1,30 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
 import { RpcCallError, type FlowClient } from '@authmesh/rpc';
 import { NotFoundError, UnavailableError } from '@authmesh/runtime';
-import { CORE_OPTIONS, DATA_SOURCE } from '../core.tokens.js';
+import { CORE_OPTIONS } from '../core.tokens.js';
 import type { CoreOptions } from '../core.options.js';
-import { managerFor } from '../database/transactions.js';
 import { FlowConfigRpc } from './flow-config.rpc.js';
 import { FlowRepository } from './flow.repository.js';
 
-/** Something that refers to a flow, as `used_by` lists it. */
-export interface UsedBy {
-  app: string;
-  model_name: string;
-  pk: string;
-  name: string;
-  /** What deleting the flow does to it. */
-  action: 'cascade' | 'set_null';
-}
-
-/** The flow actions beside CRUD: diagram, execute link, used_by, and the executor's cache. */
+/** The flow actions beside CRUD: diagram, execute link, and the executor's cache. */
 @Injectable()
 export class FlowActionsService {
   constructor(
     private readonly flows: FlowRepository,
     private readonly config: FlowConfigRpc,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
@@ -59,27 +46,6 @@ export class FlowActionsService {
   async execute(slug: string): Promise<{ link: string }> {
     if (!(await this.flows.findBySlug(slug))) throw new NotFoundError();
     return { link: `/if/flow/${encodeURIComponent(slug)}/` };
-  }
-
-  /** Brands, providers and stages that name this flow. */
-  async usedBy(slug: string): Promise<UsedBy[]> {
-    const flow = await this.flows.findBySlug(slug);
-    if (!flow) throw new NotFoundError();
-    const rows: Array<UsedBy> = await managerFor(this.dataSource).query(
-      `SELECT 'authentik_brands' AS app, 'brand' AS model_name, id::text AS pk, domain AS name, 'set_null' AS action FROM core.brands
-         WHERE $1 IN (flow_authentication, flow_invalidation, flow_recovery, flow_unenrollment, flow_user_settings, flow_device_code)
-       UNION ALL
-       SELECT 'authentik_core', 'provider', id::text, name, 'set_null' FROM core.providers WHERE $1 IN (authentication_flow, authorization_flow)
-       UNION ALL
-       SELECT 'authentik_stages', type, id::text, name, 'set_null' FROM core.stages
-         WHERE config->>'configure_flow' = $1::text OR config->>'enrollment_flow' = $1::text
-            OR config->>'recovery_flow' = $1::text OR config->>'passwordless_flow' = $1::text
-       UNION ALL
-       SELECT 'authentik_stages_invitation', 'invitation', id::text, name, 'cascade' FROM core.invitations WHERE flow_id = $1
-       ORDER BY 1, 4`,
-      [flow.id],
-    );
-    return rows;
   }
 
   async cacheInfo(): Promise<{ count: number }> {

@@ -20,6 +20,9 @@ import {
   type BindingWrite,
 } from './flow-stage-binding.dto.js';
 import { FlowStageBindingService } from './flow-stage-binding.service.js';
+import { FlowStageBindingEntity } from './flow-stage-binding.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 const bindingDoc = openApiSchema(bindingReadSchema, 'output');
 
@@ -27,7 +30,10 @@ const bindingDoc = openApiSchema(bindingReadSchema, 'output');
 @Controller('api/v3/flows/bindings')
 @RequireSuperuser()
 export class FlowStageBindingController {
-  constructor(private readonly bindings: FlowStageBindingService) {}
+  constructor(
+    private readonly bindings: FlowStageBindingService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(bindingDoc) })
@@ -45,6 +51,12 @@ export class FlowStageBindingController {
   @ApiOkResponse({ schema: bindingDoc })
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.bindings.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.references.of(FlowStageBindingEntity, actor.principal, this.bindings.get(id));
   }
 
   @Put(':id')

@@ -17,6 +17,9 @@ import {
 } from './flow.dto.js';
 import { FlowActionsService } from './flow-actions.service.js';
 import { FlowService } from './flow.service.js';
+import { FlowEntity } from './flow.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 const flowDoc = openApiSchema(flowReadSchema, 'output');
 
@@ -28,6 +31,7 @@ export class FlowController {
     private readonly flows: FlowService,
     private readonly transfer: FlowTransferService,
     private readonly actions: FlowActionsService,
+    private readonly references: UsedByService,
   ) {}
 
   /** A blueprint file of one exported flow (`file` form field), applied in one transaction. */
@@ -75,15 +79,16 @@ export class FlowController {
     return this.actions.execute(slug);
   }
 
-  @Get(':slug/used_by')
-  usedBy(@Param('slug') slug: string) {
-    return this.actions.usedBy(slug);
-  }
-
   @Get(':slug')
   @ApiOkResponse({ schema: flowDoc })
   retrieve(@Param('slug') slug: string) {
     return this.flows.get(slug);
+  }
+
+  @Get(':slug/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('slug') slug: string) {
+    return this.references.of(FlowEntity, actor.principal, this.flows.get(slug));
   }
 
   @Get(':slug/export')

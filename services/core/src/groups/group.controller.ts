@@ -22,6 +22,9 @@ import {
   type GroupWrite,
 } from './group.dto.js';
 import { GroupService } from './group.service.js';
+import { GroupEntity } from './group.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 const groupDoc = openApiSchema(groupReadSchema, 'output');
 
@@ -29,7 +32,10 @@ const groupDoc = openApiSchema(groupReadSchema, 'output');
 @Controller('api/v3/core/groups')
 @RequireSuperuser()
 export class GroupController {
-  constructor(private readonly groups: GroupService) {}
+  constructor(
+    private readonly groups: GroupService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(groupDoc) })
@@ -47,6 +53,12 @@ export class GroupController {
   @ApiOkResponse({ schema: groupDoc })
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.groups.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.references.of(GroupEntity, actor.principal, this.groups.get(id));
   }
 
   @Put(':id')

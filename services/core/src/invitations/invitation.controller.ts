@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { listQuerySchema, RequireSuperuser, UuidPipe, ZodBody, ZodQuery, type ListQuery } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import {
@@ -11,12 +11,18 @@ import {
   type InvitationWrite,
 } from './invitation.dto.js';
 import { InvitationService } from './invitation.service.js';
+import { InvitationEntity } from './invitation.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 @ApiTags('stages')
 @Controller('api/v3/stages/invitation/invitations')
 @RequireSuperuser()
 export class InvitationController {
-  constructor(private readonly invitations: InvitationService) {}
+  constructor(
+    private readonly invitations: InvitationService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   list(@ZodQuery(listQuerySchema) query: ListQuery, @ZodQuery(invitationListQuerySchema) filters: InvitationFilters) {
@@ -31,6 +37,12 @@ export class InvitationController {
   @Get(':id')
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.invitations.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.references.of(InvitationEntity, actor.principal, this.invitations.get(id));
   }
 
   @Put(':id')

@@ -21,6 +21,9 @@ import {
   type WebhookMappingWrite,
 } from './webhook-mapping.dto.js';
 import { WebhookMappingService } from './webhook-mapping.service.js';
+import { PropertyMappingEntity } from '../providers/property-mapping.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 const mappingDoc = openApiSchema(webhookMappingReadSchema, 'output');
 
@@ -29,7 +32,10 @@ const mappingDoc = openApiSchema(webhookMappingReadSchema, 'output');
 @Controller('api/v3/propertymappings/notification')
 @RequireSuperuser()
 export class WebhookMappingController {
-  constructor(private readonly mappings: WebhookMappingService) {}
+  constructor(
+    private readonly mappings: WebhookMappingService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(mappingDoc) })
@@ -47,6 +53,12 @@ export class WebhookMappingController {
   @ApiOkResponse({ schema: mappingDoc })
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.mappings.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.references.of(PropertyMappingEntity, actor.principal, this.mappings.get(id));
   }
 
   @Put(':id')

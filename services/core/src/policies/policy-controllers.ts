@@ -1,11 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, type Type } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { listQuerySchema, openApiSchema, RequireSuperuser, UuidPipe, ZodQuery, type ListQuery } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import { FlowActionsService } from '../flows/flow-actions.service.js';
 import type { PolicyType } from './policy-type.js';
 import { PolicyService, policyPatchSchema, policyTestSchema, policyWriteSchema } from './policy.service.js';
+import { PolicyEntity } from './policy.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 const filters = z.object({
   name: z.string().max(255).optional(),
@@ -29,7 +32,10 @@ export function policyController(type: PolicyType): Type<unknown> {
   @Controller(`api/v3/policies/${type.path}`)
   @RequireSuperuser()
   class PolicyTypeController {
-    constructor(readonly policies: PolicyService) {}
+    constructor(
+      readonly policies: PolicyService,
+      readonly references: UsedByService,
+    ) {}
 
     @Get()
     list(@ZodQuery(listQuerySchema) query: ListQuery, @ZodQuery(filters) f: Filters) {
@@ -45,6 +51,12 @@ export function policyController(type: PolicyType): Type<unknown> {
     @Get(':id')
     retrieve(@Param('id', UuidPipe) id: string) {
       return this.policies.get(type, id);
+    }
+
+    @Get(':id/used_by')
+    @ApiOkResponse({ schema: usedByDoc })
+    usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+      return this.references.of(PolicyEntity, actor.principal, this.policies.get(type, id));
     }
 
     @Put(':id')
@@ -77,6 +89,7 @@ export class AllPoliciesController {
   constructor(
     private readonly policies: PolicyService,
     private readonly actions: FlowActionsService,
+    private readonly references: UsedByService,
   ) {}
 
   @Get()
@@ -100,6 +113,12 @@ export class AllPoliciesController {
   @Get(':id')
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.policies.get(undefined, id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.references.of(PolicyEntity, actor.principal, this.policies.get(undefined, id));
   }
 
   @Delete(':id')

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { listQuerySchema, RequireSuperuser, UuidPipe, ZodBody, ZodQuery, type ListQuery } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import {
@@ -11,12 +11,18 @@ import {
   type PromptWrite,
 } from './prompt.dto.js';
 import { PromptService } from './prompt.service.js';
+import { PromptEntity } from './prompt.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 @ApiTags('stages')
 @Controller('api/v3/stages/prompt/prompts')
 @RequireSuperuser()
 export class PromptController {
-  constructor(private readonly prompts: PromptService) {}
+  constructor(
+    private readonly prompts: PromptService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   list(@ZodQuery(listQuerySchema) query: ListQuery, @ZodQuery(promptListQuerySchema) filters: PromptFilters) {
@@ -31,6 +37,12 @@ export class PromptController {
   @Get(':id')
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.prompts.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.references.of(PromptEntity, actor.principal, this.prompts.get(id));
   }
 
   @Put(':id')

@@ -4,6 +4,9 @@ import { IntIdPipe, listQuerySchema, openApiSchema, paginatedSchema, RequireSupe
 import type { z } from 'zod';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import { providerListQuerySchema, providerReadSchema, ProviderService } from './provider.service.js';
+import { ProviderEntity } from './provider.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 const providerDoc = openApiSchema(providerReadSchema, 'output');
 
@@ -12,7 +15,10 @@ const providerDoc = openApiSchema(providerReadSchema, 'output');
 @Controller('api/v3/providers/all')
 @RequireSuperuser()
 export class ProviderController {
-  constructor(private readonly providers: ProviderService) {}
+  constructor(
+    private readonly providers: ProviderService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(providerDoc) })
@@ -24,6 +30,12 @@ export class ProviderController {
   @ApiOkResponse({ schema: providerDoc })
   retrieve(@Param('id', IntIdPipe) id: number) {
     return this.providers.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number) {
+    return this.references.of(ProviderEntity, actor.principal, this.providers.get(id));
   }
 
   @Delete(':id')

@@ -1,14 +1,20 @@
 import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, listQuerySchema, UuidPipe, ZodQuery, type ListQuery, type Principal } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import { SessionService } from './session.service.js';
+import { SessionEntity } from './session.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 /** `/api/v3/core/authenticated_sessions/`: list and revoke login sessions (own, or all for superusers). */
 @ApiTags('core')
 @Controller('api/v3/core/authenticated_sessions')
 export class SessionController {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   list(@CurrentPrincipal() principal: Principal, @ZodQuery(listQuerySchema) query: ListQuery) {
@@ -18,6 +24,12 @@ export class SessionController {
   @Get(':id')
   retrieve(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
     return this.sessions.get(principal, id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string) {
+    return this.references.of(SessionEntity, principal, this.sessions.get(principal, id), id);
   }
 
   @Delete(':id')

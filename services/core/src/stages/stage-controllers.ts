@@ -1,10 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, type Type } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { listQuerySchema, openApiSchema, RequireSuperuser, UuidPipe, ZodQuery, type ListQuery } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import type { StageType } from './stage-type.js';
 import { StageService, stagePatchSchema, stageWriteSchema } from './stage.service.js';
+import { StageEntity } from './stage.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 const nameFilter = z.object({ name: z.string().max(255).optional() });
 
@@ -20,7 +23,10 @@ export function stageController(type: StageType): Type<unknown> {
   @Controller(`api/v3/stages/${type.path}`)
   @RequireSuperuser()
   class StageTypeController {
-    constructor(readonly stages: StageService) {}
+    constructor(
+      readonly stages: StageService,
+      readonly references: UsedByService,
+    ) {}
 
     @Get()
     list(@ZodQuery(listQuerySchema) query: ListQuery, @ZodQuery(nameFilter) filters: { name?: string }) {
@@ -36,6 +42,12 @@ export function stageController(type: StageType): Type<unknown> {
     @Get(':id')
     retrieve(@Param('id', UuidPipe) id: string) {
       return this.stages.get(type, id);
+    }
+
+    @Get(':id/used_by')
+    @ApiOkResponse({ schema: usedByDoc })
+    usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+      return this.references.of(StageEntity, actor.principal, this.stages.get(type, id));
     }
 
     @Put(':id')
@@ -65,7 +77,10 @@ export function stageController(type: StageType): Type<unknown> {
 @Controller('api/v3/stages/all')
 @RequireSuperuser()
 export class AllStagesController {
-  constructor(private readonly stages: StageService) {}
+  constructor(
+    private readonly stages: StageService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   list(@ZodQuery(listQuerySchema) query: ListQuery, @ZodQuery(nameFilter) filters: { name?: string }) {
@@ -75,6 +90,12 @@ export class AllStagesController {
   @Get(':id')
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.stages.get(undefined, id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.references.of(StageEntity, actor.principal, this.stages.get(undefined, id));
   }
 
   @Delete(':id')

@@ -13,13 +13,19 @@ import {
   type TokenWrite,
 } from './token.dto.js';
 import { TokenService } from './token.service.js';
+import { TokenEntity } from './token.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 const tokenDoc = openApiSchema(tokenReadSchema, 'output');
 
 @ApiTags('core')
 @Controller('api/v3/core/tokens')
 export class TokenController {
-  constructor(private readonly tokens: TokenService) {}
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(tokenDoc) })
@@ -37,6 +43,12 @@ export class TokenController {
   @ApiOkResponse({ schema: tokenDoc })
   retrieve(@CurrentActor() actor: Actor, @Param('identifier') identifier: string) {
     return this.tokens.get(actor, identifier);
+  }
+
+  @Get(':identifier/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('identifier') identifier: string) {
+    return this.references.of(TokenEntity, actor.principal, this.tokens.get(actor, identifier));
   }
 
   @Put(':identifier')

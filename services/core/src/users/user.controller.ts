@@ -24,13 +24,19 @@ import {
 } from './user.dto.js';
 import type { UserFilters } from './user.repository.js';
 import { UserService, type ServiceAccountInput } from './user.service.js';
+import { UserEntity } from './user.entity.js';
+import { UsedByService } from '../common/used-by/used-by.service.js';
+import { usedByDoc } from '../common/used-by/used-by.js';
 
 const userDoc = openApiSchema(userReadSchema, 'output');
 
 @ApiTags('core')
 @Controller('api/v3/core/users')
 export class UserController {
-  constructor(private readonly users: UserService) {}
+  constructor(
+    private readonly users: UserService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get('me')
   @ApiOkResponse({ schema: { type: 'object', properties: { user: userDoc } } })
@@ -69,6 +75,12 @@ export class UserController {
   @ApiOkResponse({ schema: userDoc })
   retrieve(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number) {
     return this.users.get(actor, id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number) {
+    return this.references.of(UserEntity, actor.principal, this.users.get(actor, id));
   }
 
   @Put(':id')

@@ -32,6 +32,22 @@ export interface paths {
     patch: operations['Device_duo_AdminController_rename'];
     trace?: never;
   };
+  '/api/v3/authenticators/admin/duo/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Device_duo_AdminController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/authenticators/admin/sms': {
     parameters: {
       query?: never;
@@ -62,6 +78,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Device_sms_AdminController_rename'];
+    trace?: never;
+  };
+  '/api/v3/authenticators/admin/sms/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Device_sms_AdminController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/authenticators/admin/static': {
@@ -96,6 +128,22 @@ export interface paths {
     patch: operations['Device_static_AdminController_rename'];
     trace?: never;
   };
+  '/api/v3/authenticators/admin/static/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Device_static_AdminController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/authenticators/admin/totp': {
     parameters: {
       query?: never;
@@ -128,6 +176,22 @@ export interface paths {
     patch: operations['Device_totp_AdminController_rename'];
     trace?: never;
   };
+  '/api/v3/authenticators/admin/totp/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Device_totp_AdminController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/authenticators/admin/webauthn': {
     parameters: {
       query?: never;
@@ -158,6 +222,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Device_webauthn_AdminController_rename'];
+    trace?: never;
+  };
+  '/api/v3/authenticators/admin/webauthn/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Device_webauthn_AdminController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/authenticators/all': {
@@ -208,6 +288,22 @@ export interface paths {
     patch: operations['Device_duo_OwnController_rename'];
     trace?: never;
   };
+  '/api/v3/authenticators/duo/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Device_duo_OwnController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/authenticators/sms': {
     parameters: {
       query?: never;
@@ -238,6 +334,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Device_sms_OwnController_rename'];
+    trace?: never;
+  };
+  '/api/v3/authenticators/sms/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Device_sms_OwnController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/authenticators/static': {
@@ -272,6 +384,22 @@ export interface paths {
     patch: operations['Device_static_OwnController_rename'];
     trace?: never;
   };
+  '/api/v3/authenticators/static/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Device_static_OwnController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/authenticators/totp': {
     parameters: {
       query?: never;
@@ -302,6 +430,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Device_totp_OwnController_rename'];
+    trace?: never;
+  };
+  '/api/v3/authenticators/totp/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Device_totp_OwnController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/authenticators/webauthn': {
@@ -336,6 +480,22 @@ export interface paths {
     patch: operations['Device_webauthn_OwnController_rename'];
     trace?: never;
   };
+  '/api/v3/authenticators/webauthn/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Device_webauthn_OwnController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/core/applications': {
     parameters: {
       query?: never;
@@ -368,6 +528,22 @@ export interface paths {
     patch: operations['ApplicationController_patch'];
     trace?: never;
   };
+  '/api/v3/core/applications/{slug}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ApplicationController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/core/authenticated_sessions': {
     parameters: {
       query?: never;
@@ -395,6 +571,22 @@ export interface paths {
     put?: never;
     post?: never;
     delete: operations['SessionController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/core/authenticated_sessions/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SessionController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -430,6 +622,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['BrandController_patch'];
+    trace?: never;
+  };
+  '/api/v3/core/brands/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BrandController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/core/brands/current': {
@@ -512,6 +720,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v3/core/groups/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['GroupController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/core/tokens': {
     parameters: {
       query?: never;
@@ -554,6 +778,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['TokenController_setKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/core/tokens/{identifier}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TokenController_usedBy'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -656,6 +896,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v3/core/users/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['UserController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/core/users/me': {
     parameters: {
       query?: never;
@@ -734,6 +990,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['CertificateKeyPairController_patch'];
+    trace?: never;
+  };
+  '/api/v3/crypto/certificatekeypairs/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CertificateKeyPairController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/crypto/certificatekeypairs/{id}/view_certificate': {
@@ -862,6 +1134,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['FlowStageBindingController_patch'];
+    trace?: never;
+  };
+  '/api/v3/flows/bindings/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FlowStageBindingController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/flows/executor/{slug}': {
@@ -1088,6 +1376,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v3/managed/blueprints/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BlueprintInstanceController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/managed/blueprints/available': {
     parameters: {
       query?: never;
@@ -1146,6 +1450,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['AllPoliciesController_test'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/policies/all/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AllPoliciesController_usedBy'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1216,6 +1536,22 @@ export interface paths {
     patch: operations['PolicyBindingController_patch'];
     trace?: never;
   };
+  '/api/v3/policies/bindings/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PolicyBindingController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/policies/dummy': {
     parameters: {
       query?: never;
@@ -1246,6 +1582,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Policy_dummy_Controller_patch'];
+    trace?: never;
+  };
+  '/api/v3/policies/dummy/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Policy_dummy_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/policies/event_matcher': {
@@ -1280,6 +1632,22 @@ export interface paths {
     patch: operations['Policy_event_matcher_Controller_patch'];
     trace?: never;
   };
+  '/api/v3/policies/event_matcher/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Policy_event_matcher_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/policies/expression': {
     parameters: {
       query?: never;
@@ -1310,6 +1678,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Policy_expression_Controller_patch'];
+    trace?: never;
+  };
+  '/api/v3/policies/expression/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Policy_expression_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/policies/password': {
@@ -1360,6 +1744,22 @@ export interface paths {
     patch: operations['Policy_password_expiry_Controller_patch'];
     trace?: never;
   };
+  '/api/v3/policies/password_expiry/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Policy_password_expiry_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/policies/password/{id}': {
     parameters: {
       query?: never;
@@ -1374,6 +1774,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Policy_password_Controller_patch'];
+    trace?: never;
+  };
+  '/api/v3/policies/password/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Policy_password_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/policies/reputation': {
@@ -1408,6 +1824,22 @@ export interface paths {
     patch: operations['Policy_reputation_Controller_patch'];
     trace?: never;
   };
+  '/api/v3/policies/reputation/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Policy_reputation_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/propertymappings/notification': {
     parameters: {
       query?: never;
@@ -1438,6 +1870,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['WebhookMappingController_patch'];
+    trace?: never;
+  };
+  '/api/v3/propertymappings/notification/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WebhookMappingController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/propertymappings/scope': {
@@ -1472,6 +1920,22 @@ export interface paths {
     patch: operations['ScopeMappingController_patch'];
     trace?: never;
   };
+  '/api/v3/propertymappings/scope/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ScopeMappingController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/providers/all': {
     parameters: {
       query?: never;
@@ -1499,6 +1963,22 @@ export interface paths {
     put?: never;
     post?: never;
     delete: operations['ProviderController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/providers/all/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProviderController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1568,6 +2048,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v3/providers/oauth2/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OAuth2ProviderController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/providers/oauth2/{id}/view_client_secret': {
     parameters: {
       query?: never;
@@ -1611,6 +2107,22 @@ export interface paths {
     put?: never;
     post?: never;
     delete: operations['AllStagesController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/stages/all/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AllStagesController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1680,6 +2192,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v3/stages/authenticator/duo/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_authenticator_duo_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/stages/authenticator/sms': {
     parameters: {
       query?: never;
@@ -1710,6 +2238,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Stage_authenticator_sms_Controller_patch'];
+    trace?: never;
+  };
+  '/api/v3/stages/authenticator/sms/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_authenticator_sms_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/stages/authenticator/static': {
@@ -1744,6 +2288,22 @@ export interface paths {
     patch: operations['Stage_authenticator_static_Controller_patch'];
     trace?: never;
   };
+  '/api/v3/stages/authenticator/static/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_authenticator_static_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/stages/authenticator/totp': {
     parameters: {
       query?: never;
@@ -1774,6 +2334,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Stage_authenticator_totp_Controller_patch'];
+    trace?: never;
+  };
+  '/api/v3/stages/authenticator/totp/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_authenticator_totp_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/stages/authenticator/validate': {
@@ -1808,6 +2384,22 @@ export interface paths {
     patch: operations['Stage_authenticator_validate_Controller_patch'];
     trace?: never;
   };
+  '/api/v3/stages/authenticator/validate/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_authenticator_validate_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/stages/authenticator/webauthn': {
     parameters: {
       query?: never;
@@ -1838,6 +2430,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Stage_authenticator_webauthn_Controller_patch'];
+    trace?: never;
+  };
+  '/api/v3/stages/authenticator/webauthn/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_authenticator_webauthn_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/stages/captcha': {
@@ -1872,6 +2480,22 @@ export interface paths {
     patch: operations['Stage_captcha_Controller_patch'];
     trace?: never;
   };
+  '/api/v3/stages/captcha/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_captcha_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/stages/consent': {
     parameters: {
       query?: never;
@@ -1902,6 +2526,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Stage_consent_Controller_patch'];
+    trace?: never;
+  };
+  '/api/v3/stages/consent/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_consent_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/stages/deny': {
@@ -1936,6 +2576,22 @@ export interface paths {
     patch: operations['Stage_deny_Controller_patch'];
     trace?: never;
   };
+  '/api/v3/stages/deny/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_deny_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/stages/dummy': {
     parameters: {
       query?: never;
@@ -1966,6 +2622,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Stage_dummy_Controller_patch'];
+    trace?: never;
+  };
+  '/api/v3/stages/dummy/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_dummy_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/stages/email': {
@@ -2000,6 +2672,22 @@ export interface paths {
     patch: operations['Stage_email_Controller_patch'];
     trace?: never;
   };
+  '/api/v3/stages/email/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_email_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/stages/identification': {
     parameters: {
       query?: never;
@@ -2030,6 +2718,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Stage_identification_Controller_patch'];
+    trace?: never;
+  };
+  '/api/v3/stages/identification/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_identification_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/stages/invitation/invitations': {
@@ -2064,6 +2768,22 @@ export interface paths {
     patch: operations['InvitationController_patch'];
     trace?: never;
   };
+  '/api/v3/stages/invitation/invitations/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['InvitationController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/stages/invitation/stages': {
     parameters: {
       query?: never;
@@ -2094,6 +2814,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Stage_invitation_Controller_patch'];
+    trace?: never;
+  };
+  '/api/v3/stages/invitation/stages/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_invitation_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/stages/password': {
@@ -2128,6 +2864,22 @@ export interface paths {
     patch: operations['Stage_password_Controller_patch'];
     trace?: never;
   };
+  '/api/v3/stages/password/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_password_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/stages/prompt/prompts': {
     parameters: {
       query?: never;
@@ -2158,6 +2910,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['PromptController_patch'];
+    trace?: never;
+  };
+  '/api/v3/stages/prompt/prompts/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PromptController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/stages/prompt/stages': {
@@ -2192,6 +2960,22 @@ export interface paths {
     patch: operations['Stage_prompt_Controller_patch'];
     trace?: never;
   };
+  '/api/v3/stages/prompt/stages/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_prompt_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/stages/user_delete': {
     parameters: {
       query?: never;
@@ -2222,6 +3006,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Stage_user_delete_Controller_patch'];
+    trace?: never;
+  };
+  '/api/v3/stages/user_delete/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_user_delete_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v3/stages/user_login': {
@@ -2256,6 +3056,22 @@ export interface paths {
     patch: operations['Stage_user_login_Controller_patch'];
     trace?: never;
   };
+  '/api/v3/stages/user_login/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_user_login_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/stages/user_logout': {
     parameters: {
       query?: never;
@@ -2288,6 +3104,22 @@ export interface paths {
     patch: operations['Stage_user_logout_Controller_patch'];
     trace?: never;
   };
+  '/api/v3/stages/user_logout/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_user_logout_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/stages/user_write': {
     parameters: {
       query?: never;
@@ -2318,6 +3150,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch: operations['Stage_user_write_Controller_patch'];
+    trace?: never;
+  };
+  '/api/v3/stages/user_write/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['Stage_user_write_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/flows/-/cancel': {
@@ -2502,6 +3350,34 @@ export interface operations {
       };
     };
   };
+  Device_duo_AdminController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Device_sms_AdminController_list: {
     parameters: {
       query?: {
@@ -2636,6 +3512,34 @@ export interface operations {
             user: number;
             verbose_name: string;
           };
+        };
+      };
+    };
+  };
+  Device_sms_AdminController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
         };
       };
     };
@@ -2778,6 +3682,34 @@ export interface operations {
       };
     };
   };
+  Device_static_AdminController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Device_totp_AdminController_list: {
     parameters: {
       query?: {
@@ -2916,6 +3848,34 @@ export interface operations {
       };
     };
   };
+  Device_totp_AdminController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Device_webauthn_AdminController_list: {
     parameters: {
       query?: {
@@ -3050,6 +4010,34 @@ export interface operations {
             user: number;
             verbose_name: string;
           };
+        };
+      };
+    };
+  };
+  Device_webauthn_AdminController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
         };
       };
     };
@@ -3239,6 +4227,34 @@ export interface operations {
       };
     };
   };
+  Device_duo_OwnController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Device_sms_OwnController_list: {
     parameters: {
       query?: {
@@ -3373,6 +4389,34 @@ export interface operations {
             user: number;
             verbose_name: string;
           };
+        };
+      };
+    };
+  };
+  Device_sms_OwnController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
         };
       };
     };
@@ -3515,6 +4559,34 @@ export interface operations {
       };
     };
   };
+  Device_static_OwnController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Device_totp_OwnController_list: {
     parameters: {
       query?: {
@@ -3653,6 +4725,34 @@ export interface operations {
       };
     };
   };
+  Device_totp_OwnController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Device_webauthn_OwnController_list: {
     parameters: {
       query?: {
@@ -3787,6 +4887,34 @@ export interface operations {
             user: number;
             verbose_name: string;
           };
+        };
+      };
+    };
+  };
+  Device_webauthn_OwnController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
         };
       };
     };
@@ -4055,6 +5183,34 @@ export interface operations {
       };
     };
   };
+  ApplicationController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   SessionController_list: {
     parameters: {
       query?: {
@@ -4112,6 +5268,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  SessionController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -4434,6 +5618,34 @@ export interface operations {
             flow_user_settings: string | null;
             web_certificate: string | null;
           };
+        };
+      };
+    };
+  };
+  BrandController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
         };
       };
     };
@@ -4796,6 +6008,34 @@ export interface operations {
       };
     };
   };
+  GroupController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   TokenController_list: {
     parameters: {
       query?: {
@@ -5076,6 +6316,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  TokenController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        identifier: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -5529,6 +6797,34 @@ export interface operations {
       };
     };
   };
+  UserController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   UserController_me: {
     parameters: {
       query?: never;
@@ -5823,6 +7119,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  CertificateKeyPairController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -6308,6 +7632,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  FlowStageBindingController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -6833,7 +8185,16 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -7166,6 +8527,34 @@ export interface operations {
       };
     };
   };
+  BlueprintInstanceController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   BlueprintInstanceController_available: {
     parameters: {
       query?: never;
@@ -7271,6 +8660,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  AllPoliciesController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -7607,6 +9024,34 @@ export interface operations {
       };
     };
   };
+  PolicyBindingController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Policy_dummy_Controller_list: {
     parameters: {
       query?: {
@@ -7759,6 +9204,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  Policy_dummy_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -7922,6 +9395,34 @@ export interface operations {
       };
     };
   };
+  Policy_event_matcher_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Policy_expression_Controller_list: {
     parameters: {
       query?: {
@@ -8062,6 +9563,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  Policy_expression_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -8288,6 +9817,34 @@ export interface operations {
       };
     };
   };
+  Policy_password_expiry_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Policy_password_Controller_retrieve: {
     parameters: {
       query?: never;
@@ -8415,6 +9972,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  Policy_password_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -8570,6 +10155,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  Policy_reputation_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -8778,6 +10391,34 @@ export interface operations {
             verbose_name: string;
             verbose_name_plural: string;
           };
+        };
+      };
+    };
+  };
+  WebhookMappingController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
         };
       };
     };
@@ -9011,6 +10652,34 @@ export interface operations {
       };
     };
   };
+  ScopeMappingController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   ProviderController_list: {
     parameters: {
       query?: {
@@ -9105,6 +10774,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  ProviderController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -9602,6 +11299,34 @@ export interface operations {
       };
     };
   };
+  OAuth2ProviderController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   OAuth2ProviderController_viewClientSecret: {
     parameters: {
       query?: never;
@@ -9683,6 +11408,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  AllStagesController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -9895,6 +11648,34 @@ export interface operations {
       };
     };
   };
+  Stage_authenticator_duo_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Stage_authenticator_sms_Controller_list: {
     parameters: {
       query?: {
@@ -10089,6 +11870,34 @@ export interface operations {
       };
     };
   };
+  Stage_authenticator_sms_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Stage_authenticator_static_Controller_list: {
     parameters: {
       query?: {
@@ -10243,6 +12052,34 @@ export interface operations {
       };
     };
   };
+  Stage_authenticator_static_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Stage_authenticator_totp_Controller_list: {
     parameters: {
       query?: {
@@ -10389,6 +12226,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  Stage_authenticator_totp_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -10581,6 +12446,34 @@ export interface operations {
       };
     };
   };
+  Stage_authenticator_validate_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Stage_authenticator_webauthn_Controller_list: {
     parameters: {
       query?: {
@@ -10760,6 +12653,34 @@ export interface operations {
       };
     };
   };
+  Stage_authenticator_webauthn_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Stage_captcha_Controller_list: {
     parameters: {
       query?: {
@@ -10924,6 +12845,34 @@ export interface operations {
       };
     };
   };
+  Stage_captcha_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Stage_consent_Controller_list: {
     parameters: {
       query?: {
@@ -11075,6 +13024,34 @@ export interface operations {
       };
     };
   };
+  Stage_consent_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Stage_deny_Controller_list: {
     parameters: {
       query?: {
@@ -11214,6 +13191,34 @@ export interface operations {
       };
     };
   };
+  Stage_deny_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Stage_dummy_Controller_list: {
     parameters: {
       query?: {
@@ -11350,6 +13355,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  Stage_dummy_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -11559,6 +13592,34 @@ export interface operations {
       };
     };
   };
+  Stage_email_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Stage_identification_Controller_list: {
     parameters: {
       query?: {
@@ -11753,6 +13814,34 @@ export interface operations {
       };
     };
   };
+  Stage_identification_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   InvitationController_list: {
     parameters: {
       query?: {
@@ -11914,6 +14003,34 @@ export interface operations {
       };
     };
   };
+  InvitationController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Stage_invitation_Controller_list: {
     parameters: {
       query?: {
@@ -12050,6 +14167,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  Stage_invitation_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -12213,6 +14358,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  Stage_password_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -12455,6 +14628,34 @@ export interface operations {
       };
     };
   };
+  PromptController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Stage_prompt_Controller_list: {
     parameters: {
       query?: {
@@ -12599,6 +14800,34 @@ export interface operations {
       };
     };
   };
+  Stage_prompt_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Stage_user_delete_Controller_list: {
     parameters: {
       query?: {
@@ -12730,6 +14959,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  Stage_user_delete_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -12882,6 +15139,34 @@ export interface operations {
       };
     };
   };
+  Stage_user_login_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   Stage_user_logout_Controller_list: {
     parameters: {
       query?: {
@@ -13013,6 +15298,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  Stage_user_logout_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -13186,6 +15499,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  Stage_user_write_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };

@@ -21,6 +21,9 @@ import {
   type PolicyBindingWrite,
 } from './policy-binding.dto.js';
 import { PolicyBindingService } from './policy-binding.service.js';
+import { PolicyBindingEntity } from './policy-binding.entity.js';
+import { UsedByService } from '../../common/used-by/used-by.service.js';
+import { usedByDoc } from '../../common/used-by/used-by.js';
 
 const bindingDoc = openApiSchema(policyBindingReadSchema, 'output');
 
@@ -28,7 +31,10 @@ const bindingDoc = openApiSchema(policyBindingReadSchema, 'output');
 @Controller('api/v3/policies/bindings')
 @RequireSuperuser()
 export class PolicyBindingController {
-  constructor(private readonly bindings: PolicyBindingService) {}
+  constructor(
+    private readonly bindings: PolicyBindingService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(bindingDoc) })
@@ -46,6 +52,12 @@ export class PolicyBindingController {
   @ApiOkResponse({ schema: bindingDoc })
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.bindings.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.references.of(PolicyBindingEntity, actor.principal, this.bindings.get(id));
   }
 
   @Put(':id')

@@ -26,6 +26,9 @@ import {
   type OAuth2ProviderWrite,
 } from './oauth2-provider.dto.js';
 import { OAuth2ProviderService } from './oauth2-provider.service.js';
+import { ProviderEntity } from '../provider.entity.js';
+import { UsedByService } from '../../common/used-by/used-by.service.js';
+import { usedByDoc } from '../../common/used-by/used-by.js';
 
 const providerDoc = openApiSchema(oauth2ProviderReadSchema, 'output');
 
@@ -34,7 +37,10 @@ const providerDoc = openApiSchema(oauth2ProviderReadSchema, 'output');
 @Controller('api/v3/providers/oauth2')
 @RequireSuperuser()
 export class OAuth2ProviderController {
-  constructor(private readonly providers: OAuth2ProviderService) {}
+  constructor(
+    private readonly providers: OAuth2ProviderService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(providerDoc) })
@@ -52,6 +58,12 @@ export class OAuth2ProviderController {
   @ApiOkResponse({ schema: providerDoc })
   retrieve(@Param('id', IntIdPipe) id: number) {
     return this.providers.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number) {
+    return this.references.of(ProviderEntity, actor.principal, this.providers.get(id));
   }
 
   @Put(':id')

@@ -21,6 +21,9 @@ import {
   type ScopeMappingWrite,
 } from './scope-mapping.dto.js';
 import { ScopeMappingService } from './scope-mapping.service.js';
+import { PropertyMappingEntity } from '../property-mapping.entity.js';
+import { UsedByService } from '../../common/used-by/used-by.service.js';
+import { usedByDoc } from '../../common/used-by/used-by.js';
 
 const mappingDoc = openApiSchema(scopeMappingReadSchema, 'output');
 
@@ -29,7 +32,10 @@ const mappingDoc = openApiSchema(scopeMappingReadSchema, 'output');
 @Controller('api/v3/propertymappings/scope')
 @RequireSuperuser()
 export class ScopeMappingController {
-  constructor(private readonly mappings: ScopeMappingService) {}
+  constructor(
+    private readonly mappings: ScopeMappingService,
+    private readonly references: UsedByService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(mappingDoc) })
@@ -47,6 +53,12 @@ export class ScopeMappingController {
   @ApiOkResponse({ schema: mappingDoc })
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.mappings.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: usedByDoc })
+  usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    return this.references.of(PropertyMappingEntity, actor.principal, this.mappings.get(id));
   }
 
   @Put(':id')
