@@ -1,8 +1,16 @@
 import { Alert, Button, List, ListItem, Modal, ModalBody, ModalFooter, ModalHeader, Spinner } from '@patternfly/react-core';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../shared/i18n/i18n';
+import type { MessageKey } from '../../shared/i18n/locales';
 import { keyOf, nameOf, type Resource } from './resource';
 import { remove, usedBy, type Row, type UsedBy } from './resource-api';
+
+/** The sentence for what deleting does to one referring object. */
+function effectMessage(action: UsedBy['action']): MessageKey {
+  if (action === 'set_null' || action === 'set_default') return 'admin.delete.reset';
+  if (action === 'restrict') return 'admin.delete.restrict';
+  return 'admin.delete.cascade';
+}
 
 /** What one object's deletion does elsewhere. */
 interface Preview {

@@ -21,7 +21,7 @@ export interface UsedBy {
   model_name: string;
   pk: string;
   name: string;
-  action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | string;
+  action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict' | string;
 }
 
 /** The outcome of a write: the saved object, or the API's field errors (`{"field": ["message"]}`). */

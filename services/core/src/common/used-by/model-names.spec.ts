@@ -1,5 +1,5 @@
-import { modelNameOf } from './model-names';
-import { strongestPerObject } from './used-by.service';
+import { modelNameOf } from './model-names.js';
+import { strongestPerObject } from './used-by.service.js';
 
 describe('modelNameOf', () => {
   it("uses the reference product's app and model names", () => {

@@ -1,4 +1,4 @@
-import { actionOf, objectTables, relationsTo, type CatalogForeignKey, type CatalogTable, type SchemaCatalog } from './schema-catalog';
+import { actionOf, objectTables, relationsTo, type CatalogForeignKey, type CatalogTable, type SchemaCatalog } from './schema-catalog.js';
 
 function catalog(tables: CatalogTable[], foreignKeys: Array<Omit<CatalogForeignKey, 'name'>>): SchemaCatalog {
   return {

@@ -1,4 +1,4 @@
-import { startCore, type CoreHarness } from '../../../test/core.harness';
+import { startCore, type CoreHarness } from '../../../test/core.harness.js';
 
 describe('used_by: what deleting an object does to the objects that refer to it', () => {
   let core: CoreHarness;

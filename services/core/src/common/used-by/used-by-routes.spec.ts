@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { buildOpenApiDocument } from '@authmesh/http';
-import { coreApiModule } from '../../core.module';
-import { usedByDoc } from './used-by';
+import { coreApiModule } from '../../core.module.js';
+import { usedByDoc } from './used-by.js';
 
 /** Deletable objects without a used_by route, and why. */
 const WITHOUT_USED_BY: Record<string, string> = {
