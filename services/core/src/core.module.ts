@@ -102,6 +102,15 @@ import { ScopeMappingRepository } from './providers/oauth2/scope-mapping.reposit
 import { ScopeMappingService } from './providers/oauth2/scope-mapping.service.js';
 import { OAuth2ConfigRpc } from './providers/oauth2/oauth2-config.rpc.js';
 import { ScopeClaimsService } from './providers/oauth2/scope-claims.service.js';
+import { SourceController } from './sources/source.controller.js';
+import { SourceRepository } from './sources/source.repository.js';
+import { SourceService } from './sources/source.service.js';
+import { OAuthSourceBlueprint } from './sources/oauth/oauth-source.blueprint.js';
+import { OAuthSourceController } from './sources/oauth/oauth-source.controller.js';
+import { OAuthSourceRepository } from './sources/oauth/oauth-source.repository.js';
+import { OAuthSourceService } from './sources/oauth/oauth-source.service.js';
+import { OidcDiscovery } from './sources/oauth/oidc-discovery.js';
+import { ServiceAccountService } from './users/service-account.service.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
 @Module({})
@@ -135,6 +144,8 @@ export class CoreModule {
         WebhookMappingController,
         OAuth2ProviderController,
         ScopeMappingController,
+        SourceController,
+        OAuthSourceController,
       ],
       providers: [
         { provide: CORE_OPTIONS, useValue: options },
@@ -215,6 +226,13 @@ export class CoreModule {
         ScopeMappingBlueprint,
         OAuth2ConfigRpc,
         ScopeClaimsService,
+        SourceRepository,
+        SourceService,
+        OAuthSourceRepository,
+        OAuthSourceService,
+        OAuthSourceBlueprint,
+        OidcDiscovery,
+        ServiceAccountService,
       ],
     };
   }
