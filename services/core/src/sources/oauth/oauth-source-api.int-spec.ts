@@ -34,6 +34,15 @@ describe('OAuth source API, trusted JWKS sources and service accounts', () => {
         jwks_uri: `${remote}/jwks`,
       }),
     };
+    served['/long-doc'] = {
+      status: 200,
+      body: JSON.stringify({
+        authorization_endpoint: `${remote}/${'a'.repeat(300)}`,
+        token_endpoint: `${remote}/token`,
+        userinfo_endpoint: `${remote}/userinfo`,
+        jwks_uri: `${remote}/jwks`,
+      }),
+    };
     served['/private-jwks'] = { status: 200, body: JSON.stringify({ keys: [{ kty: 'oct', kid: 'x', k: 'c2VjcmV0' }] }) };
     flow = (await core.api('GET', '/api/v3/flows/instances/?slug=default-provider-authorization-implicit-consent')).body.results[0].pk;
   });
@@ -122,6 +131,7 @@ describe('OAuth source API, trusted JWKS sources and service accounts', () => {
       [{ slug: 'denied', oidc_jwks_url: 'http://169.254.169.254/jwks' }, ['oidc_jwks_url']],
       [{ slug: 'private-url', oidc_jwks_url: `${remote}/private-jwks` }, ['oidc_jwks_url']],
       [{ slug: 'missing-url', oidc_well_known_url: `${remote}/nothing-here` }, ['oidc_well_known_url']],
+      [{ slug: 'long-doc', oidc_well_known_url: `${remote}/long-doc` }, ['oidc_well_known_url']],
     ];
     for (const [body, fields] of cases) {
       const res = await create(body);

@@ -39,17 +39,20 @@ export class OidcDiscovery {
 
   async endpoints(url: string): Promise<DiscoveredEndpoints> {
     const doc = await this.fetchJson(url, 'oidc_well_known_url');
-    const text = (key: string) => {
+    // The endpoint columns hold 255 characters, as in the reference product.
+    const text = (key: string, max = 255) => {
       const value = doc[key];
       if (typeof value !== 'string' || !/^https?:\/\//.test(value))
         throw ValidationFailedError.field('oidc_well_known_url', `Invalid well-known configuration: "${key}" is missing.`);
+      if (value.length > max)
+        throw ValidationFailedError.field('oidc_well_known_url', `Invalid well-known configuration: "${key}" is too long.`);
       return value;
     };
     return {
       authorization_url: text('authorization_endpoint'),
       access_token_url: text('token_endpoint'),
       profile_url: text('userinfo_endpoint'),
-      oidc_jwks_url: text('jwks_uri'),
+      oidc_jwks_url: text('jwks_uri', 2048),
     };
   }
 
