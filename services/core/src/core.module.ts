@@ -110,6 +110,7 @@ import { OAuthSourceController } from './sources/oauth/oauth-source.controller.j
 import { OAuthSourceRepository } from './sources/oauth/oauth-source.repository.js';
 import { OAuthSourceService } from './sources/oauth/oauth-source.service.js';
 import { OidcDiscovery } from './sources/oauth/oidc-discovery.js';
+import { KeySetRefresh } from './sources/oauth/key-set-refresh.js';
 import { ServiceAccountService } from './users/service-account.service.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
@@ -232,6 +233,7 @@ export class CoreModule {
         OAuthSourceService,
         OAuthSourceBlueprint,
         OidcDiscovery,
+        KeySetRefresh,
         ServiceAccountService,
       ],
     };

@@ -6,7 +6,7 @@ import { DATA_SOURCE } from '../../core.tokens.js';
 import { managerFor } from '../../database/transactions.js';
 import { SourceEntity } from '../source.entity.js';
 import type { OAuthSourceFilters } from './oauth-source.dto.js';
-import { OAuthSourceEntity } from './oauth-source.entity.js';
+import { OAuthSourceEntity, type JsonWebKeySet } from './oauth-source.entity.js';
 
 const ORDERING: Record<string, string> = { name: 's.name', slug: 's.slug', pk: 's.id', provider_type: 'o.provider_type' };
 
@@ -65,6 +65,15 @@ export class OAuthSourceRepository {
     }
     if (query.search) qb.andWhere(`(s.name ILIKE :s ESCAPE '\\' OR s.slug ILIKE :s ESCAPE '\\')`, { s: `%${escapeLike(query.search)}%` });
     return fetchPage(qb, query, ORDERING, { name: 'ASC' }, 's.id');
+  }
+
+  /** Sources whose key set comes from a URL. */
+  withJwksUrl(): Promise<OAuthSourceEntity[]> {
+    return this.query().where(`o.oidc_jwks_url <> ''`).orderBy('s.slug').getMany();
+  }
+
+  async setKeySet(id: string, jwks: JsonWebKeySet): Promise<void> {
+    await this.manager().query('UPDATE core.oauth_sources SET oidc_jwks = $2::jsonb WHERE source_id = $1', [id, JSON.stringify(jwks)]);
   }
 
   /** Saves the base source row and the oauth row; answers the source's id. */
