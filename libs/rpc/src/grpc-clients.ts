@@ -23,6 +23,7 @@ import type { ListPolicyBindingsResponse__Output } from './generated/authmesh/co
 import type { GetDefaultFlowRequest } from './generated/authmesh/core/v1/GetDefaultFlowRequest.js';
 import type { GetDefaultFlowResponse__Output } from './generated/authmesh/core/v1/GetDefaultFlowResponse.js';
 import type { WriteUserRequest } from './generated/authmesh/core/v1/WriteUserRequest.js';
+import type { EnsureServiceAccountRequest } from './generated/authmesh/core/v1/EnsureServiceAccountRequest.js';
 import type { WriteUserResponse__Output } from './generated/authmesh/core/v1/WriteUserResponse.js';
 import type { UseInvitationResponse__Output } from './generated/authmesh/core/v1/UseInvitationResponse.js';
 import type { CheckConsentRequest } from './generated/authmesh/core/v1/CheckConsentRequest.js';
@@ -165,6 +166,10 @@ export class IdentityClient extends MeshClient<IdentityServiceClient> {
   /** Creates or changes a user; refused input comes back in errors_json. */
   writeUser(request: WriteUserRequest, options?: RpcCallOptions): Promise<WriteUserResponse__Output> {
     return this.call('WriteUser', (r, m, o, cb) => this.client.WriteUser(r, m, o, cb), request, options);
+  }
+  /** Creates or refreshes a generated service account; PERMISSION_DENIED when the username belongs to anyone else. */
+  ensureServiceAccount(request: EnsureServiceAccountRequest, options?: RpcCallOptions): Promise<User__Output> {
+    return this.call('EnsureServiceAccount', (r, m, o, cb) => this.client.EnsureServiceAccount(r, m, o, cb), request, options);
   }
   /** Whether a user's consent to an application covers these permissions and has not expired. */
   async checkConsent(request: CheckConsentRequest, options?: RpcCallOptions): Promise<boolean> {

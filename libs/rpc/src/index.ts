@@ -41,6 +41,10 @@ export type { GetDefaultFlowResponse } from './generated/authmesh/core/v1/GetDef
 export type { ListPolicyBindingsRequest__Output } from './generated/authmesh/core/v1/ListPolicyBindingsRequest.js';
 export type { ListPolicyBindingsResponse } from './generated/authmesh/core/v1/ListPolicyBindingsResponse.js';
 export type { WriteUserRequest__Output } from './generated/authmesh/core/v1/WriteUserRequest.js';
+export type {
+  EnsureServiceAccountRequest,
+  EnsureServiceAccountRequest__Output,
+} from './generated/authmesh/core/v1/EnsureServiceAccountRequest.js';
 export type { WriteUserResponse } from './generated/authmesh/core/v1/WriteUserResponse.js';
 export type { UseInvitationRequest__Output } from './generated/authmesh/core/v1/UseInvitationRequest.js';
 export type { UseInvitationResponse } from './generated/authmesh/core/v1/UseInvitationResponse.js';
@@ -61,6 +65,7 @@ export type { VerifyDeviceCodeRequest__Output } from './generated/authmesh/core/
 export type { VerifyDeviceCodeResponse__Output } from './generated/authmesh/core/v1/VerifyDeviceCodeResponse.js';
 export type { GetStageRequest__Output } from './generated/authmesh/core/v1/GetStageRequest.js';
 export type { OAuth2Provider, OAuth2Provider__Output } from './generated/authmesh/core/v1/OAuth2Provider.js';
+export type { TrustedJwksSource, TrustedJwksSource__Output } from './generated/authmesh/core/v1/TrustedJwksSource.js';
 export type { GetOAuth2ProviderRequest__Output } from './generated/authmesh/core/v1/GetOAuth2ProviderRequest.js';
 export type { VerifyClientSecretRequest__Output } from './generated/authmesh/core/v1/VerifyClientSecretRequest.js';
 export type { EvaluateScopesRequest__Output } from './generated/authmesh/core/v1/EvaluateScopesRequest.js';

@@ -106,6 +106,16 @@ import { OAuth2ConfigRpc } from './providers/oauth2/oauth2-config.rpc.js';
 import { ScopeClaimsService } from './providers/oauth2/scope-claims.service.js';
 import { SystemController } from './admin/system.controller.js';
 import { SystemService } from './admin/system.service.js';
+import { SourceController } from './sources/source.controller.js';
+import { SourceRepository } from './sources/source.repository.js';
+import { SourceService } from './sources/source.service.js';
+import { OAuthSourceBlueprint } from './sources/oauth/oauth-source.blueprint.js';
+import { OAuthSourceController } from './sources/oauth/oauth-source.controller.js';
+import { OAuthSourceRepository } from './sources/oauth/oauth-source.repository.js';
+import { OAuthSourceService } from './sources/oauth/oauth-source.service.js';
+import { OidcDiscovery } from './sources/oauth/oidc-discovery.js';
+import { KeySetRefresh } from './sources/oauth/key-set-refresh.js';
+import { ServiceAccountService } from './users/service-account.service.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
 @Module({})
@@ -140,6 +150,8 @@ export class CoreModule {
         OAuth2ProviderController,
         ScopeMappingController,
         SystemController,
+        SourceController,
+        OAuthSourceController,
       ],
       providers: [
         { provide: CORE_OPTIONS, useValue: options },
@@ -223,6 +235,14 @@ export class CoreModule {
         ScopeClaimsService,
         UsedByRepository,
         UsedByService,
+        SourceRepository,
+        SourceService,
+        OAuthSourceRepository,
+        OAuthSourceService,
+        OAuthSourceBlueprint,
+        OidcDiscovery,
+        KeySetRefresh,
+        ServiceAccountService,
       ],
     };
   }

@@ -17,6 +17,7 @@ import { FlowConfigRpc } from './flows/flow-config.rpc.js';
 import { OAuth2ConfigRpc } from './providers/oauth2/oauth2-config.rpc.js';
 import { EventPublisher } from './audit/event-publisher.js';
 import { BlueprintInstanceService } from './blueprints/blueprint-instance.service.js';
+import { KEY_SET_REFRESH_MS, KeySetRefresh } from './sources/oauth/key-set-refresh.js';
 
 /** How often events kept while the bus was down are retried. */
 const OUTBOX_RELAY_MS = 2000;
@@ -68,6 +69,11 @@ export const coreService: ServiceDefinition = {
       publisher.relayPending().catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'outbox relay failed'));
     }, OUTBOX_RELAY_MS);
     relay.unref();
+    const keySets = app.get(KeySetRefresh);
+    const keySetRefresh = setInterval(() => {
+      keySets.run().catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'key set refresh failed'));
+    }, KEY_SET_REFRESH_MS);
+    keySetRefresh.unref();
 
     return {
       name: 'core',
@@ -81,6 +87,7 @@ export const coreService: ServiceDefinition = {
         options.flows.close();
         clearInterval(relay);
         clearInterval(discovery);
+        clearInterval(keySetRefresh);
         await app.close();
         if (dataSource.isInitialized) await dataSource.destroy();
       },

@@ -11,6 +11,7 @@ import { Counter } from 'prom-client';
 import { AccountFinder } from './accounts/account-finder.js';
 import { SubjectDirectory } from './accounts/subject-directory.js';
 import { appPasswordGrant } from './accounts/app-password.grant.js';
+import { clientAssertionGrant } from './accounts/client-assertion.grant.js';
 import { ClientConfigCache } from './clients/client-config.cache.js';
 import { createOAuth2DataSource } from './database/oauth2.data-source.js';
 import { OAuth2Handler } from './http/oauth2.handler.js';
@@ -103,6 +104,28 @@ export const oauth2Service: ServiceDefinition = {
             application: config.application?.slug,
             client_id: config.client_id,
           });
+        }),
+        clientAssertionGrant: clientAssertionGrant(identity, flows, core, subjects, {
+          refused: (config, koa, reason) => {
+            tokens.inc({ kind: 'client_assertion_refused' });
+            logger.info({ client: config.client_id, reason }, 'client assertion grant refused');
+            emitEvent('suspicious_request', null, koa.ip, {
+              message: `Client credentials with a JWT refused: ${reason}`,
+              application: config.application?.slug,
+              client_id: config.client_id,
+            });
+          },
+          loggedIn: (config, koa, user, verified) => {
+            emitEvent('login', user, koa.ip, {
+              auth_method: 'jwt',
+              auth_method_args: {
+                jwt: verified.claims,
+                source: { pk: verified.source.pk, slug: verified.source.slug, name: verified.source.name },
+              },
+              application: config.application?.slug,
+              client_id: config.client_id,
+            });
+          },
         }),
         clientCredentialsAllowed: async (config, koa) => {
           if (!config.application) return false;

@@ -24,6 +24,7 @@ import type { EnrollTotpRequest as _authmesh_core_v1_EnrollTotpRequest, EnrollTo
 import type { EnrollTotpResponse as _authmesh_core_v1_EnrollTotpResponse, EnrollTotpResponse__Output as _authmesh_core_v1_EnrollTotpResponse__Output } from './authmesh/core/v1/EnrollTotpResponse.js';
 import type { EnrollWebauthnRequest as _authmesh_core_v1_EnrollWebauthnRequest, EnrollWebauthnRequest__Output as _authmesh_core_v1_EnrollWebauthnRequest__Output } from './authmesh/core/v1/EnrollWebauthnRequest.js';
 import type { EnrolledDevice as _authmesh_core_v1_EnrolledDevice, EnrolledDevice__Output as _authmesh_core_v1_EnrolledDevice__Output } from './authmesh/core/v1/EnrolledDevice.js';
+import type { EnsureServiceAccountRequest as _authmesh_core_v1_EnsureServiceAccountRequest, EnsureServiceAccountRequest__Output as _authmesh_core_v1_EnsureServiceAccountRequest__Output } from './authmesh/core/v1/EnsureServiceAccountRequest.js';
 import type { FindWebauthnCredentialRequest as _authmesh_core_v1_FindWebauthnCredentialRequest, FindWebauthnCredentialRequest__Output as _authmesh_core_v1_FindWebauthnCredentialRequest__Output } from './authmesh/core/v1/FindWebauthnCredentialRequest.js';
 import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from './authmesh/core/v1/GetGroupRequest.js';
 import type { GetUserRequest as _authmesh_core_v1_GetUserRequest, GetUserRequest__Output as _authmesh_core_v1_GetUserRequest__Output } from './authmesh/core/v1/GetUserRequest.js';
@@ -80,6 +81,7 @@ export interface ProtoGrpcType {
         EnrollTotpResponse: MessageTypeDefinition<_authmesh_core_v1_EnrollTotpResponse, _authmesh_core_v1_EnrollTotpResponse__Output>
         EnrollWebauthnRequest: MessageTypeDefinition<_authmesh_core_v1_EnrollWebauthnRequest, _authmesh_core_v1_EnrollWebauthnRequest__Output>
         EnrolledDevice: MessageTypeDefinition<_authmesh_core_v1_EnrolledDevice, _authmesh_core_v1_EnrolledDevice__Output>
+        EnsureServiceAccountRequest: MessageTypeDefinition<_authmesh_core_v1_EnsureServiceAccountRequest, _authmesh_core_v1_EnsureServiceAccountRequest__Output>
         FindWebauthnCredentialRequest: MessageTypeDefinition<_authmesh_core_v1_FindWebauthnCredentialRequest, _authmesh_core_v1_FindWebauthnCredentialRequest__Output>
         GetGroupRequest: MessageTypeDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_GetGroupRequest__Output>
         GetUserRequest: MessageTypeDefinition<_authmesh_core_v1_GetUserRequest, _authmesh_core_v1_GetUserRequest__Output>

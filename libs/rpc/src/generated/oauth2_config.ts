@@ -11,6 +11,7 @@ import type { OAuth2Provider as _authmesh_core_v1_OAuth2Provider, OAuth2Provider
 import type { RedirectUri as _authmesh_core_v1_RedirectUri, RedirectUri__Output as _authmesh_core_v1_RedirectUri__Output } from './authmesh/core/v1/RedirectUri.js';
 import type { ScopeDescription as _authmesh_core_v1_ScopeDescription, ScopeDescription__Output as _authmesh_core_v1_ScopeDescription__Output } from './authmesh/core/v1/ScopeDescription.js';
 import type { SigningKey as _authmesh_core_v1_SigningKey, SigningKey__Output as _authmesh_core_v1_SigningKey__Output } from './authmesh/core/v1/SigningKey.js';
+import type { TrustedJwksSource as _authmesh_core_v1_TrustedJwksSource, TrustedJwksSource__Output as _authmesh_core_v1_TrustedJwksSource__Output } from './authmesh/core/v1/TrustedJwksSource.js';
 import type { VerifyClientSecretRequest as _authmesh_core_v1_VerifyClientSecretRequest, VerifyClientSecretRequest__Output as _authmesh_core_v1_VerifyClientSecretRequest__Output } from './authmesh/core/v1/VerifyClientSecretRequest.js';
 import type { VerifyClientSecretResponse as _authmesh_core_v1_VerifyClientSecretResponse, VerifyClientSecretResponse__Output as _authmesh_core_v1_VerifyClientSecretResponse__Output } from './authmesh/core/v1/VerifyClientSecretResponse.js';
 
@@ -31,6 +32,7 @@ export interface ProtoGrpcType {
         RedirectUri: MessageTypeDefinition<_authmesh_core_v1_RedirectUri, _authmesh_core_v1_RedirectUri__Output>
         ScopeDescription: MessageTypeDefinition<_authmesh_core_v1_ScopeDescription, _authmesh_core_v1_ScopeDescription__Output>
         SigningKey: MessageTypeDefinition<_authmesh_core_v1_SigningKey, _authmesh_core_v1_SigningKey__Output>
+        TrustedJwksSource: MessageTypeDefinition<_authmesh_core_v1_TrustedJwksSource, _authmesh_core_v1_TrustedJwksSource__Output>
         VerifyClientSecretRequest: MessageTypeDefinition<_authmesh_core_v1_VerifyClientSecretRequest, _authmesh_core_v1_VerifyClientSecretRequest__Output>
         VerifyClientSecretResponse: MessageTypeDefinition<_authmesh_core_v1_VerifyClientSecretResponse, _authmesh_core_v1_VerifyClientSecretResponse__Output>
       }

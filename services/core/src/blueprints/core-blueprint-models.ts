@@ -16,6 +16,7 @@ import { UserBlueprint } from '../users/user.blueprint.js';
 import { WebhookMappingBlueprint } from '../notifications/webhook-mapping.blueprint.js';
 import { OAuth2ProviderBlueprint } from '../providers/oauth2/oauth2-provider.blueprint.js';
 import { ScopeMappingBlueprint } from '../providers/oauth2/scope-mapping.blueprint.js';
+import { OAuthSourceBlueprint } from '../sources/oauth/oauth-source.blueprint.js';
 
 /**
  * The models blueprints can name. Each domain folder holds its `<domain>.blueprint.ts`;
@@ -40,6 +41,7 @@ export class CoreBlueprintModels {
     private readonly webhookMappings: WebhookMappingBlueprint,
     private readonly scopeMappings: ScopeMappingBlueprint,
     private readonly oauth2Providers: OAuth2ProviderBlueprint,
+    private readonly oauthSources: OAuthSourceBlueprint,
   ) {}
 
   registry(): BlueprintModelRegistry<unknown> {
@@ -58,7 +60,8 @@ export class CoreBlueprintModels {
       .register(this.users.model())
       .register(this.tokens.model())
       .register(this.brands.model())
-      // Providers refer to flows, certificates and mappings; applications refer to providers.
+      // Providers refer to flows, certificates, mappings and (trusted JWKS) sources; applications refer to providers.
+      .register(this.oauthSources.model())
       .register(this.scopeMappings.model())
       .register(this.oauth2Providers.model())
       .register(this.applications.model())

@@ -33,6 +33,9 @@ import { Policies1764374400007 } from '../migrations/1764374400007-policies.js';
 import { PolicyEntity } from '../policies/policy.entity.js';
 import { PolicyBindingEntity } from '../policies/bindings/policy-binding.entity.js';
 import { OAuth2Providers1764374400020 } from '../migrations/1764374400020-oauth2-providers.js';
+import { Sources1764374400040 } from '../migrations/1764374400040-sources.js';
+import { SourceEntity } from '../sources/source.entity.js';
+import { OAuthSourceEntity } from '../sources/oauth/oauth-source.entity.js';
 import { OAuth2ProviderEntity } from '../providers/oauth2/oauth2-provider.entity.js';
 import { ScopeMappingEntity } from '../providers/oauth2/scope-mapping.entity.js';
 
@@ -59,6 +62,8 @@ export const CORE_ENTITIES = [
   DeviceEntity,
   OAuth2ProviderEntity,
   ScopeMappingEntity,
+  SourceEntity,
+  OAuthSourceEntity,
 ];
 export const CORE_MIGRATIONS = [
   IdentityCore1764374400000,
@@ -75,6 +80,7 @@ export const CORE_MIGRATIONS = [
   AuthenticatorDevices1764374400011,
   WebauthnCredentials1764374400012,
   OAuth2Providers1764374400020,
+  Sources1764374400040,
 ];
 
 /** The DataSource of the `core` schema. */

@@ -49,6 +49,7 @@ const UNIQUE_FIELDS: Record<string, [string, string]> = {
   policies_name_unique: ['name', 'A policy with this name already exists.'],
   prompts_name_unique: ['name', 'A prompt with this name already exists.'],
   invitations_name_unique: ['name', 'An invitation with this name already exists.'],
+  sources_slug_unique: ['slug', 'A source with this slug already exists.'],
   flow_stage_bindings_unique: ['order', 'This stage is already bound to this flow at this order.'],
 };
 

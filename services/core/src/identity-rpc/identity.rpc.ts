@@ -20,6 +20,7 @@ import {
   type CheckConsentRequest__Output,
   type GrantConsentRequest__Output,
   type WriteUserResponse,
+  type EnsureServiceAccountRequest__Output,
 } from '@authmesh/rpc';
 import { NotFoundError, ValidationFailedError } from '@authmesh/runtime';
 import { EventPublisher } from '../audit/event-publisher.js';
@@ -35,6 +36,7 @@ import { SessionService } from '../sessions/session.service.js';
 import { FlowUserWriter } from '../users/flow-user-writer.js';
 import { ConsentService } from '../consents/consent.service.js';
 import { DeviceRpc } from '../authenticators/device.rpc.js';
+import { ServiceAccountService } from '../users/service-account.service.js';
 
 /** Core's IdentityService: the identity lookups other services make over gRPC. */
 @Injectable()
@@ -48,6 +50,7 @@ export class IdentityRpc {
     private readonly writer: FlowUserWriter,
     private readonly consents: ConsentService,
     private readonly deviceRpc: DeviceRpc,
+    private readonly serviceAccounts: ServiceAccountService,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
@@ -67,6 +70,9 @@ export class IdentityRpc {
       }),
       WriteUser: unary(logger, (req: WriteUserRequest__Output) => this.writeUser(req)),
       ...this.deviceRpc.handlers(logger),
+      EnsureServiceAccount: unary(logger, async (req: EnsureServiceAccountRequest__Output) =>
+        this.toMessage(await this.serviceAccounts.ensure({ ...req, expires: Number(req.expires) })),
+      ),
       CheckConsent: unary(logger, async (req: CheckConsentRequest__Output) => ({
         valid: /^\d{1,10}$/.test(req.user_pk) && (await this.consents.covers(Number(req.user_pk), req.application_slug, req.permissions)),
       })),

@@ -11,6 +11,7 @@ import { renderErrorPage } from './error-page.js';
 import { userCodeEntryPage } from './device-pages.js';
 import type { GitHubRequest } from '../github/github-compat.handler.js';
 import { claimedClientId, presentedAccessToken, readBody, SHARED_ENDPOINTS } from './request-routing.js';
+import { routeClientAssertion } from './client-assertion-routing.js';
 
 const INTERACTION = /^\/application\/o\/interaction\/([A-Za-z0-9_-]{1,64})\/?$/;
 const PER_APPLICATION = /^\/application\/o\/([-a-zA-Z0-9_]{1,50})\/(\.well-known\/openid-configuration|jwks\/|end-session\/.*)$/;
@@ -98,7 +99,14 @@ export class OAuth2Handler {
       if (refused)
         return this.json(res, 400, { error: 'invalid_scope', error_description: `scope not configured for this provider: ${refused}` });
     }
-    if (endpoint === 'token' && form.get('grant_type') === 'client_credentials' && form.has('username') && form.has('password')) {
+    if (endpoint === 'token' && form.get('grant_type') === 'client_credentials' && form.has('client_assertion_type')) {
+      // Machine-to-machine login with a JWT signed by a source the provider trusts.
+      const refused = unconfiguredScope(issuer.config.scopes, form.get('scope'));
+      if (refused)
+        return this.json(res, 400, { error: 'invalid_scope', error_description: `scope not configured for this provider: ${refused}` });
+      const refusal = routeClientAssertion(req, form, issuer.config);
+      if (refusal) return this.json(res, refusal.status, refusal.body);
+    } else if (endpoint === 'token' && form.get('grant_type') === 'client_credentials' && form.has('username') && form.has('password')) {
       // The reference product's client credentials with a user's app password is the password grant.
       form.set('grant_type', 'password');
       (req as IncomingMessage & { body?: string }).body = form.toString();

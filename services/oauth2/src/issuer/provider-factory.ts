@@ -3,6 +3,7 @@ import Provider, { interactionPolicy, type KoaContext } from 'oidc-provider';
 import type { OAuth2Provider__Output } from '@authmesh/rpc';
 import { redirectUriAllowed } from '../clients/redirect-uri.js';
 import { signingJwk } from './signing-keys.js';
+import { CLIENT_ASSERTION_GRANT } from '../accounts/client-assertion.grant.js';
 import type { OidcAdapter } from '../storage/postgres-adapter.js';
 import { renderErrorPage } from '../http/error-page.js';
 import { deviceSuccessPage, userCodeConfirmPage, userCodeInputPage } from '../http/device-pages.js';
@@ -44,6 +45,8 @@ export interface ProviderDependencies {
   findAccount(config: OAuth2Provider__Output, ctx: KoaContext, accountId: string): Promise<unknown>;
   /** The app password grant (`grant_type=password`, the reference product's username + app password). */
   appPasswordGrant(config: OAuth2Provider__Output, ctx: KoaContext): Promise<void>;
+  /** Client credentials with a JWT client assertion signed by a trusted source (routed as CLIENT_ASSERTION_GRANT). */
+  clientAssertionGrant(config: OAuth2Provider__Output, ctx: KoaContext): Promise<void>;
   /** Whether the application's policies let a machine-to-machine client have a token (no user). */
   clientCredentialsAllowed(config: OAuth2Provider__Output, ctx: KoaContext): Promise<boolean>;
   /** Whether the authmesh login session in this request belongs to `accountId` (the oidc session must not outlive it). */
@@ -110,6 +113,7 @@ export function createOidcProvider(config: OAuth2Provider__Output, origin: strin
           'password',
           'urn:ietf:params:oauth:grant-type:device_code',
           ...(confidential ? ['client_credentials'] : []),
+          ...(config.jwks_sources.length > 0 ? [CLIENT_ASSERTION_GRANT] : []),
         ],
         response_types: implicitAllowed ? RESPONSE_TYPES : ['code'],
         id_token_signed_response_alg: jwk?.alg ?? 'HS256',
@@ -204,6 +208,7 @@ export function createOidcProvider(config: OAuth2Provider__Output, origin: strin
   });
   provider.proxy = true;
   provider.registerGrantType('password', (ctx: KoaContext) => deps.appPasswordGrant(config, ctx), ['username', 'password', 'scope']);
+  provider.registerGrantType(CLIENT_ASSERTION_GRANT, (ctx: KoaContext) => deps.clientAssertionGrant(config, ctx), ['scope']);
   // Application policies decide client credentials too. The token is only minted once the
   // client authenticated, so the decision runs after it and a denied token is destroyed
   // before anything is sent.

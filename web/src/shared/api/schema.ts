@@ -2160,6 +2160,118 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v3/sources/all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SourceController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/sources/all/{slug}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SourceController_retrieve'];
+    put?: never;
+    post?: never;
+    delete: operations['SourceController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/sources/all/{slug}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SourceController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/sources/oauth': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OAuthSourceController_list'];
+    put?: never;
+    post: operations['OAuthSourceController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/sources/oauth/{slug}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OAuthSourceController_retrieve'];
+    put: operations['OAuthSourceController_replace'];
+    post?: never;
+    delete: operations['OAuthSourceController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['OAuthSourceController_patch'];
+    trace?: never;
+  };
+  '/api/v3/sources/oauth/{slug}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OAuthSourceController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/sources/oauth/source_types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OAuthSourceController_sourceTypes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/stages/all': {
     parameters: {
       query?: never;
@@ -11585,6 +11697,734 @@ export interface operations {
           'application/json': {
             client_secret: string;
           };
+        };
+      };
+    };
+  };
+  SourceController_list: {
+    parameters: {
+      query?: {
+        enabled?: 'true' | 'false';
+        managed?: string;
+        name?: string;
+        ordering?: string;
+        page?: number;
+        page_size?: number;
+        search?: string;
+        slug?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              authentication_flow: string | null;
+              component: string;
+              enabled: boolean;
+              enrollment_flow: string | null;
+              icon: string | null;
+              managed: string | null;
+              meta_model_name: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              /** @enum {string} */
+              policy_engine_mode: 'all' | 'any';
+              slug: string;
+              /** @enum {string} */
+              user_matching_mode: 'identifier' | 'email_link' | 'email_deny' | 'username_link' | 'username_deny';
+              user_path_template: string;
+              verbose_name: string;
+              verbose_name_plural: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  SourceController_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            authentication_flow: string | null;
+            component: string;
+            enabled: boolean;
+            enrollment_flow: string | null;
+            icon: string | null;
+            managed: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            policy_engine_mode: 'all' | 'any';
+            slug: string;
+            /** @enum {string} */
+            user_matching_mode: 'identifier' | 'email_link' | 'email_deny' | 'username_link' | 'username_deny';
+            user_path_template: string;
+            verbose_name: string;
+            verbose_name_plural: string;
+          };
+        };
+      };
+    };
+  };
+  SourceController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SourceController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
+  OAuthSourceController_list: {
+    parameters: {
+      query?: {
+        authentication_flow?: string;
+        consumer_key?: string;
+        enabled?: 'true' | 'false';
+        enrollment_flow?: string;
+        has_jwks?: 'true' | 'false';
+        name?: string;
+        ordering?: string;
+        page?: number;
+        page_size?: number;
+        pbm_uuid?: string;
+        policy_engine_mode?: 'all' | 'any';
+        provider_type?: string;
+        search?: string;
+        slug?: string;
+        user_matching_mode?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              access_token_url: string | null;
+              additional_scopes: string;
+              authentication_flow: string | null;
+              authorization_url: string | null;
+              callback_url: string;
+              component: string;
+              consumer_key: string;
+              consumer_secret_set: boolean;
+              enabled: boolean;
+              enrollment_flow: string | null;
+              icon: string | null;
+              managed: string | null;
+              meta_model_name: string;
+              name: string;
+              oidc_jwks: {
+                [key: string]: unknown;
+              };
+              oidc_jwks_url: string;
+              oidc_well_known_url: string;
+              /** Format: uuid */
+              pk: string;
+              /** @enum {string} */
+              policy_engine_mode: 'all' | 'any';
+              profile_url: string | null;
+              provider_type: string;
+              request_token_url: string | null;
+              slug: string;
+              type: {
+                access_token_url: string | null;
+                authorization_url: string | null;
+                name: string;
+                oidc_jwks_url: string | null;
+                oidc_well_known_url: string | null;
+                profile_url: string | null;
+                request_token_url: string | null;
+                slug: string;
+                urls_customizable: boolean;
+              };
+              /** @enum {string} */
+              user_matching_mode: 'identifier' | 'email_link' | 'email_deny' | 'username_link' | 'username_deny';
+              user_path_template: string;
+              verbose_name: string;
+              verbose_name_plural: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  OAuthSourceController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          access_token_url?: string | null;
+          /** @default  */
+          additional_scopes?: string;
+          /** @default null */
+          authentication_flow?: string | null;
+          authorization_url?: string | null;
+          consumer_key: string;
+          consumer_secret?: string;
+          /** @default true */
+          enabled?: boolean;
+          /** @default null */
+          enrollment_flow?: string | null;
+          /** @default null */
+          icon?: string | null;
+          name: string;
+          /** @default {} */
+          oidc_jwks?: {
+            [key: string]: unknown;
+          };
+          /** @default  */
+          oidc_jwks_url?: '' | string;
+          /** @default  */
+          oidc_well_known_url?: '' | string;
+          /**
+           * @default any
+           * @enum {string}
+           */
+          policy_engine_mode?: 'all' | 'any';
+          profile_url?: string | null;
+          /** @enum {string} */
+          provider_type:
+            | 'apple'
+            | 'azuread'
+            | 'discord'
+            | 'facebook'
+            | 'github'
+            | 'google'
+            | 'mailcow'
+            | 'openidconnect'
+            | 'okta'
+            | 'patreon'
+            | 'reddit'
+            | 'twitch'
+            | 'twitter';
+          request_token_url?: string | null;
+          slug: string;
+          /**
+           * @default identifier
+           * @enum {string}
+           */
+          user_matching_mode?: 'identifier' | 'email_link' | 'email_deny' | 'username_link' | 'username_deny';
+          /** @default goauthentik.io/sources/%(slug)s */
+          user_path_template?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            access_token_url: string | null;
+            additional_scopes: string;
+            authentication_flow: string | null;
+            authorization_url: string | null;
+            callback_url: string;
+            component: string;
+            consumer_key: string;
+            consumer_secret_set: boolean;
+            enabled: boolean;
+            enrollment_flow: string | null;
+            icon: string | null;
+            managed: string | null;
+            meta_model_name: string;
+            name: string;
+            oidc_jwks: {
+              [key: string]: unknown;
+            };
+            oidc_jwks_url: string;
+            oidc_well_known_url: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            policy_engine_mode: 'all' | 'any';
+            profile_url: string | null;
+            provider_type: string;
+            request_token_url: string | null;
+            slug: string;
+            type: {
+              access_token_url: string | null;
+              authorization_url: string | null;
+              name: string;
+              oidc_jwks_url: string | null;
+              oidc_well_known_url: string | null;
+              profile_url: string | null;
+              request_token_url: string | null;
+              slug: string;
+              urls_customizable: boolean;
+            };
+            /** @enum {string} */
+            user_matching_mode: 'identifier' | 'email_link' | 'email_deny' | 'username_link' | 'username_deny';
+            user_path_template: string;
+            verbose_name: string;
+            verbose_name_plural: string;
+          };
+        };
+      };
+    };
+  };
+  OAuthSourceController_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            access_token_url: string | null;
+            additional_scopes: string;
+            authentication_flow: string | null;
+            authorization_url: string | null;
+            callback_url: string;
+            component: string;
+            consumer_key: string;
+            consumer_secret_set: boolean;
+            enabled: boolean;
+            enrollment_flow: string | null;
+            icon: string | null;
+            managed: string | null;
+            meta_model_name: string;
+            name: string;
+            oidc_jwks: {
+              [key: string]: unknown;
+            };
+            oidc_jwks_url: string;
+            oidc_well_known_url: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            policy_engine_mode: 'all' | 'any';
+            profile_url: string | null;
+            provider_type: string;
+            request_token_url: string | null;
+            slug: string;
+            type: {
+              access_token_url: string | null;
+              authorization_url: string | null;
+              name: string;
+              oidc_jwks_url: string | null;
+              oidc_well_known_url: string | null;
+              profile_url: string | null;
+              request_token_url: string | null;
+              slug: string;
+              urls_customizable: boolean;
+            };
+            /** @enum {string} */
+            user_matching_mode: 'identifier' | 'email_link' | 'email_deny' | 'username_link' | 'username_deny';
+            user_path_template: string;
+            verbose_name: string;
+            verbose_name_plural: string;
+          };
+        };
+      };
+    };
+  };
+  OAuthSourceController_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          access_token_url?: string | null;
+          /** @default  */
+          additional_scopes?: string;
+          /** @default null */
+          authentication_flow?: string | null;
+          authorization_url?: string | null;
+          consumer_key: string;
+          consumer_secret?: string;
+          /** @default true */
+          enabled?: boolean;
+          /** @default null */
+          enrollment_flow?: string | null;
+          /** @default null */
+          icon?: string | null;
+          name: string;
+          /** @default {} */
+          oidc_jwks?: {
+            [key: string]: unknown;
+          };
+          /** @default  */
+          oidc_jwks_url?: '' | string;
+          /** @default  */
+          oidc_well_known_url?: '' | string;
+          /**
+           * @default any
+           * @enum {string}
+           */
+          policy_engine_mode?: 'all' | 'any';
+          profile_url?: string | null;
+          /** @enum {string} */
+          provider_type:
+            | 'apple'
+            | 'azuread'
+            | 'discord'
+            | 'facebook'
+            | 'github'
+            | 'google'
+            | 'mailcow'
+            | 'openidconnect'
+            | 'okta'
+            | 'patreon'
+            | 'reddit'
+            | 'twitch'
+            | 'twitter';
+          request_token_url?: string | null;
+          slug: string;
+          /**
+           * @default identifier
+           * @enum {string}
+           */
+          user_matching_mode?: 'identifier' | 'email_link' | 'email_deny' | 'username_link' | 'username_deny';
+          /** @default goauthentik.io/sources/%(slug)s */
+          user_path_template?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            access_token_url: string | null;
+            additional_scopes: string;
+            authentication_flow: string | null;
+            authorization_url: string | null;
+            callback_url: string;
+            component: string;
+            consumer_key: string;
+            consumer_secret_set: boolean;
+            enabled: boolean;
+            enrollment_flow: string | null;
+            icon: string | null;
+            managed: string | null;
+            meta_model_name: string;
+            name: string;
+            oidc_jwks: {
+              [key: string]: unknown;
+            };
+            oidc_jwks_url: string;
+            oidc_well_known_url: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            policy_engine_mode: 'all' | 'any';
+            profile_url: string | null;
+            provider_type: string;
+            request_token_url: string | null;
+            slug: string;
+            type: {
+              access_token_url: string | null;
+              authorization_url: string | null;
+              name: string;
+              oidc_jwks_url: string | null;
+              oidc_well_known_url: string | null;
+              profile_url: string | null;
+              request_token_url: string | null;
+              slug: string;
+              urls_customizable: boolean;
+            };
+            /** @enum {string} */
+            user_matching_mode: 'identifier' | 'email_link' | 'email_deny' | 'username_link' | 'username_deny';
+            user_path_template: string;
+            verbose_name: string;
+            verbose_name_plural: string;
+          };
+        };
+      };
+    };
+  };
+  OAuthSourceController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OAuthSourceController_patch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          access_token_url?: string | null;
+          additional_scopes?: string;
+          authentication_flow?: string | null;
+          authorization_url?: string | null;
+          consumer_key?: string;
+          consumer_secret?: string;
+          enabled?: boolean;
+          enrollment_flow?: string | null;
+          icon?: string | null;
+          name?: string;
+          oidc_jwks?: {
+            [key: string]: unknown;
+          };
+          oidc_jwks_url?: '' | string;
+          oidc_well_known_url?: '' | string;
+          /** @enum {string} */
+          policy_engine_mode?: 'all' | 'any';
+          profile_url?: string | null;
+          /** @enum {string} */
+          provider_type?:
+            | 'apple'
+            | 'azuread'
+            | 'discord'
+            | 'facebook'
+            | 'github'
+            | 'google'
+            | 'mailcow'
+            | 'openidconnect'
+            | 'okta'
+            | 'patreon'
+            | 'reddit'
+            | 'twitch'
+            | 'twitter';
+          request_token_url?: string | null;
+          slug?: string;
+          /** @enum {string} */
+          user_matching_mode?: 'identifier' | 'email_link' | 'email_deny' | 'username_link' | 'username_deny';
+          user_path_template?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            access_token_url: string | null;
+            additional_scopes: string;
+            authentication_flow: string | null;
+            authorization_url: string | null;
+            callback_url: string;
+            component: string;
+            consumer_key: string;
+            consumer_secret_set: boolean;
+            enabled: boolean;
+            enrollment_flow: string | null;
+            icon: string | null;
+            managed: string | null;
+            meta_model_name: string;
+            name: string;
+            oidc_jwks: {
+              [key: string]: unknown;
+            };
+            oidc_jwks_url: string;
+            oidc_well_known_url: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            policy_engine_mode: 'all' | 'any';
+            profile_url: string | null;
+            provider_type: string;
+            request_token_url: string | null;
+            slug: string;
+            type: {
+              access_token_url: string | null;
+              authorization_url: string | null;
+              name: string;
+              oidc_jwks_url: string | null;
+              oidc_well_known_url: string | null;
+              profile_url: string | null;
+              request_token_url: string | null;
+              slug: string;
+              urls_customizable: boolean;
+            };
+            /** @enum {string} */
+            user_matching_mode: 'identifier' | 'email_link' | 'email_deny' | 'username_link' | 'username_deny';
+            user_path_template: string;
+            verbose_name: string;
+            verbose_name_plural: string;
+          };
+        };
+      };
+    };
+  };
+  OAuthSourceController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
+  OAuthSourceController_sourceTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            access_token_url: string | null;
+            authorization_url: string | null;
+            name: string;
+            oidc_jwks_url: string | null;
+            oidc_well_known_url: string | null;
+            profile_url: string | null;
+            request_token_url: string | null;
+            slug: string;
+            urls_customizable: boolean;
+          }[];
         };
       };
     };

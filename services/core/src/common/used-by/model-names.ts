@@ -41,6 +41,7 @@ const TYPED_TABLE_MODELS: Record<string, (type: string) => ModelName | undefined
   policies: (type) => aliasOf(POLICY_TYPES, type),
   providers: (type) => ({ app: `authentik_providers_${type}`, model_name: `${compact(type)}provider` }),
   property_mappings: (type) => PROPERTY_MAPPING_MODELS[type],
+  sources: (type) => ({ app: `authentik_sources_${type}`, model_name: `${compact(type)}source` }),
   authenticator_devices: (type) => ({ app: `authentik_stages_authenticator_${type}`, model_name: `${compact(type)}device` }),
 };
 

@@ -19,6 +19,8 @@ import type { OAuth2ProviderEntity } from './oauth2-provider.entity.js';
 import { OAuth2ProviderRepository } from './oauth2-provider.repository.js';
 import { ScopeClaimsService } from './scope-claims.service.js';
 import { ScopeMappingRepository } from './scope-mapping.repository.js';
+import { OAuthSourceRepository } from '../../sources/oauth/oauth-source.repository.js';
+import { userPathOf } from '../../sources/source.entity.js';
 
 /** Core's OAuth2ConfigService: what the oauth2 runtime needs about clients, keys and claims. */
 @Injectable()
@@ -28,6 +30,7 @@ export class OAuth2ConfigRpc {
     private readonly mappings: ScopeMappingRepository,
     private readonly certificates: CertificateKeyPairRepository,
     private readonly claims: ScopeClaimsService,
+    private readonly sources: OAuthSourceRepository,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
@@ -59,6 +62,7 @@ export class OAuth2ConfigRpc {
     const app = await this.providers.applicationOf(row.providerId);
     const scopes = await this.mappings.findByIds((p.propertyMappings ?? []).map((m) => m.id));
     const key = row.signingKeyId ? await this.certificates.findById(row.signingKeyId) : null;
+    const trusted = await this.sources.findByIds(row.jwksSources);
     return {
       pk: row.providerId,
       name: p.name,
@@ -87,6 +91,14 @@ export class OAuth2ConfigRpc {
       application: app
         ? { pk: app.id, slug: app.slug, name: app.name, policy_engine_mode: app.policy_engine_mode, launch_url: app.meta_launch_url }
         : undefined,
+      // As in the reference product, `enabled` governs logins through the source, not its keys.
+      jwks_sources: trusted.map((s) => ({
+        pk: s.sourceId,
+        slug: s.source.slug,
+        name: s.source.name,
+        jwks_json: JSON.stringify(s.oidcJwks),
+        user_path: userPathOf(s.source),
+      })),
     };
   }
 

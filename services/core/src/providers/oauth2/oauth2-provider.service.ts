@@ -10,6 +10,7 @@ import { rethrowUnique } from '../../database/transactions.js';
 import { FlowRepository } from '../../flows/flow.repository.js';
 import { ProviderEntity } from '../provider.entity.js';
 import { ProviderRepository } from '../provider.repository.js';
+import { SourceRepository } from '../../sources/source.repository.js';
 import { generateClientId, generateClientSecret } from './client-credentials.js';
 import type {
   OAuth2ProviderFilters,
@@ -31,6 +32,7 @@ export class OAuth2ProviderService {
     private readonly flows: FlowRepository,
     private readonly events: EventPublisher,
     private readonly claims: ScopeClaimsService,
+    private readonly sources: SourceRepository,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
@@ -138,7 +140,7 @@ export class OAuth2ProviderService {
     if (input.redirect_uris !== undefined) oauth2.redirectUris = input.redirect_uris;
     if (input.sub_mode !== undefined) oauth2.subMode = input.sub_mode;
     if (input.issuer_mode !== undefined) oauth2.issuerMode = input.issuer_mode;
-    if (input.jwks_sources !== undefined) oauth2.jwksSources = input.jwks_sources;
+    if (input.jwks_sources !== undefined) oauth2.jwksSources = [...new Set(input.jwks_sources)];
     fillDefaults(oauth2);
     if (oauth2.clientType === 'confidential' && !oauth2.clientSecretSealed) {
       throw ValidationFailedError.field('client_secret', 'A confidential client needs a client secret.');
@@ -157,9 +159,9 @@ export class OAuth2ProviderService {
     if (input.signing_key && !(await this.providers.certificateWithKeyExists(input.signing_key))) {
       problems.signing_key = [`Invalid pk "${input.signing_key}" - no certificate-key pair with a private key.`];
     }
-    // Trusted JWKS sources are OAuth sources, which do not exist yet: every reference is unknown.
-    if (input.jwks_sources && input.jwks_sources.length > 0)
-      problems.jwks_sources = [`Invalid pk "${input.jwks_sources[0]}" - object does not exist.`];
+    // Trusted JWKS sources are OAuth sources; their keys sign client assertions.
+    const unknownSources = await this.sources.missingOAuthSources(input.jwks_sources ?? []);
+    if (unknownSources.length > 0) problems.jwks_sources = [`Invalid pk "${unknownSources[0]}" - object does not exist.`];
     if (Object.keys(problems).length > 0) throw new ValidationFailedError(problems);
   }
 

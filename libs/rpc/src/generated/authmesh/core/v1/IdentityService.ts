@@ -24,6 +24,7 @@ import type { EnrollTotpRequest as _authmesh_core_v1_EnrollTotpRequest, EnrollTo
 import type { EnrollTotpResponse as _authmesh_core_v1_EnrollTotpResponse, EnrollTotpResponse__Output as _authmesh_core_v1_EnrollTotpResponse__Output } from '../../../authmesh/core/v1/EnrollTotpResponse.js';
 import type { EnrollWebauthnRequest as _authmesh_core_v1_EnrollWebauthnRequest, EnrollWebauthnRequest__Output as _authmesh_core_v1_EnrollWebauthnRequest__Output } from '../../../authmesh/core/v1/EnrollWebauthnRequest.js';
 import type { EnrolledDevice as _authmesh_core_v1_EnrolledDevice, EnrolledDevice__Output as _authmesh_core_v1_EnrolledDevice__Output } from '../../../authmesh/core/v1/EnrolledDevice.js';
+import type { EnsureServiceAccountRequest as _authmesh_core_v1_EnsureServiceAccountRequest, EnsureServiceAccountRequest__Output as _authmesh_core_v1_EnsureServiceAccountRequest__Output } from '../../../authmesh/core/v1/EnsureServiceAccountRequest.js';
 import type { FindWebauthnCredentialRequest as _authmesh_core_v1_FindWebauthnCredentialRequest, FindWebauthnCredentialRequest__Output as _authmesh_core_v1_FindWebauthnCredentialRequest__Output } from '../../../authmesh/core/v1/FindWebauthnCredentialRequest.js';
 import type { GetGroupRequest as _authmesh_core_v1_GetGroupRequest, GetGroupRequest__Output as _authmesh_core_v1_GetGroupRequest__Output } from '../../../authmesh/core/v1/GetGroupRequest.js';
 import type { GetUserRequest as _authmesh_core_v1_GetUserRequest, GetUserRequest__Output as _authmesh_core_v1_GetUserRequest__Output } from '../../../authmesh/core/v1/GetUserRequest.js';
@@ -239,6 +240,25 @@ export interface IdentityServiceClient extends grpc.Client {
   enrollWebauthn(argument: _authmesh_core_v1_EnrollWebauthnRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
   enrollWebauthn(argument: _authmesh_core_v1_EnrollWebauthnRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
   enrollWebauthn(argument: _authmesh_core_v1_EnrollWebauthnRequest, callback: grpc.requestCallback<_authmesh_core_v1_EnrolledDevice__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Creates or updates the generated service account a protocol runtime acts for (a client
+   * authenticated by a signed JWT, for example). A user with that username who is not such
+   * a generated service account is never taken over: PERMISSION_DENIED.
+   */
+  EnsureServiceAccount(argument: _authmesh_core_v1_EnsureServiceAccountRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
+  EnsureServiceAccount(argument: _authmesh_core_v1_EnsureServiceAccountRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
+  EnsureServiceAccount(argument: _authmesh_core_v1_EnsureServiceAccountRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
+  EnsureServiceAccount(argument: _authmesh_core_v1_EnsureServiceAccountRequest, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
+  /**
+   * Creates or updates the generated service account a protocol runtime acts for (a client
+   * authenticated by a signed JWT, for example). A user with that username who is not such
+   * a generated service account is never taken over: PERMISSION_DENIED.
+   */
+  ensureServiceAccount(argument: _authmesh_core_v1_EnsureServiceAccountRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
+  ensureServiceAccount(argument: _authmesh_core_v1_EnsureServiceAccountRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
+  ensureServiceAccount(argument: _authmesh_core_v1_EnsureServiceAccountRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
+  ensureServiceAccount(argument: _authmesh_core_v1_EnsureServiceAccountRequest, callback: grpc.requestCallback<_authmesh_core_v1_User__Output>): grpc.ClientUnaryCall;
   
   /**
    * The confirmed WebAuthn device holding a credential, for passwordless logins where the
@@ -487,6 +507,13 @@ export interface IdentityServiceHandlers extends grpc.UntypedServiceImplementati
   EnrollWebauthn: grpc.handleUnaryCall<_authmesh_core_v1_EnrollWebauthnRequest__Output, _authmesh_core_v1_EnrolledDevice>;
   
   /**
+   * Creates or updates the generated service account a protocol runtime acts for (a client
+   * authenticated by a signed JWT, for example). A user with that username who is not such
+   * a generated service account is never taken over: PERMISSION_DENIED.
+   */
+  EnsureServiceAccount: grpc.handleUnaryCall<_authmesh_core_v1_EnsureServiceAccountRequest__Output, _authmesh_core_v1_User>;
+  
+  /**
    * The confirmed WebAuthn device holding a credential, for passwordless logins where the
    * credential names the user. NOT_FOUND when no device holds it.
    */
@@ -562,6 +589,7 @@ export interface IdentityServiceDefinition extends grpc.ServiceDefinition {
   EnrollStatic: MethodDefinition<_authmesh_core_v1_EnrollStaticRequest, _authmesh_core_v1_EnrollStaticResponse, _authmesh_core_v1_EnrollStaticRequest__Output, _authmesh_core_v1_EnrollStaticResponse__Output>
   EnrollTotp: MethodDefinition<_authmesh_core_v1_EnrollTotpRequest, _authmesh_core_v1_EnrollTotpResponse, _authmesh_core_v1_EnrollTotpRequest__Output, _authmesh_core_v1_EnrollTotpResponse__Output>
   EnrollWebauthn: MethodDefinition<_authmesh_core_v1_EnrollWebauthnRequest, _authmesh_core_v1_EnrolledDevice, _authmesh_core_v1_EnrollWebauthnRequest__Output, _authmesh_core_v1_EnrolledDevice__Output>
+  EnsureServiceAccount: MethodDefinition<_authmesh_core_v1_EnsureServiceAccountRequest, _authmesh_core_v1_User, _authmesh_core_v1_EnsureServiceAccountRequest__Output, _authmesh_core_v1_User__Output>
   FindWebauthnCredential: MethodDefinition<_authmesh_core_v1_FindWebauthnCredentialRequest, _authmesh_core_v1_WebauthnCredential, _authmesh_core_v1_FindWebauthnCredentialRequest__Output, _authmesh_core_v1_WebauthnCredential__Output>
   GetGroup: MethodDefinition<_authmesh_core_v1_GetGroupRequest, _authmesh_core_v1_Group, _authmesh_core_v1_GetGroupRequest__Output, _authmesh_core_v1_Group__Output>
   GetUser: MethodDefinition<_authmesh_core_v1_GetUserRequest, _authmesh_core_v1_User, _authmesh_core_v1_GetUserRequest__Output, _authmesh_core_v1_User__Output>

@@ -5,6 +5,7 @@ import type { RedirectUri as _authmesh_core_v1_RedirectUri, RedirectUri__Output 
 import type { SigningKey as _authmesh_core_v1_SigningKey, SigningKey__Output as _authmesh_core_v1_SigningKey__Output } from '../../../authmesh/core/v1/SigningKey.js';
 import type { ScopeDescription as _authmesh_core_v1_ScopeDescription, ScopeDescription__Output as _authmesh_core_v1_ScopeDescription__Output } from '../../../authmesh/core/v1/ScopeDescription.js';
 import type { OAuth2Application as _authmesh_core_v1_OAuth2Application, OAuth2Application__Output as _authmesh_core_v1_OAuth2Application__Output } from '../../../authmesh/core/v1/OAuth2Application.js';
+import type { TrustedJwksSource as _authmesh_core_v1_TrustedJwksSource, TrustedJwksSource__Output as _authmesh_core_v1_TrustedJwksSource__Output } from '../../../authmesh/core/v1/TrustedJwksSource.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface OAuth2Provider {
@@ -49,6 +50,11 @@ export interface OAuth2Provider {
    * Unset when the provider is not assigned to an application.
    */
   'application'?: (_authmesh_core_v1_OAuth2Application | null);
+  /**
+   * The OAuth sources whose keys may sign client assertions (JWTs) for machine-to-machine
+   * tokens (numbered apart from the fields above, which other changes extend).
+   */
+  'jwks_sources'?: (_authmesh_core_v1_TrustedJwksSource)[];
 }
 
 export interface OAuth2Provider__Output {
@@ -93,4 +99,9 @@ export interface OAuth2Provider__Output {
    * Unset when the provider is not assigned to an application.
    */
   'application': (_authmesh_core_v1_OAuth2Application__Output | null);
+  /**
+   * The OAuth sources whose keys may sign client assertions (JWTs) for machine-to-machine
+   * tokens (numbered apart from the fields above, which other changes extend).
+   */
+  'jwks_sources': (_authmesh_core_v1_TrustedJwksSource__Output)[];
 }
