@@ -9147,6 +9147,7 @@ export interface operations {
               assigned_application_slug: string | null;
               authentication_flow: string | null;
               authorization_flow: string | null;
+              backchannel_logout_uri: string;
               client_id: string;
               client_secret?: string;
               client_secret_set: boolean;
@@ -9196,6 +9197,8 @@ export interface operations {
           authentication_flow?: string | null;
           /** Format: uuid */
           authorization_flow: string;
+          /** @default  */
+          backchannel_logout_uri?: string;
           client_id?: string;
           client_secret?: string;
           /**
@@ -9250,6 +9253,7 @@ export interface operations {
             assigned_application_slug: string | null;
             authentication_flow: string | null;
             authorization_flow: string | null;
+            backchannel_logout_uri: string;
             client_id: string;
             client_secret?: string;
             client_secret_set: boolean;
@@ -9303,6 +9307,7 @@ export interface operations {
             assigned_application_slug: string | null;
             authentication_flow: string | null;
             authorization_flow: string | null;
+            backchannel_logout_uri: string;
             client_id: string;
             client_secret?: string;
             client_secret_set: boolean;
@@ -9353,6 +9358,8 @@ export interface operations {
           authentication_flow?: string | null;
           /** Format: uuid */
           authorization_flow: string;
+          /** @default  */
+          backchannel_logout_uri?: string;
           client_id?: string;
           client_secret?: string;
           /**
@@ -9407,6 +9414,7 @@ export interface operations {
             assigned_application_slug: string | null;
             authentication_flow: string | null;
             authorization_flow: string | null;
+            backchannel_logout_uri: string;
             client_id: string;
             client_secret?: string;
             client_secret_set: boolean;
@@ -9473,6 +9481,7 @@ export interface operations {
           authentication_flow?: string | null;
           /** Format: uuid */
           authorization_flow?: string;
+          backchannel_logout_uri?: string;
           client_id?: string;
           client_secret?: string;
           /** @enum {string} */
@@ -9513,6 +9522,7 @@ export interface operations {
             assigned_application_slug: string | null;
             authentication_flow: string | null;
             authorization_flow: string | null;
+            backchannel_logout_uri: string;
             client_id: string;
             client_secret?: string;
             client_secret_set: boolean;

@@ -5,6 +5,7 @@ import type { RedirectUri as _authmesh_core_v1_RedirectUri, RedirectUri__Output 
 import type { SigningKey as _authmesh_core_v1_SigningKey, SigningKey__Output as _authmesh_core_v1_SigningKey__Output } from '../../../authmesh/core/v1/SigningKey.js';
 import type { ScopeDescription as _authmesh_core_v1_ScopeDescription, ScopeDescription__Output as _authmesh_core_v1_ScopeDescription__Output } from '../../../authmesh/core/v1/ScopeDescription.js';
 import type { OAuth2Application as _authmesh_core_v1_OAuth2Application, OAuth2Application__Output as _authmesh_core_v1_OAuth2Application__Output } from '../../../authmesh/core/v1/OAuth2Application.js';
+import type { RetiredSigningKey as _authmesh_core_v1_RetiredSigningKey, RetiredSigningKey__Output as _authmesh_core_v1_RetiredSigningKey__Output } from '../../../authmesh/core/v1/RetiredSigningKey.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface OAuth2Provider {
@@ -49,6 +50,14 @@ export interface OAuth2Provider {
    * Unset when the provider is not assigned to an application.
    */
   'application'?: (_authmesh_core_v1_OAuth2Application | null);
+  /**
+   * Replaced signing keys still within their retirement period, newest first.
+   */
+  'retired_signing_keys'?: (_authmesh_core_v1_RetiredSigningKey)[];
+  /**
+   * OpenID Connect back-channel logout: where the relying party takes logout tokens; empty: none.
+   */
+  'backchannel_logout_uri'?: (string);
 }
 
 export interface OAuth2Provider__Output {
@@ -93,4 +102,12 @@ export interface OAuth2Provider__Output {
    * Unset when the provider is not assigned to an application.
    */
   'application': (_authmesh_core_v1_OAuth2Application__Output | null);
+  /**
+   * Replaced signing keys still within their retirement period, newest first.
+   */
+  'retired_signing_keys': (_authmesh_core_v1_RetiredSigningKey__Output)[];
+  /**
+   * OpenID Connect back-channel logout: where the relying party takes logout tokens; empty: none.
+   */
+  'backchannel_logout_uri': (string);
 }
