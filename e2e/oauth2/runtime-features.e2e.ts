@@ -354,9 +354,21 @@ describe('OAuth2 / OpenID Connect runtime features', () => {
     expect(((await jsonError.json()) as { error: string }).error).toBe('invalid_grant');
   }, 60_000);
 
-  it('asks for a new login when max_age=0, and not without it', async () => {
+  it('asks for a new login when max_age=0 or prompt=login, not without them, and never shows anything for prompt=none', async () => {
     const rp = await provider('max-age');
     const browser = new FlowBrowser(proc.baseUrl);
+    const silent = oidc.buildAuthorizationUrl(rp.config, {
+      redirect_uri: REDIRECT,
+      scope: 'openid',
+      state: 'none-1',
+      prompt: 'none',
+      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+      code_challenge_method: 'S256',
+    });
+    const noSession = await follow(browser, silent.href, async () => {
+      throw new Error('prompt=none must not show a flow');
+    });
+    expect(noSession.location).toMatch(/^https:\/\/rp\.example\.com\/callback\?.*error=login_required/);
     const first = await codeFlow(rp.config, browser);
     expect(first.logins).toBe(1);
     const again = await codeFlow(rp.config, browser);
@@ -367,6 +379,7 @@ describe('OAuth2 / OpenID Connect runtime features', () => {
     expect(forced.logins).toBe(1);
     // max_age makes auth_time part of the id_token; it is the new login's time.
     expect(Number(forced.tokens.claims()?.auth_time)).toBeGreaterThanOrEqual(asked);
+    expect((await codeFlow(rp.config, browser, { prompt: 'login' })).logins).toBe(1);
   }, 60_000);
 
   it('takes a request object signed with the client secret and refuses one signed with an unregistered key', async () => {
