@@ -4,6 +4,7 @@ import { Subjects } from '@authmesh/bus';
 import { databaseHealthy, schemaMigrator } from '@authmesh/db';
 import { createHttpApp, remotePrincipalResolver, requestContext } from '@authmesh/http';
 import type { Request } from 'express';
+import { OutboundClient } from '@authmesh/outbound';
 import { FlowClient, FlowConfigClient, IdentityClient, OAuth2ConfigClient, RpcCallError, type User__Output } from '@authmesh/rpc';
 import type { ServiceDefinition } from '@authmesh/runtime';
 import type { KoaContext } from 'oidc-provider';
@@ -147,6 +148,13 @@ export const oauth2Service: ServiceDefinition = {
           }
           return access.passing;
         },
+        // Logout tokens must not hold up the user's logout for long.
+        outbound: new OutboundClient({
+          timeoutMs: 5_000,
+          maxResponseBytes: 64 * 1024,
+          allowedNetworks: ctx.config.outbound_allowed_cidrs,
+          userAgent: `authmesh/${ctx.version}`,
+        }),
         sessionMatches: async (koa, accountId) => {
           if (!accountId) return false;
           const sessionKey = /(?:^|;\s*)authmesh_session=([^;]+)/.exec(koa.get('cookie'))?.[1];

@@ -9,6 +9,7 @@ import type { OAuth2Application as _authmesh_core_v1_OAuth2Application, OAuth2Ap
 import type { OAuth2ConfigServiceClient as _authmesh_core_v1_OAuth2ConfigServiceClient, OAuth2ConfigServiceDefinition as _authmesh_core_v1_OAuth2ConfigServiceDefinition } from './authmesh/core/v1/OAuth2ConfigService.js';
 import type { OAuth2Provider as _authmesh_core_v1_OAuth2Provider, OAuth2Provider__Output as _authmesh_core_v1_OAuth2Provider__Output } from './authmesh/core/v1/OAuth2Provider.js';
 import type { RedirectUri as _authmesh_core_v1_RedirectUri, RedirectUri__Output as _authmesh_core_v1_RedirectUri__Output } from './authmesh/core/v1/RedirectUri.js';
+import type { RetiredSigningKey as _authmesh_core_v1_RetiredSigningKey, RetiredSigningKey__Output as _authmesh_core_v1_RetiredSigningKey__Output } from './authmesh/core/v1/RetiredSigningKey.js';
 import type { ScopeDescription as _authmesh_core_v1_ScopeDescription, ScopeDescription__Output as _authmesh_core_v1_ScopeDescription__Output } from './authmesh/core/v1/ScopeDescription.js';
 import type { SigningKey as _authmesh_core_v1_SigningKey, SigningKey__Output as _authmesh_core_v1_SigningKey__Output } from './authmesh/core/v1/SigningKey.js';
 import type { TrustedJwksSource as _authmesh_core_v1_TrustedJwksSource, TrustedJwksSource__Output as _authmesh_core_v1_TrustedJwksSource__Output } from './authmesh/core/v1/TrustedJwksSource.js';
@@ -30,6 +31,7 @@ export interface ProtoGrpcType {
         OAuth2ConfigService: SubtypeConstructor<typeof grpc.Client, _authmesh_core_v1_OAuth2ConfigServiceClient> & { service: _authmesh_core_v1_OAuth2ConfigServiceDefinition }
         OAuth2Provider: MessageTypeDefinition<_authmesh_core_v1_OAuth2Provider, _authmesh_core_v1_OAuth2Provider__Output>
         RedirectUri: MessageTypeDefinition<_authmesh_core_v1_RedirectUri, _authmesh_core_v1_RedirectUri__Output>
+        RetiredSigningKey: MessageTypeDefinition<_authmesh_core_v1_RetiredSigningKey, _authmesh_core_v1_RetiredSigningKey__Output>
         ScopeDescription: MessageTypeDefinition<_authmesh_core_v1_ScopeDescription, _authmesh_core_v1_ScopeDescription__Output>
         SigningKey: MessageTypeDefinition<_authmesh_core_v1_SigningKey, _authmesh_core_v1_SigningKey__Output>
         TrustedJwksSource: MessageTypeDefinition<_authmesh_core_v1_TrustedJwksSource, _authmesh_core_v1_TrustedJwksSource__Output>

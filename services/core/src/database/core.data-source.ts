@@ -36,6 +36,7 @@ import { OAuth2Providers1764374400020 } from '../migrations/1764374400020-oauth2
 import { Sources1764374400040 } from '../migrations/1764374400040-sources.js';
 import { SourceEntity } from '../sources/source.entity.js';
 import { OAuthSourceEntity } from '../sources/oauth/oauth-source.entity.js';
+import { OAuth2RetiredKeysBackchannelLogout1764374400030 } from '../migrations/1764374400030-oauth2-retired-keys-backchannel-logout.js';
 import { OAuth2ProviderEntity } from '../providers/oauth2/oauth2-provider.entity.js';
 import { ScopeMappingEntity } from '../providers/oauth2/scope-mapping.entity.js';
 
@@ -81,6 +82,7 @@ export const CORE_MIGRATIONS = [
   WebauthnCredentials1764374400012,
   OAuth2Providers1764374400020,
   Sources1764374400040,
+  OAuth2RetiredKeysBackchannelLogout1764374400030,
 ];
 
 /** The DataSource of the `core` schema. */

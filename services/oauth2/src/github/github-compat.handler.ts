@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FlowClient, IdentityClient, User__Output } from '@authmesh/rpc';
 import { GrpcStatus, RpcCallError } from '@authmesh/rpc';
 import type { SubjectDirectory } from '../accounts/subject-directory.js';
+import { accessTokenKeys, presentedTokenId, verifiedAccessTokenId } from '../issuer/access-token-jwt.js';
 import type { ClientConfigCache } from '../clients/client-config.cache.js';
 import type { OidcModelRepository } from '../storage/oidc-model.repository.js';
 
@@ -51,15 +52,19 @@ export class GitHubCompat {
 
   /** The active user an access token (Bearer or GitHub's `token`) was issued to, if the application still lets them in. */
   private async userOfToken(req: IncomingMessage, clientIp: string): Promise<User__Output | null> {
-    const match = /^(?:bearer|token)\s+(\S{1,512})$/i.exec(String(req.headers.authorization ?? ''));
-    if (!match) return null;
-    const token = await this.models.find('AccessToken', 'id', match[1]);
+    const match = /^(?:bearer|token)\s+(\S{1,16384})$/i.exec(String(req.headers.authorization ?? ''));
+    const id = match ? presentedTokenId(match[1]) : null;
+    if (!match || !id || id.length > 512) return null;
+    const token = await this.models.find('AccessToken', 'id', id);
     // Sender-constrained (DPoP) tokens need their proof, which this API has no way to take.
     if (!token || token.consumed || token.jkt || typeof token.clientId !== 'string' || typeof token.accountId !== 'string') return null;
     if (typeof token.exp === 'number' && token.exp * 1000 <= Date.now()) return null;
     const userPk = await this.subjects.userOf(token.clientId, token.accountId);
     const config = await this.clients.byClientId(token.clientId);
     if (!userPk || !config?.application) return null;
+    // A JWT is accepted only with the provider's signature; a bare id only where tokens are opaque.
+    const keys = accessTokenKeys(config);
+    if (keys ? (await verifiedAccessTokenId(keys, match[1])) !== id : id !== match[1]) return null;
     const user = await this.identity.getUser({ pk: userPk }).catch((error: unknown) => {
       if (error instanceof RpcCallError && error.status === GrpcStatus.NOT_FOUND) return null;
       throw error;

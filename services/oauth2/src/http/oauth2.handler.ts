@@ -10,6 +10,9 @@ import type { OidcModelRepository } from '../storage/oidc-model.repository.js';
 import { renderErrorPage } from './error-page.js';
 import { userCodeEntryPage } from './device-pages.js';
 import type { GitHubRequest } from '../github/github-compat.handler.js';
+import { presentedTokenId } from '../issuer/access-token-jwt.js';
+import { presentVerifiedTokenId } from '../issuer/jwt-access-tokens.js';
+import { githubTokenResponse } from '../github/github-token-response.js';
 import { claimedClientId, presentedAccessToken, readBody, SHARED_ENDPOINTS } from './request-routing.js';
 import { routeClientAssertion } from './client-assertion-routing.js';
 
@@ -46,6 +49,7 @@ export class OAuth2Handler {
     const url = new URL(req.url ?? '/', 'http://internal');
     const origin = this.origin(req);
     const clientIp = requestContext(req as Request).clientIp;
+    if ((req as GitHubRequest).githubTokenRequest) githubTokenResponse(req, res);
     const interaction = INTERACTION.exec(url.pathname);
     if (interaction) return this.interactions.handle(req, res, interaction[1], origin, clientIp);
 
@@ -116,6 +120,7 @@ export class OAuth2Handler {
       if (refused)
         return this.json(res, 400, { error: 'invalid_scope', error_description: `scope not configured for this provider: ${refused}` });
     }
+    if (endpoint === 'introspect' || endpoint === 'revoke') await presentVerifiedTokenId(req, form, issuer.provider, issuer.config);
     return this.serve(issuer, req, res, origin);
   }
 
@@ -136,7 +141,9 @@ export class OAuth2Handler {
     }
     if (endpoint === 'authorize') return url.searchParams.get('client_id') ?? form.get('client_id');
     if (endpoint === 'userinfo') {
-      const token = presentedAccessToken(req.headers.authorization, form);
+      const presented = presentedAccessToken(req.headers.authorization, form);
+      // A JWT access token names its stored token in `jti`; oidc-provider verifies the signature.
+      const token = presented && presented.length <= 16_384 ? presentedTokenId(presented) : null;
       if (!token || token.length > 512) return null;
       const stored = await this.models.find('AccessToken', 'id', token);
       return typeof stored?.clientId === 'string' ? stored.clientId : null;

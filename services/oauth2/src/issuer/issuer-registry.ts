@@ -5,6 +5,7 @@ import type { Logger } from '@authmesh/logger';
 import type { OAuth2Provider__Output } from '@authmesh/rpc';
 import type { ClientConfigCache } from '../clients/client-config.cache.js';
 import { createOidcProvider, type ProviderDependencies } from './provider-factory.js';
+import { nextRetirement } from './signing-keys.js';
 
 /** A provider instance and the configuration it was built from. */
 export interface Issuer {
@@ -23,6 +24,8 @@ const MAX_INSTANCES = 500;
  */
 export class IssuerRegistry {
   private readonly instances = new Map<string, Promise<Issuer | null>>();
+  /** When an instance's JWKS must drop a retired key: it is rebuilt on the first use after that. */
+  private readonly expiries = new Map<string, number>();
 
   constructor(
     private readonly clients: ClientConfigCache,
@@ -42,21 +45,46 @@ export class IssuerRegistry {
 
   clear(): void {
     this.instances.clear();
+    this.expiries.clear();
     this.clients.clear();
+  }
+
+  /** A client of another provider, from that provider's own instance (for back-channel logout). */
+  private async peerClient(clientId: string, origin: string): Promise<unknown> {
+    const issuer = await this.byClientId(clientId, origin);
+    if (!issuer) return undefined;
+    return (issuer.provider as unknown as { Client: { find(id: string): Promise<unknown> } }).Client.find(clientId);
   }
 
   private build(config: OAuth2Provider__Output | null, origin: string): Promise<Issuer | null> {
     if (!config?.application) return Promise.resolve(null);
     const key = `${config.client_id}|${origin}`;
     let issuer = this.instances.get(key);
+    const expiry = this.expiries.get(key);
+    if (issuer && expiry !== undefined && expiry <= Date.now()) issuer = undefined;
     if (!issuer) {
-      if (this.instances.size >= MAX_INSTANCES) this.instances.clear();
+      if (this.instances.size >= MAX_INSTANCES) {
+        this.instances.clear();
+        this.expiries.clear();
+      }
+      const retirement = nextRetirement(config);
+      if (retirement === null) this.expiries.delete(key);
+      else this.expiries.set(key, retirement);
       issuer = Promise.resolve().then(() => {
-        const provider = createOidcProvider(config, origin, this.deps);
+        const provider = createOidcProvider(config, origin, this.deps, (clientId) => this.peerClient(clientId, origin));
         const built = { provider, config, handler: provider.callback() };
         for (const event of ['grant.error', 'server_error', 'authorization.error']) {
           provider.on(event, (ctx: unknown, error: unknown) => this.onProviderEvent(built, event, ctx as KoaContext, error));
         }
+        provider.on('backchannel.error', (_ctx: unknown, error: unknown, client: unknown) =>
+          this.logger.warn(
+            { err: (error as Error)?.message, client: (client as { clientId?: string } | undefined)?.clientId },
+            'back-channel logout token not delivered',
+          ),
+        );
+        provider.on('backchannel.success', (_ctx: unknown, client: unknown) =>
+          this.logger.info({ client: (client as { clientId?: string } | undefined)?.clientId }, 'back-channel logout token delivered'),
+        );
         return built;
       });
       issuer.catch((error: unknown) => {

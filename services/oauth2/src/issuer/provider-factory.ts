@@ -2,8 +2,12 @@ import { createHmac } from 'node:crypto';
 import Provider, { interactionPolicy, type KoaContext } from 'oidc-provider';
 import type { OAuth2Provider__Output } from '@authmesh/rpc';
 import { redirectUriAllowed } from '../clients/redirect-uri.js';
-import { signingJwk } from './signing-keys.js';
 import { CLIENT_ASSERTION_GRANT } from '../accounts/client-assertion.grant.js';
+import type { OutboundClient } from '@authmesh/outbound';
+import { retiredJwks, signingJwk } from './signing-keys.js';
+import { currentContext, issueJwtAccessTokens } from './jwt-access-tokens.js';
+import { releaseMappedClaims } from './mapped-claims.js';
+import { outboundFetch } from './outbound-fetch.js';
 import type { OidcAdapter } from '../storage/postgres-adapter.js';
 import { renderErrorPage } from '../http/error-page.js';
 import { deviceSuccessPage, userCodeConfirmPage, userCodeInputPage } from '../http/device-pages.js';
@@ -51,7 +55,15 @@ export interface ProviderDependencies {
   clientCredentialsAllowed(config: OAuth2Provider__Output, ctx: KoaContext): Promise<boolean>;
   /** Whether the authmesh login session in this request belongs to `accountId` (the oidc session must not outlive it). */
   sessionMatches(ctx: KoaContext, accountId: string | undefined): Promise<boolean>;
+  /** Back-channel logout tokens go out through it. */
+  outbound: OutboundClient;
 }
+
+/**
+ * Another provider's client, as its own provider instance knows it (so a logout token for it
+ * is signed by its issuer and keys); undefined when there is none.
+ */
+export type PeerClient = (clientId: string) => Promise<unknown>;
 
 /** The public URL of the runtime's paths for one application. */
 export function applicationBase(origin: string, slug: string): string {
@@ -68,9 +80,16 @@ export function issuerOf(config: OAuth2Provider__Output, origin: string): string
  * lifetimes and routes at the reference product's paths. Instances are rebuilt when core
  * announces a configuration change.
  */
-export function createOidcProvider(config: OAuth2Provider__Output, origin: string, deps: ProviderDependencies): Provider {
+export function createOidcProvider(
+  config: OAuth2Provider__Output,
+  origin: string,
+  deps: ProviderDependencies,
+  peerClient: PeerClient = async () => undefined,
+): Provider {
   const slug = config.application?.slug ?? '';
   const jwk = signingJwk(config);
+  const retired = jwk ? retiredJwks(config) : [];
+  const backchannelLogoutUri = /^https?:\/\//i.test(config.backchannel_logout_uri ?? '') ? config.backchannel_logout_uri : '';
   const scopes = [...new Set(['openid', 'offline_access', ...config.scopes.map((s) => s.scope_name)])];
   const strict = config.redirect_uris.filter((r) => r.matching_mode === 'strict' && /^https?:/i.test(r.url)).map((r) => r.url);
   const confidential = config.client_type === 'confidential';
@@ -118,9 +137,11 @@ export function createOidcProvider(config: OAuth2Provider__Output, origin: strin
         response_types: implicitAllowed ? RESPONSE_TYPES : ['code'],
         id_token_signed_response_alg: jwk?.alg ?? 'HS256',
         scope: scopes.join(' '),
+        ...(backchannelLogoutUri ? { backchannel_logout_uri: backchannelLogoutUri, backchannel_logout_session_required: true } : {}),
       },
     ],
-    jwks: { keys: jwk ? [jwk] : [] },
+    // The signing key first; retired keys only verify (their key_ops say so), until their period ends.
+    jwks: { keys: jwk ? [jwk, ...retired] : [] },
     findAccount: (ctx: KoaContext, sub: string) => deps.findAccount(config, ctx, sub),
     claims: {
       openid: ['sub'],
@@ -174,13 +195,14 @@ export function createOidcProvider(config: OAuth2Provider__Output, origin: strin
           client.clientId === config.client_id && token.clientId === config.client_id,
       },
       rpInitiatedLogout: { enabled: true },
+      backchannelLogout: { enabled: true },
       pushedAuthorizationRequests: { enabled: true },
       dPoP: { enabled: true },
       requestObjects: { enabled: true },
       resourceIndicators: { enabled: false },
     },
     enabledJWA: {
-      idTokenSigningAlgValues: jwk ? [jwk.alg] : ['HS256'],
+      idTokenSigningAlgValues: jwk ? [...new Set([jwk.alg, ...retired.map((k) => k.alg)])] : ['HS256'],
       userinfoSigningAlgValues: jwk ? [jwk.alg] : ['HS256'],
       requestObjectSigningAlgValues: ['HS256', 'RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'],
     },
@@ -205,6 +227,7 @@ export function createOidcProvider(config: OAuth2Provider__Output, origin: strin
       ctx.body = renderErrorPage(out.error ?? 'error', out.error_description ?? '');
     },
     clientBasedCORS: (_ctx: KoaContext, requestOrigin: string) => strict.some((uri) => URL.parse(uri)?.origin === requestOrigin),
+    fetch: outboundFetch(deps.outbound),
   });
   provider.proxy = true;
   provider.registerGrantType('password', (ctx: KoaContext) => deps.appPasswordGrant(config, ctx), ['username', 'password', 'scope']);
@@ -225,5 +248,36 @@ export function createOidcProvider(config: OAuth2Provider__Output, origin: strin
   const Client = (provider as unknown as { Client: { prototype: Record<string, unknown> } }).Client;
   Client.prototype.redirectUriAllowed = (value: string) => redirectUriAllowed(value, registered);
   Client.prototype.postLogoutRedirectUriAllowed = (value: string) => redirectUriAllowed(value, registered);
+  notifyPeersOnLogout(provider, config.client_id, peerClient);
+  releaseMappedClaims(
+    provider,
+    new Set(config.scopes.map((s) => s.scope_name).filter((s) => s !== 'openid')),
+    new Set(['sub', ...RELEASABLE_CLAIMS]),
+  );
+  issueJwtAccessTokens(provider, config, async (accountId, scope) => {
+    const ctx = currentContext() as KoaContext | undefined;
+    const account = ctx
+      ? ((await deps.findAccount(config, ctx, accountId)) as
+          { claims?(use: string, scope: string): Promise<Record<string, unknown>> } | undefined)
+      : undefined;
+    return (await account?.claims?.('id_token', scope)) ?? {};
+  });
   return provider;
+}
+
+/**
+ * One provider instance knows one client, but the login session is shared by every
+ * application the user signed in to. When a session ends (end-session confirmed), the other
+ * clients it holds are looked up in their own instances, so each relying party with a
+ * back-channel logout URI gets a logout token from its own issuer. Only that step sees them.
+ */
+function notifyPeersOnLogout(provider: Provider, ownClientId: string, peerClient: PeerClient): void {
+  const Client = (provider as unknown as { Client: { find(id: string): Promise<unknown> } }).Client;
+  const own = Client.find.bind(Client);
+  Client.find = async (id: string) => {
+    if (id === ownClientId) return own(id);
+    const ctx = currentContext() as KoaContext | undefined;
+    if (ctx?.oidc?.route !== 'end_session_confirm' || typeof id !== 'string' || id.length > 255) return own(id);
+    return (await peerClient(id)) ?? own(id);
+  };
 }

@@ -11195,6 +11195,7 @@ export interface operations {
               assigned_application_slug: string | null;
               authentication_flow: string | null;
               authorization_flow: string | null;
+              backchannel_logout_uri: string;
               client_id: string;
               client_secret?: string;
               client_secret_set: boolean;
@@ -11244,6 +11245,8 @@ export interface operations {
           authentication_flow?: string | null;
           /** Format: uuid */
           authorization_flow: string;
+          /** @default  */
+          backchannel_logout_uri?: string;
           client_id?: string;
           client_secret?: string;
           /**
@@ -11298,6 +11301,7 @@ export interface operations {
             assigned_application_slug: string | null;
             authentication_flow: string | null;
             authorization_flow: string | null;
+            backchannel_logout_uri: string;
             client_id: string;
             client_secret?: string;
             client_secret_set: boolean;
@@ -11351,6 +11355,7 @@ export interface operations {
             assigned_application_slug: string | null;
             authentication_flow: string | null;
             authorization_flow: string | null;
+            backchannel_logout_uri: string;
             client_id: string;
             client_secret?: string;
             client_secret_set: boolean;
@@ -11401,6 +11406,8 @@ export interface operations {
           authentication_flow?: string | null;
           /** Format: uuid */
           authorization_flow: string;
+          /** @default  */
+          backchannel_logout_uri?: string;
           client_id?: string;
           client_secret?: string;
           /**
@@ -11455,6 +11462,7 @@ export interface operations {
             assigned_application_slug: string | null;
             authentication_flow: string | null;
             authorization_flow: string | null;
+            backchannel_logout_uri: string;
             client_id: string;
             client_secret?: string;
             client_secret_set: boolean;
@@ -11521,6 +11529,7 @@ export interface operations {
           authentication_flow?: string | null;
           /** Format: uuid */
           authorization_flow?: string;
+          backchannel_logout_uri?: string;
           client_id?: string;
           client_secret?: string;
           /** @enum {string} */
@@ -11561,6 +11570,7 @@ export interface operations {
             assigned_application_slug: string | null;
             authentication_flow: string | null;
             authorization_flow: string | null;
+            backchannel_logout_uri: string;
             client_id: string;
             client_secret?: string;
             client_secret_set: boolean;

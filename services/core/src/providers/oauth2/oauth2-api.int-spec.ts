@@ -157,6 +157,21 @@ describe('OAuth2 provider and scope mapping API', () => {
       expect(await core.sql('SELECT 1 FROM core.providers WHERE name = $1', [`Bad ${url}`])).toHaveLength(0);
     });
 
+    it('stores an http(s) back-channel logout URI and refuses anything else, changing nothing', async () => {
+      const res = await create({ name: 'Backchannel', backchannel_logout_uri: 'https://app.example.com/backchannel' });
+      expect(res.status).toBe(201);
+      expect(res.body.backchannel_logout_uri).toBe('https://app.example.com/backchannel');
+      expect((await create({ name: 'No backchannel' })).body.backchannel_logout_uri).toBe('');
+      for (const bad of ['javascript:alert(1)', 'com.example.app:/logout', '/relative', 'https://app.example.com/x#frag', 'https://']) {
+        const refused = await core.api('PATCH', `/api/v3/providers/oauth2/${res.body.pk}/`, { backchannel_logout_uri: bad });
+        expect(refused.status).toBe(400);
+        expect(Object.keys(refused.body)).toEqual(['backchannel_logout_uri']);
+      }
+      expect((await core.api('GET', `/api/v3/providers/oauth2/${res.body.pk}/`)).body.backchannel_logout_uri).toBe(
+        'https://app.example.com/backchannel',
+      );
+    });
+
     it('answers 400 per field for bad durations, choices and references', async () => {
       const res = await core.api('POST', '/api/v3/providers/oauth2/', {
         name: '',

@@ -97,4 +97,50 @@ describe('OAuth2ConfigService (gRPC)', () => {
     const error = await client.evaluateScopes({ provider_pk: providerPk, user_pk: '999999', scopes: ['email'] }).catch((e: unknown) => e);
     expect((error as RpcCallError).status).toBe(GrpcStatus.INVALID_ARGUMENT);
   });
+
+  it('keeps a replaced signing key as retired for the token validity and answers it beside the new one', async () => {
+    const key = async (name: string) =>
+      (
+        await core.api('POST', '/api/v3/crypto/certificatekeypairs/generate/', {
+          common_name: name,
+          subject_alt_name: '',
+          validity_days: 30,
+          alg: 'rsa',
+        })
+      ).body.pk as string;
+    const [first, second] = [await key('rotation one'), await key('rotation two')];
+    expect((await core.api('PATCH', `/api/v3/providers/oauth2/${providerPk}/`, { signing_key: first })).status).toBe(200);
+    expect((await client.getOAuth2Provider({ client_id: 'grafana' })).retired_signing_keys).toEqual([]);
+
+    const before = Math.floor(Date.now() / 1000);
+    expect((await core.api('PATCH', `/api/v3/providers/oauth2/${providerPk}/`, { signing_key: second })).status).toBe(200);
+    const rotated = await client.getOAuth2Provider({ client_id: 'grafana' });
+    expect(rotated.signing_key?.pk).toBe(second);
+    expect(rotated.retired_signing_keys).toHaveLength(1);
+    const [retired] = rotated.retired_signing_keys;
+    expect(retired.pk).toBe(first);
+    expect(retired.private_key_pem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    // The access token validity of this provider is hours=1;minutes=2.
+    expect(Number(retired.verify_until) - Number(retired.retired_at)).toBeGreaterThanOrEqual(3719);
+    expect(Number(retired.verify_until)).toBeLessThanOrEqual(before + 3722);
+
+    // Back to the first key: it signs again and is no longer retired; the second one is.
+    await core.api('PATCH', `/api/v3/providers/oauth2/${providerPk}/`, { signing_key: first });
+    const back = await client.getOAuth2Provider({ client_id: 'grafana' });
+    expect(back.retired_signing_keys.map((k) => k.pk)).toEqual([second]);
+
+    // A period that has ended is not answered (and is deleted by the next save).
+    await core.sql(`UPDATE core.oauth2_provider_retired_keys SET verify_until = now() - interval '1 second'`);
+    expect((await client.getOAuth2Provider({ client_id: 'grafana' })).retired_signing_keys).toEqual([]);
+    await core.api('PATCH', `/api/v3/providers/oauth2/${providerPk}/`, { name: 'Grafana' });
+    expect(await core.sql('SELECT 1 FROM core.oauth2_provider_retired_keys WHERE provider_id = $1', [providerPk])).toHaveLength(0);
+    await core.api('PATCH', `/api/v3/providers/oauth2/${providerPk}/`, { signing_key: null });
+  });
+
+  it('answers the back-channel logout URI', async () => {
+    await core.api('PATCH', `/api/v3/providers/oauth2/${providerPk}/`, { backchannel_logout_uri: 'https://grafana.example.com/logout' });
+    expect((await client.getOAuth2Provider({ client_id: 'grafana' })).backchannel_logout_uri).toBe('https://grafana.example.com/logout');
+    await core.api('PATCH', `/api/v3/providers/oauth2/${providerPk}/`, { backchannel_logout_uri: '' });
+    expect((await client.getOAuth2Provider({ client_id: 'grafana' })).backchannel_logout_uri).toBe('');
+  });
 });

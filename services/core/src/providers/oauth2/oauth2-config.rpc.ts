@@ -63,6 +63,18 @@ export class OAuth2ConfigRpc {
     const scopes = await this.mappings.findByIds((p.propertyMappings ?? []).map((m) => m.id));
     const key = row.signingKeyId ? await this.certificates.findById(row.signingKeyId) : null;
     const trusted = await this.sources.findByIds(row.jwksSources);
+    const retired = [];
+    for (const old of await this.providers.retiredSigningKeys(row.providerId)) {
+      const pair = await this.certificates.findById(old.keyId);
+      if (!pair?.keyDataSealed || !pair.keyType) continue;
+      retired.push({
+        pk: pair.id,
+        private_key_pem: this.options.secretBox.open(pair.keyDataSealed),
+        key_type: pair.keyType,
+        retired_at: String(Math.floor(old.retiredAt.getTime() / 1000)),
+        verify_until: String(Math.floor(old.verifyUntil.getTime() / 1000)),
+      });
+    }
     return {
       pk: row.providerId,
       name: p.name,
@@ -87,6 +99,8 @@ export class OAuth2ConfigRpc {
               key_type: key.keyType,
             }
           : undefined,
+      retired_signing_keys: retired,
+      backchannel_logout_uri: row.backchannelLogoutUri,
       scopes: scopes.map((s) => ({ scope_name: s.scopeName, description: s.description })),
       application: app
         ? { pk: app.id, slug: app.slug, name: app.name, policy_engine_mode: app.policy_engine_mode, launch_url: app.meta_launch_url }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { patchSchemaOf } from '@authmesh/http';
 import { durationSchema, optionalUuidSchema, uuidListSchema } from '../../common/field-schemas.js';
-import { redirectUrisSchema } from './redirect-uris.js';
+import { backchannelLogoutUriSchema, redirectUrisSchema } from './redirect-uris.js';
 
 export const SUB_MODES = ['hashed_user_id', 'user_id', 'user_uuid', 'user_username', 'user_email', 'user_upn'] as const;
 
@@ -28,6 +28,7 @@ export const oauth2ProviderWriteSchema = z.object({
   include_claims_in_id_token: z.boolean().default(true),
   signing_key: optionalUuidSchema,
   redirect_uris: redirectUrisSchema.default([]),
+  backchannel_logout_uri: backchannelLogoutUriSchema.default(''),
   sub_mode: z.enum(SUB_MODES, 'Not a valid choice.').default('hashed_user_id'),
   issuer_mode: z.enum(['global', 'per_provider'], 'Not a valid choice.').default('per_provider'),
   jwks_sources: uuidListSchema,
@@ -68,6 +69,7 @@ export const oauth2ProviderReadSchema = z.object({
   include_claims_in_id_token: z.boolean(),
   signing_key: z.uuid().nullable(),
   redirect_uris: z.array(redirectUriReadSchema),
+  backchannel_logout_uri: z.string(),
   sub_mode: z.enum(SUB_MODES),
   issuer_mode: z.enum(['global', 'per_provider']),
   jwks_sources: z.array(z.uuid()),

@@ -51,6 +51,10 @@ export class OAuth2ProviderEntity {
   @Column({ name: 'issuer_mode', type: 'varchar', length: 16 })
   issuerMode!: 'global' | 'per_provider';
 
+  /** Where the relying party takes OpenID Connect back-channel logout tokens; empty: it takes none. */
+  @Column({ name: 'backchannel_logout_uri', type: 'text', default: '' })
+  backchannelLogoutUri!: string;
+
   @Column({ name: 'jwks_sources', type: 'jsonb', default: () => `'[]'` })
   jwksSources!: string[];
 }

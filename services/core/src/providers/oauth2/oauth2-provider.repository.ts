@@ -82,13 +82,50 @@ export class OAuth2ProviderRepository {
     return rows.length > 0;
   }
 
-  /** Saves the base provider row, its property mappings and the oauth2 row. */
-  async save(base: ProviderEntity, mappingIds: string[] | undefined, oauth2: OAuth2ProviderEntity): Promise<number> {
+  /**
+   * Saves the base provider row, its property mappings and the oauth2 row in one transaction;
+   * with `rotation`, the replaced signing key is kept as retired until `verifyUntil`.
+   */
+  async save(
+    base: ProviderEntity,
+    mappingIds: string[] | undefined,
+    oauth2: OAuth2ProviderEntity,
+    rotation?: { keyId: string; verifyUntil: Date },
+  ): Promise<number> {
     if (mappingIds !== undefined) base.propertyMappings = mappingIds.map((id) => Object.assign(new PropertyMappingEntity(), { id }));
-    const saved = await this.manager().save(ProviderEntity, base);
-    oauth2.providerId = saved.id;
-    await this.manager().save(OAuth2ProviderEntity, { ...oauth2, provider: undefined });
-    return saved.id;
+    const outer = this.manager();
+    const write = async (m: EntityManager) => {
+      const saved = await m.save(ProviderEntity, base);
+      oauth2.providerId = saved.id;
+      await m.save(OAuth2ProviderEntity, { ...oauth2, provider: undefined });
+      await m.query('DELETE FROM core.oauth2_provider_retired_keys WHERE provider_id = $1 AND verify_until <= now()', [saved.id]);
+      // A key that signs again is current, not retired.
+      if (oauth2.signingKeyId)
+        await m.query('DELETE FROM core.oauth2_provider_retired_keys WHERE provider_id = $1 AND certificate_key_pair_id = $2', [
+          saved.id,
+          oauth2.signingKeyId,
+        ]);
+      if (rotation) {
+        await m.query(
+          `INSERT INTO core.oauth2_provider_retired_keys (provider_id, certificate_key_pair_id, retired_at, verify_until)
+           VALUES ($1, $2, now(), $3)
+           ON CONFLICT (provider_id, certificate_key_pair_id) DO UPDATE SET retired_at = now(), verify_until = EXCLUDED.verify_until`,
+          [saved.id, rotation.keyId, rotation.verifyUntil],
+        );
+      }
+      return saved.id;
+    };
+    return outer.queryRunner?.isTransactionActive ? write(outer) : outer.transaction(write);
+  }
+
+  /** The keys a provider signed with before its current one that are still to be verifiable, newest first. */
+  async retiredSigningKeys(providerId: number): Promise<Array<{ keyId: string; retiredAt: Date; verifyUntil: Date }>> {
+    const rows: Array<{ key_id: string; retired_at: Date; verify_until: Date }> = await this.manager().query(
+      `SELECT certificate_key_pair_id AS key_id, retired_at, verify_until FROM core.oauth2_provider_retired_keys
+       WHERE provider_id = $1 AND verify_until > now() ORDER BY retired_at DESC`,
+      [providerId],
+    );
+    return rows.map((r) => ({ keyId: r.key_id, retiredAt: new Date(r.retired_at), verifyUntil: new Date(r.verify_until) }));
   }
 
   /** Slugs of flows by id. */

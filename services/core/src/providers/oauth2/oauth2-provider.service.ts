@@ -6,6 +6,7 @@ import type { Actor } from '../../audit/actor.js';
 import { EventPublisher, type ModelRef } from '../../audit/event-publisher.js';
 import { CORE_OPTIONS } from '../../core.tokens.js';
 import type { CoreOptions } from '../../core.options.js';
+import { durationMs } from '../../brands/duration.js';
 import { rethrowUnique } from '../../database/transactions.js';
 import { FlowRepository } from '../../flows/flow.repository.js';
 import { ProviderEntity } from '../provider.entity.js';
@@ -136,8 +137,12 @@ export class OAuth2ProviderService {
     if (input.access_token_validity !== undefined) oauth2.accessTokenValidity = input.access_token_validity;
     if (input.refresh_token_validity !== undefined) oauth2.refreshTokenValidity = input.refresh_token_validity;
     if (input.include_claims_in_id_token !== undefined) oauth2.includeClaimsInIdToken = input.include_claims_in_id_token;
+    // The key that signed until now stays verifiable until what it signed has expired.
+    const previousKey = oauth2.signingKeyId ?? null;
+    const previousValidity = oauth2.accessTokenValidity;
     if (input.signing_key !== undefined) oauth2.signingKeyId = input.signing_key;
     if (input.redirect_uris !== undefined) oauth2.redirectUris = input.redirect_uris;
+    if (input.backchannel_logout_uri !== undefined) oauth2.backchannelLogoutUri = input.backchannel_logout_uri;
     if (input.sub_mode !== undefined) oauth2.subMode = input.sub_mode;
     if (input.issuer_mode !== undefined) oauth2.issuerMode = input.issuer_mode;
     if (input.jwks_sources !== undefined) oauth2.jwksSources = [...new Set(input.jwks_sources)];
@@ -145,7 +150,11 @@ export class OAuth2ProviderService {
     if (oauth2.clientType === 'confidential' && !oauth2.clientSecretSealed) {
       throw ValidationFailedError.field('client_secret', 'A confidential client needs a client secret.');
     }
-    return this.providers.save(base, input.property_mappings, oauth2).catch(rethrowOAuth2Unique);
+    const rotation =
+      previousKey && previousKey !== oauth2.signingKeyId
+        ? { keyId: previousKey, verifyUntil: new Date(Date.now() + retirementPeriodMs(previousValidity, oauth2.accessTokenValidity)) }
+        : undefined;
+    return this.providers.save(base, input.property_mappings, oauth2, rotation).catch(rethrowOAuth2Unique);
   }
 
   private async checkReferences(input: OAuth2ProviderPatch): Promise<void> {
@@ -177,6 +186,7 @@ function fillDefaults(o: OAuth2ProviderEntity): void {
   o.clientType ??= 'confidential';
   o.clientSecretSealed ??= null;
   o.redirectUris ??= [];
+  o.backchannelLogoutUri ??= '';
   o.signingKeyId ??= null;
   o.accessCodeValidity ??= 'minutes=1';
   o.accessTokenValidity ??= 'minutes=5';
@@ -185,6 +195,15 @@ function fillDefaults(o: OAuth2ProviderEntity): void {
   o.subMode ??= 'hashed_user_id';
   o.issuerMode ??= 'per_provider';
   o.jwksSources ??= [];
+}
+
+/**
+ * How long a replaced signing key stays published: as long as a token it signed can live.
+ * ID tokens and access tokens share the access token validity; the longer of the old and the
+ * new setting covers tokens issued under either.
+ */
+export function retirementPeriodMs(previousValidity: string | undefined, currentValidity: string): number {
+  return Math.max(durationMs(previousValidity ?? currentValidity), durationMs(currentValidity));
 }
 
 function rethrowOAuth2Unique(error: unknown): never {
@@ -217,6 +236,7 @@ export function serializeOAuth2Provider(o: OAuth2ProviderEntity, assigned?: { sl
     include_claims_in_id_token: o.includeClaimsInIdToken,
     signing_key: o.signingKeyId,
     redirect_uris: o.redirectUris,
+    backchannel_logout_uri: o.backchannelLogoutUri,
     sub_mode: o.subMode as OAuth2ProviderRead['sub_mode'],
     issuer_mode: o.issuerMode,
     jwks_sources: o.jwksSources,

@@ -1,4 +1,4 @@
-import { redirectUrisSchema, regexUriProblem, strictUriProblem } from './redirect-uris.js';
+import { backchannelLogoutUriSchema, redirectUrisSchema, regexUriProblem, strictUriProblem } from './redirect-uris.js';
 
 describe('redirect URI registration', () => {
   it.each(['https://app.example.com/cb', 'http://localhost:8080/cb?x=1', 'com.example.app:/oauth2redirect'])('accepts %s', (url) => {
@@ -37,4 +37,17 @@ describe('redirect URI registration', () => {
     const result = redirectUrisSchema.safeParse([{ url: 'https://ok.example.com/' }, { matching_mode: 'strict', url: 'javascript:x' }]);
     expect(result.success).toBe(false);
   });
+});
+
+describe('backchannelLogoutUriSchema', () => {
+  it.each(['', 'https://app.example.com/logout', 'http://10.0.0.5:8080/oidc/backchannel?x=1'])('accepts %j', (url) => {
+    expect(backchannelLogoutUriSchema.safeParse(url).success).toBe(true);
+  });
+
+  it.each(['javascript:alert(1)', 'com.example.app:/logout', '/relative', 'https://app.example.com/x#f', 'ftp://app.example.com/'])(
+    'refuses %j',
+    (url) => {
+      expect(backchannelLogoutUriSchema.safeParse(url).success).toBe(false);
+    },
+  );
 });

@@ -64,3 +64,18 @@ export const redirectUrisSchema = z
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }
   });
+
+/**
+ * A back-channel logout URI: empty (none), or an absolute http(s) URL without a fragment,
+ * checked like a strict redirect URI but with no native-app schemes (the provider posts to it).
+ */
+export const backchannelLogoutUriSchema = z
+  .string()
+  .trim()
+  .max(MAX_LENGTH, 'Ensure this field has no more than 2048 characters.')
+  .superRefine((url, ctx) => {
+    if (url === '') return;
+    const problem = strictUriProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.replace('redirect URIs', 'logout URIs') });
+    else if (!/^https?:$/.test(new URL(url).protocol)) ctx.addIssue({ code: 'custom', message: 'Only http and https URLs are allowed.' });
+  });

@@ -5,6 +5,7 @@ import type { RedirectUri as _authmesh_core_v1_RedirectUri, RedirectUri__Output 
 import type { SigningKey as _authmesh_core_v1_SigningKey, SigningKey__Output as _authmesh_core_v1_SigningKey__Output } from '../../../authmesh/core/v1/SigningKey.js';
 import type { ScopeDescription as _authmesh_core_v1_ScopeDescription, ScopeDescription__Output as _authmesh_core_v1_ScopeDescription__Output } from '../../../authmesh/core/v1/ScopeDescription.js';
 import type { OAuth2Application as _authmesh_core_v1_OAuth2Application, OAuth2Application__Output as _authmesh_core_v1_OAuth2Application__Output } from '../../../authmesh/core/v1/OAuth2Application.js';
+import type { RetiredSigningKey as _authmesh_core_v1_RetiredSigningKey, RetiredSigningKey__Output as _authmesh_core_v1_RetiredSigningKey__Output } from '../../../authmesh/core/v1/RetiredSigningKey.js';
 import type { TrustedJwksSource as _authmesh_core_v1_TrustedJwksSource, TrustedJwksSource__Output as _authmesh_core_v1_TrustedJwksSource__Output } from '../../../authmesh/core/v1/TrustedJwksSource.js';
 import type { Long } from '@grpc/proto-loader';
 
@@ -50,6 +51,14 @@ export interface OAuth2Provider {
    * Unset when the provider is not assigned to an application.
    */
   'application'?: (_authmesh_core_v1_OAuth2Application | null);
+  /**
+   * Replaced signing keys still within their retirement period, newest first.
+   */
+  'retired_signing_keys'?: (_authmesh_core_v1_RetiredSigningKey)[];
+  /**
+   * OpenID Connect back-channel logout: where the relying party takes logout tokens; empty: none.
+   */
+  'backchannel_logout_uri'?: (string);
   /**
    * The OAuth sources whose keys may sign client assertions (JWTs) for machine-to-machine
    * tokens (numbered apart from the fields above, which other changes extend).
@@ -99,6 +108,14 @@ export interface OAuth2Provider__Output {
    * Unset when the provider is not assigned to an application.
    */
   'application': (_authmesh_core_v1_OAuth2Application__Output | null);
+  /**
+   * Replaced signing keys still within their retirement period, newest first.
+   */
+  'retired_signing_keys': (_authmesh_core_v1_RetiredSigningKey__Output)[];
+  /**
+   * OpenID Connect back-channel logout: where the relying party takes logout tokens; empty: none.
+   */
+  'backchannel_logout_uri': (string);
   /**
    * The OAuth sources whose keys may sign client assertions (JWTs) for machine-to-machine
    * tokens (numbered apart from the fields above, which other changes extend).
