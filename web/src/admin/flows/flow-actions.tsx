@@ -104,7 +104,7 @@ function ImportDialog({ onClose }: { onClose(imported: boolean): void }) {
               ) : null}
             </Alert>
           ) : null}
-          <FormGroup label={t('admin.flows.importFile')} fieldId="flow-import-file" isRequired>
+          <FormGroup label={t('admin.flows.importFile')} fieldId="flow-import-file-filename" isRequired>
             <FileUpload
               id="flow-import-file"
               filename={file?.name ?? ''}
