@@ -34,7 +34,8 @@ export async function fakeFetch(input: RequestInfo | URL, init?: RequestInit): P
     method: request.method,
     url: new URL(request.url, 'http://localhost'),
     headers: request.headers,
-    body: text ? JSON.parse(text) : undefined,
+    // JSON bodies are parsed; others (multipart uploads) are kept as the text that was sent.
+    body: text ? (/json/.test(request.headers.get('content-type') ?? 'application/json') ? JSON.parse(text) : text) : undefined,
   };
   fakeServer.requests.push(seen);
   return fakeServer.reply(seen);

@@ -1,6 +1,6 @@
 import { Button, EmptyState, Modal, ModalBody, ModalHeader, Spinner, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '../../shared/api/client';
 import { ErrorState } from '../../shared/error-state';
 import { useI18n } from '../../shared/i18n/i18n';
@@ -13,7 +13,16 @@ import { ResourceForm } from './resource-form';
  * The objects of one kind that belong to another object (a flow's stage bindings, an
  * application's policy bindings): listed by a filter, created with that filter's values set.
  */
-export function RelatedList({ resource, filter }: { resource: Resource; filter: Record<string, string> }) {
+export function RelatedList({
+  resource,
+  filter,
+  rowActions,
+}: {
+  resource: Resource;
+  filter: Record<string, string>;
+  /** Extra buttons of each row, before Edit and Delete. */
+  rowActions?(row: Row): ReactNode;
+}) {
   const { t } = useI18n();
   const [rows, setRows] = useState<Row[] | undefined>();
   const [failure, setFailure] = useState<ApiError | undefined>();
@@ -72,6 +81,7 @@ export function RelatedList({ resource, filter }: { resource: Resource; filter: 
                   </Td>
                 ))}
                 <Td isActionCell>
+                  {rowActions ? <>{rowActions(row)} </> : null}
                   <Button variant="secondary" size="sm" onClick={() => setEditing(row)}>
                     {t('admin.detail.edit')}
                   </Button>{' '}

@@ -31,12 +31,20 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** An API date-time (ISO with offset) as a datetime-local input's value, in the browser's time zone. */
+function localDateTime(value: string): string {
+  const date = new Date(value);
+  if (!/[zZ]|[+-]\d\d:?\d\d$/.test(value) || Number.isNaN(date.getTime())) return value.slice(0, 16);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 /** The text a field's input holds for a value. */
 function textOf(field: Field, value: unknown): string {
   if (value === undefined || value === null) return '';
   if (field.kind === 'json') return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
   if (field.kind === 'list') return Array.isArray(value) ? value.join('\n') : String(value);
-  if (field.kind === 'datetime' && typeof value === 'string') return value.slice(0, 16);
+  if (field.kind === 'datetime' && typeof value === 'string') return localDateTime(value);
   return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
@@ -81,6 +89,9 @@ export function bodyOf(fields: Field[], values: Row, editing: boolean, t: Transl
       (value === '' || value === undefined)
     ) {
       body[field.name] = null;
+    } else if (field.kind === 'datetime' && typeof value === 'string' && !Number.isNaN(new Date(value).getTime())) {
+      // A datetime-local value has no zone: it is the browser's local time, sent with its offset.
+      body[field.name] = new Date(value).toISOString();
     } else body[field.name] = value ?? (field.kind === 'switch' ? false : field.kind === 'references' || field.kind === 'list' ? [] : '');
   }
   return { body, errors };
@@ -132,7 +143,7 @@ function FieldInput({
   const { choices: referenced, failed } = useReferenceChoices(
     field.kind === 'reference' || field.kind === 'references' ? field.reference : undefined,
   );
-  const choices = field.kind === 'select' ? (field.choices ?? []) : referenced;
+  const choices = field.kind === 'select' || (field.kind === 'references' && !field.reference) ? (field.choices ?? []) : referenced;
   const text = textOf(field, value);
 
   let input;

@@ -121,6 +121,7 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
               </Button>
             </ToolbarItem>
           )}
+          {resource.listActions ? <ToolbarItem>{resource.listActions(reload)}</ToolbarItem> : null}
           <ToolbarItem>
             <Button variant="secondary" onClick={reload}>
               {t('admin.list.refresh')}

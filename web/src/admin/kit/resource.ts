@@ -53,7 +53,7 @@ export interface Field {
   help?: MessageKey;
   kind: FieldKind;
   required?: boolean;
-  /** Choices of a `select` field. */
+  /** Choices of a `select` field, or of a `references` field without a `reference` (a fixed multi-select). */
   choices?: Choice[];
   /** The endpoint of a `reference`/`references` field. */
   reference?: Reference;
@@ -114,6 +114,8 @@ export interface Resource {
   tabs?: DetailTab[];
   /** Extra buttons on the detail page. */
   actions?(row: Row, reload: () => void): ReactNode;
+  /** Extra buttons on the list page's toolbar (import, cache), given a way to reload the list. */
+  listActions?(reload: () => void): ReactNode;
   /** Polymorphic lists (`/stages/all`): which type's resource handles a row and which types can be created. */
   types?: TypeChoice[];
 }
