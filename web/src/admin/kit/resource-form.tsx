@@ -31,12 +31,24 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/**
+ * A stored date-time as a `datetime-local` input shows it: in the browser's time zone. Text the
+ * user is still typing (no zone yet) is kept as it is.
+ */
+function localDateTime(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return value;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 /** The text a field's input holds for a value. */
 function textOf(field: Field, value: unknown): string {
   if (value === undefined || value === null) return '';
   if (field.kind === 'json') return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
   if (field.kind === 'list') return Array.isArray(value) ? value.join('\n') : String(value);
-  if (field.kind === 'datetime' && typeof value === 'string') return value.slice(0, 16);
+  if (field.kind === 'datetime' && typeof value === 'string') return localDateTime(value);
   return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
@@ -78,9 +90,13 @@ export function bodyOf(fields: Field[], values: Row, editing: boolean, t: Transl
       body[field.name] = value === '' || value === undefined || value === null ? null : Number(value);
     } else if (
       (field.kind === 'reference' || field.kind === 'select' || field.kind === 'datetime') &&
-      (value === '' || value === undefined)
+      (value === '' || value === undefined || value === null)
     ) {
       body[field.name] = null;
+    } else if (field.kind === 'datetime' && typeof value === 'string') {
+      // The input has no zone: it means the browser's, and the API wants an instant with an offset.
+      const date = new Date(localDateTime(value));
+      body[field.name] = Number.isNaN(date.getTime()) ? value : date.toISOString();
     } else body[field.name] = value ?? (field.kind === 'switch' ? false : field.kind === 'references' || field.kind === 'list' ? [] : '');
   }
   return { body, errors };

@@ -1,6 +1,8 @@
 import {
   Button,
   Content,
+  FormSelect,
+  FormSelectOption,
   EmptyState,
   EmptyStateBody,
   Label,
@@ -41,6 +43,10 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
   const [creating, setCreating] = useState<Resource | 'pick' | undefined>();
   const [typed, setTyped] = useState(search);
   const [attempt, setAttempt] = useState(0);
+  const filterValues = Object.fromEntries(
+    (resource.filters ?? []).map((filter) => [filter.name, route.query.get(filter.name) ?? undefined]),
+  );
+  const filterKey = JSON.stringify(filterValues);
 
   const go = useCallback(
     (change: Record<string, string | undefined>) =>
@@ -49,15 +55,22 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
         ordering: route.query.get('ordering') ?? undefined,
         page: String(page),
         page_size: route.query.get('page_size') ?? undefined,
+        ...(JSON.parse(filterKey) as Record<string, string | undefined>),
         ...change,
       }),
-    [route, search, page],
+    [route, search, page, filterKey],
   );
 
   useEffect(() => {
     let live = true;
     setFailure(undefined);
-    listPage(resource.api, { page, page_size: pageSize, search: search || undefined, ordering: ordering || undefined })
+    listPage(resource.api, {
+      page,
+      page_size: pageSize,
+      search: search || undefined,
+      ordering: ordering || undefined,
+      ...(JSON.parse(filterKey) as Record<string, string | undefined>),
+    })
       .then((result) => {
         if (!live) return;
         setData(result);
@@ -67,7 +80,7 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
     return () => {
       live = false;
     };
-  }, [resource, page, pageSize, search, ordering, attempt]);
+  }, [resource, page, pageSize, search, ordering, filterKey, attempt]);
 
   const reload = () => setAttempt((n) => n + 1);
 
@@ -107,6 +120,24 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
               />
             </ToolbarItem>
           )}
+          {(resource.filters ?? []).map((filter) => (
+            <ToolbarItem key={filter.name}>
+              <FormSelect
+                aria-label={t(filter.label)}
+                value={filterValues[filter.name] ?? ''}
+                onChange={(_event, value) => go({ [filter.name]: value || undefined, page: '1' })}
+              >
+                <FormSelectOption value="" label={`${t(filter.label)}: ${t('admin.list.filterAny')}`} />
+                {filter.choices.map((choice) => (
+                  <FormSelectOption
+                    key={choice.value}
+                    value={choice.value}
+                    label={`${t(filter.label)}: ${typeof choice.label === 'string' ? t(choice.label) : choice.label.text}`}
+                  />
+                ))}
+              </FormSelect>
+            </ToolbarItem>
+          ))}
           {resource.creatable === false ? null : (
             <ToolbarItem>
               <Button variant="primary" onClick={() => setCreating(resource.types ? 'pick' : resource)}>
@@ -121,6 +152,7 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
               </Button>
             </ToolbarItem>
           )}
+          {resource.listActions ? <ToolbarItem>{resource.listActions(reload)}</ToolbarItem> : null}
           <ToolbarItem>
             <Button variant="secondary" onClick={reload}>
               {t('admin.list.refresh')}

@@ -69,6 +69,14 @@ export interface Field {
   visible?(values: Row): boolean;
 }
 
+/** A choice filter of a list page, kept in the address like the search (`?type=internal`). */
+export interface ListFilter {
+  /** The API's query parameter. */
+  name: string;
+  label: MessageKey;
+  choices: Choice[];
+}
+
 /** A notice shown on an object's row and detail page (e.g. a provider no application uses). */
 export interface Warning {
   when(row: Row): boolean;
@@ -114,6 +122,12 @@ export interface Resource {
   tabs?: DetailTab[];
   /** Extra buttons on the detail page. */
   actions?(row: Row, reload: () => void): ReactNode;
+  /** Extra buttons on the list page's toolbar (e.g. clearing a cache, a second way to create). */
+  listActions?(reload: () => void): ReactNode;
+  /** Extra buttons beside each row of a related list (e.g. showing a token's key). */
+  rowActions?(row: Row, reload: () => void): ReactNode;
+  /** Choice filters on the list page. */
+  filters?: ListFilter[];
   /** Polymorphic lists (`/stages/all`): which type's resource handles a row and which types can be created. */
   types?: TypeChoice[];
 }
