@@ -2371,6 +2371,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -2509,6 +2510,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -2647,6 +2649,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -2785,6 +2788,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -2923,6 +2927,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -3108,6 +3113,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -3246,6 +3252,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -3384,6 +3391,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -3522,6 +3530,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -3660,6 +3669,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -4062,6 +4072,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -5109,6 +5120,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
