@@ -295,7 +295,7 @@ describe('admin tokens', () => {
     expect(screen.queryByDisplayValue('the-secret-key')).toBeNull();
   });
 
-  it('sends an expiry typed in local time as an instant with an offset', async () => {
+  it('sends the picked user as a pk and an expiry typed in local time as an instant with an offset', async () => {
     const events = userEvent.setup();
     let posted: Record<string, unknown> | undefined;
     fakeServer.reply = (request) => {
@@ -303,17 +303,20 @@ describe('admin tokens', () => {
         posted = request.body as Record<string, unknown>;
         return json(400, { identifier: ['Token with this identifier already exists.'] });
       }
+      if (request.url.pathname === '/api/v3/core/users') return json(200, page([user(3)]));
       return json(200, page([]));
     };
     renderWithI18n(<ResourceList resource={tokenResource} route={parseHash('#/core/tokens')} />);
     await events.click(await screen.findByRole('button', { name: 'Create' }));
     const dialog = await screen.findByRole('dialog');
     await events.type(within(dialog).getByRole('textbox', { name: /^Identifier/ }), 'ci');
+    await within(dialog).findByRole('option', { name: 'user3' });
+    await events.selectOptions(within(dialog).getByRole('combobox', { name: /^User/ }), 'user3');
     const expires = within(dialog).getByLabelText(/^Expires on/);
     await events.type(expires, '2030-05-01T12:30');
     await events.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(await within(dialog).findByText('Token with this identifier already exists.')).toBeTruthy();
     expect(posted?.expires).toBe(new Date('2030-05-01T12:30').toISOString());
-    expect(posted).toMatchObject({ identifier: 'ci', intent: 'api', expiring: true, user: null });
+    expect(posted).toMatchObject({ identifier: 'ci', intent: 'api', expiring: true, user: 3 });
   });
 });

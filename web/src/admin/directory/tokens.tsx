@@ -133,7 +133,7 @@ export const tokenResource: Resource = {
       label: 'admin.tokens.user',
       help: 'admin.tokens.userHelp',
       kind: 'reference',
-      reference: { path: '/api/v3/core/users', label: (row) => String(row.username) },
+      reference: { path: '/api/v3/core/users', label: (row) => String(row.username), numeric: true },
     },
     ...expiryFields,
   ],

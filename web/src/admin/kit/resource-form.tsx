@@ -93,6 +93,10 @@ export function bodyOf(fields: Field[], values: Row, editing: boolean, t: Transl
       (value === '' || value === undefined || value === null)
     ) {
       body[field.name] = null;
+    } else if (field.kind === 'reference' && field.reference?.numeric && typeof value === 'string') {
+      body[field.name] = Number(value);
+    } else if (field.kind === 'references' && field.reference?.numeric && Array.isArray(value)) {
+      body[field.name] = value.map(Number);
     } else if (field.kind === 'datetime' && typeof value === 'string') {
       // The input has no zone: it means the browser's, and the API wants an instant with an offset.
       const date = new Date(localDateTime(value));

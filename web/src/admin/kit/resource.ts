@@ -44,6 +44,8 @@ export interface Reference {
   label?(row: Row): string;
   /** Extra list filters (`{ designation: 'authentication' }`). */
   query?: Record<string, string>;
+  /** The stored value is a number (users' integer pks): the picked value is sent as one. */
+  numeric?: boolean;
 }
 
 /** A field of a create/edit form. */

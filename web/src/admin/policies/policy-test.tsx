@@ -11,6 +11,7 @@ import {
   Modal,
   ModalBody,
   ModalHeader,
+  Title,
 } from '@patternfly/react-core';
 import { useState } from 'react';
 import { useI18n } from '../../shared/i18n/i18n';
@@ -28,7 +29,7 @@ const testFields: Field[] = [
     label: 'admin.policies.test.user',
     help: 'admin.policies.test.userHelp',
     kind: 'reference',
-    reference: { path: '/api/v3/core/users', label: (row) => String(row.username) },
+    reference: { path: '/api/v3/core/users', label: (row) => String(row.username), numeric: true },
   },
   {
     name: 'context',
@@ -116,7 +117,8 @@ export function PolicyTestButton({ policy }: { policy: Row }) {
               submitLabel={RUN}
               onSubmit={(body) => {
                 setResult(undefined);
-                const user = body.user ? Number(body.user) : undefined;
+                // No user means an anonymous request: the field is left out rather than sent as null.
+                const user = body.user ?? undefined;
                 return postAction(`/api/v3/policies/all/${encodeURIComponent(String(policy.pk))}/test`, { ...body, user });
               }}
               onSaved={(row) =>
@@ -127,7 +129,12 @@ export function PolicyTestButton({ policy }: { policy: Row }) {
                 })
               }
             />
-            {result ? <Outcome result={result} /> : null}
+            {result ? (
+              <>
+                <Title headingLevel="h3">{t('admin.policies.test.result')}</Title>
+                <Outcome result={result} />
+              </>
+            ) : null}
             {result === undefined ? null : <Alert variant="info" isInline isPlain title={t('admin.policies.test.notRecorded')} />}
           </ModalBody>
         </Modal>
