@@ -49,15 +49,23 @@ afterEach(() => {
 });
 
 describe('admin users', () => {
-  it('lists users with their type in words, and a type filter goes into the address and the query', async () => {
+  it('lists users with their type in words; type and path filters go into the address and the query', async () => {
     const events = userEvent.setup();
-    fakeServer.reply = () => json(200, page([user(1, { type: 'service_account' })]));
+    fakeServer.reply = (request) =>
+      request.url.pathname === '/api/v3/core/users/paths'
+        ? json(200, { paths: ['users', 'users/staff'] })
+        : json(200, page([user(1, { type: 'service_account' })]));
     renderWithI18n(<ResourceList resource={userResource} route={parseHash('#/identity/users?is_active=false')} />);
     expect(await screen.findByText('Service account')).toBeTruthy();
-    expect(fakeServer.requests[0].url.searchParams.get('is_active')).toBe('false');
+    const list = fakeServer.requests.find((r) => r.url.pathname === '/api/v3/core/users');
+    expect(list?.url.searchParams.get('is_active')).toBe('false');
     await events.selectOptions(screen.getByRole('combobox', { name: 'User type' }), 'external');
-    const route = parseHash(window.location.hash);
+    let route = parseHash(window.location.hash);
     expect([route.query.get('type'), route.query.get('is_active')]).toEqual(['external', 'false']);
+    await screen.findByRole('option', { name: 'Path: users/staff' });
+    await events.selectOptions(screen.getByRole('combobox', { name: 'Path' }), 'users/staff');
+    route = parseHash(window.location.hash);
+    expect(route.query.get('path_startswith')).toBe('users/staff');
   });
 
   it('refuses attributes that are not JSON beside the field, and shows the API’s username error beside its field', async () => {

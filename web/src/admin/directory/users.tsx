@@ -1,6 +1,6 @@
 import { useI18n } from '../../shared/i18n/i18n';
 import type { Choice, Field, Resource } from '../kit/resource';
-import type { Row } from '../kit/resource-api';
+import { action, type Row } from '../kit/resource-api';
 import { dateCell, text, yesNo } from '../kit/cells';
 import { ActiveToggle, ServiceAccountButton, SetPasswordButton } from './user-actions';
 import { UserGroups } from './user-groups';
@@ -16,6 +16,13 @@ export const USER_TYPE_CHOICES: Choice[] = [
 
 function typeLabel(row: Row): Choice['label'] | undefined {
   return USER_TYPE_CHOICES.find((choice) => choice.value === row.type)?.label;
+}
+
+/** The folders users are kept in, as filter choices (a folder also shows the ones below it). */
+async function loadPaths(): Promise<Choice[]> {
+  const result = await action('GET', '/api/v3/core/users/paths');
+  const paths = (result.data as { paths?: unknown } | undefined)?.paths;
+  return result.ok && Array.isArray(paths) ? paths.map((path) => ({ value: String(path), label: { text: String(path) } })) : [];
 }
 
 const groupsField: Field = {
@@ -62,6 +69,7 @@ export const userResource: Resource = {
   ],
   filters: [
     { name: 'type', label: 'admin.users.userType', choices: USER_TYPE_CHOICES },
+    { name: 'path_startswith', label: 'admin.users.path', choices: [], load: loadPaths },
     {
       name: 'is_active',
       label: 'admin.users.isActive',

@@ -24,10 +24,29 @@ import { ErrorState } from '../../shared/error-state';
 import { useI18n } from '../../shared/i18n/i18n';
 import { hrefOf, Link, navigateTo, type HashRoute } from '../../shared/router';
 import { DeleteDialog } from './delete-dialog';
-import { keyOf, type Resource } from './resource';
+import { keyOf, type Choice, type Resource } from './resource';
 import { create, listPage, type Page, type Row } from './resource-api';
 import { ResourceForm } from './resource-form';
 import { TypePicker } from './type-picker';
+
+/** The choices of filters that load theirs from the API; a filter whose load fails keeps its fixed ones. */
+function useLoadedFilterChoices(resource: Resource): Record<string, Choice[]> {
+  const [loaded, setLoaded] = useState<Record<string, Choice[]>>({});
+  useEffect(() => {
+    let live = true;
+    for (const filter of resource.filters ?? []) {
+      if (!filter.load) continue;
+      filter
+        .load()
+        .then((choices) => live && setLoaded((current) => ({ ...current, [filter.name]: choices })))
+        .catch(() => undefined);
+    }
+    return () => {
+      live = false;
+    };
+  }, [resource]);
+  return loaded;
+}
 
 /** The list page of a kind of object: search, ordering, pages, bulk delete and create. */
 export function ResourceList({ resource, route }: { resource: Resource; route: HashRoute }) {
@@ -47,6 +66,7 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
     (resource.filters ?? []).map((filter) => [filter.name, route.query.get(filter.name) ?? undefined]),
   );
   const filterKey = JSON.stringify(filterValues);
+  const loaded = useLoadedFilterChoices(resource);
 
   const go = useCallback(
     (change: Record<string, string | undefined>) =>
@@ -128,7 +148,7 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
                 onChange={(_event, value) => go({ [filter.name]: value || undefined, page: '1' })}
               >
                 <FormSelectOption value="" label={`${t(filter.label)}: ${t('admin.list.filterAny')}`} />
-                {filter.choices.map((choice) => (
+                {[...filter.choices, ...(loaded[filter.name] ?? [])].map((choice) => (
                   <FormSelectOption
                     key={choice.value}
                     value={choice.value}

@@ -77,6 +77,8 @@ export interface ListFilter {
   name: string;
   label: MessageKey;
   choices: Choice[];
+  /** Choices that come from the API (e.g. the users' paths), added after the fixed ones. */
+  load?(): Promise<Choice[]>;
 }
 
 /** A notice shown on an object's row and detail page (e.g. a provider no application uses). */
