@@ -13,6 +13,7 @@ import {
   type Principal,
 } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
+import { ownerFilterSchema, type OwnerFilter } from '../common/owner-filter.js';
 import { deviceReadSchema, deviceRenameSchema, type DeviceRename } from './device.dto.js';
 import { DeviceService } from './device.service.js';
 import { DeviceEntity, type DeviceType } from './device.entity.js';
@@ -46,8 +47,12 @@ export function deviceController(type: DeviceType, admin: boolean): Type<unknown
 
     @Get()
     @ApiOkResponse({ schema: paginatedSchema(deviceDoc) })
-    list(@CurrentPrincipal() principal: Principal, @ZodQuery(listQuerySchema) query: ListQuery) {
-      return this.devices.list(principal, type, query, admin);
+    list(
+      @CurrentPrincipal() principal: Principal,
+      @ZodQuery(listQuerySchema) query: ListQuery,
+      @ZodQuery(ownerFilterSchema) filter: OwnerFilter,
+    ) {
+      return this.devices.list(principal, type, query, admin, filter);
     }
 
     @Get(':id')

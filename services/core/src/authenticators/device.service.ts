@@ -5,6 +5,7 @@ import { paginate, type ListQuery, type Paginated, type Principal } from '@authm
 import { NotFoundError, ValidationFailedError } from '@authmesh/runtime';
 import type { Actor } from '../audit/actor.js';
 import { EventPublisher, type ModelRef } from '../audit/event-publisher.js';
+import { ownerScope, type OwnerFilter } from '../common/owner-filter.js';
 import { CORE_OPTIONS } from '../core.tokens.js';
 import type { CoreOptions } from '../core.options.js';
 import { UserRepository } from '../users/user.repository.js';
@@ -220,8 +221,16 @@ export class DeviceService {
     return this.devices.ofUser(userId);
   }
 
-  async list(principal: Principal, type: DeviceType | undefined, query: ListQuery, admin: boolean): Promise<Paginated<DeviceRead>> {
-    const userId = admin && principal.user.isSuperuser ? undefined : Number(principal.user.pk);
+  /** Own devices, or (admin lists, superusers) everyone's or one user's (`filter.user`). */
+  async list(
+    principal: Principal,
+    type: DeviceType | undefined,
+    query: ListQuery,
+    admin: boolean,
+    filter: OwnerFilter = {},
+  ): Promise<Paginated<DeviceRead>> {
+    const userId = ownerScope(admin && principal.user.isSuperuser, principal.user.pk, filter);
+    if (userId === null) return paginate([], 0, query);
     const [rows, count] = await this.devices.list({ userId, type }, query);
     return paginate(rows.map(serializeDevice), count, query);
   }

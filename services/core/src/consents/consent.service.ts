@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { paginate, type ListQuery, type Paginated, type Principal } from '@authmesh/http';
 import { NotFoundError } from '@authmesh/runtime';
+import { ownerScope, type OwnerFilter } from '../common/owner-filter.js';
 import { ConsentEntity } from './consent.entity.js';
 import { ConsentRepository } from './consent.repository.js';
 
@@ -39,9 +40,11 @@ export class ConsentService {
     );
   }
 
-  /** A superuser sees every consent; anyone else sees their own. */
-  async list(principal: Principal, query: ListQuery): Promise<Paginated<ConsentRead>> {
-    const [rows, count] = await this.consents.list(principal.user.isSuperuser ? undefined : Number(principal.user.pk), query);
+  /** A superuser sees every consent (or one user's); anyone else sees their own. */
+  async list(principal: Principal, query: ListQuery, filter: OwnerFilter = {}): Promise<Paginated<ConsentRead>> {
+    const userId = ownerScope(principal.user.isSuperuser, principal.user.pk, filter);
+    if (userId === null) return paginate([], 0, query);
+    const [rows, count] = await this.consents.list(userId, query);
     const names = await this.consents.names(rows);
     return paginate(
       rows.map((c) => ({

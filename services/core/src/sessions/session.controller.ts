@@ -2,6 +2,7 @@ import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, listQuerySchema, UuidPipe, ZodQuery, type ListQuery, type Principal } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
+import { ownerFilterSchema, type OwnerFilter } from '../common/owner-filter.js';
 import { SessionService } from './session.service.js';
 import { SessionEntity } from './session.entity.js';
 import { UsedByService } from '../common/used-by/used-by.service.js';
@@ -17,8 +18,12 @@ export class SessionController {
   ) {}
 
   @Get()
-  list(@CurrentPrincipal() principal: Principal, @ZodQuery(listQuerySchema) query: ListQuery) {
-    return this.sessions.list(principal, query);
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @ZodQuery(listQuerySchema) query: ListQuery,
+    @ZodQuery(ownerFilterSchema) filter: OwnerFilter,
+  ) {
+    return this.sessions.list(principal, query, filter);
   }
 
   @Get(':id')

@@ -6,6 +6,7 @@ import type { Actor } from '../audit/actor.js';
 import { EventPublisher } from '../audit/event-publisher.js';
 import { CORE_OPTIONS } from '../core.tokens.js';
 import type { CoreOptions } from '../core.options.js';
+import { ownerScope, type OwnerFilter } from '../common/owner-filter.js';
 import { UserRepository } from '../users/user.repository.js';
 import { SessionEntity } from './session.entity.js';
 import { SessionRepository } from './session.repository.js';
@@ -85,9 +86,11 @@ export class SessionService {
     await this.sessions.deleteByDigest(this.options.secretBox.digest(key));
   }
 
-  /** A superuser sees every session; anyone else sees their own. */
-  async list(principal: Principal, query: ListQuery): Promise<Paginated<SessionRead>> {
-    const [rows, count] = await this.sessions.list(principal.user.isSuperuser ? undefined : Number(principal.user.pk), query);
+  /** A superuser sees every session (or one user's); anyone else sees their own. */
+  async list(principal: Principal, query: ListQuery, filter: OwnerFilter = {}): Promise<Paginated<SessionRead>> {
+    const userId = ownerScope(principal.user.isSuperuser, principal.user.pk, filter);
+    if (userId === null) return paginate([], 0, query);
+    const [rows, count] = await this.sessions.list(userId, query);
     return paginate(
       rows.map((s) => serialize(s, principal)),
       count,

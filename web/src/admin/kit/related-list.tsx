@@ -47,15 +47,17 @@ export function RelatedList({
 
   return (
     <>
-      <Toolbar>
-        <ToolbarContent>
-          <ToolbarItem>
-            <Button variant="primary" onClick={() => setEditing('new')}>
-              {t('admin.form.createTitle', { kind: t(resource.singular) })}
-            </Button>
-          </ToolbarItem>
-        </ToolbarContent>
-      </Toolbar>
+      {resource.creatable === false ? null : (
+        <Toolbar>
+          <ToolbarContent>
+            <ToolbarItem>
+              <Button variant="primary" onClick={() => setEditing('new')}>
+                {t('admin.form.createTitle', { kind: t(resource.singular) })}
+              </Button>
+            </ToolbarItem>
+          </ToolbarContent>
+        </Toolbar>
+      )}
       {failure ? (
         <ErrorState error={failure} onRetry={reload} />
       ) : rows === undefined ? (
@@ -82,12 +84,19 @@ export function RelatedList({
                 ))}
                 <Td isActionCell>
                   {rowActions ? <>{rowActions(row)} </> : null}
-                  <Button variant="secondary" size="sm" onClick={() => setEditing(row)}>
-                    {t('admin.detail.edit')}
-                  </Button>{' '}
-                  <Button variant="danger" size="sm" onClick={() => setDeleting(row)}>
-                    {t('admin.list.delete')}
-                  </Button>
+                  {resource.rowActions ? <>{resource.rowActions(row, reload)} </> : null}
+                  {resource.editable === false ? null : (
+                    <>
+                      <Button variant="secondary" size="sm" onClick={() => setEditing(row)}>
+                        {t('admin.detail.edit')}
+                      </Button>{' '}
+                    </>
+                  )}
+                  {resource.deletable === false ? null : (
+                    <Button variant="danger" size="sm" onClick={() => setDeleting(row)}>
+                      {t('admin.list.delete')}
+                    </Button>
+                  )}
                 </Td>
               </Tr>
             ))}

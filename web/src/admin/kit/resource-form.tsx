@@ -31,10 +31,14 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** An API date-time (ISO with offset) as a datetime-local input's value, in the browser's time zone. */
+/**
+ * A stored date-time as a `datetime-local` input shows it: in the browser's time zone. Text the
+ * user is still typing (no zone yet) is kept as it is.
+ */
 function localDateTime(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return value;
   const date = new Date(value);
-  if (!/[zZ]|[+-]\d\d:?\d\d$/.test(value) || Number.isNaN(date.getTime())) return value.slice(0, 16);
+  if (Number.isNaN(date.getTime())) return value;
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
@@ -86,12 +90,17 @@ export function bodyOf(fields: Field[], values: Row, editing: boolean, t: Transl
       body[field.name] = value === '' || value === undefined || value === null ? null : Number(value);
     } else if (
       (field.kind === 'reference' || field.kind === 'select' || field.kind === 'datetime') &&
-      (value === '' || value === undefined)
+      (value === '' || value === undefined || value === null)
     ) {
       body[field.name] = null;
-    } else if (field.kind === 'datetime' && typeof value === 'string' && !Number.isNaN(new Date(value).getTime())) {
-      // A datetime-local value has no zone: it is the browser's local time, sent with its offset.
-      body[field.name] = new Date(value).toISOString();
+    } else if (field.kind === 'reference' && field.reference?.numeric && typeof value === 'string') {
+      body[field.name] = Number(value);
+    } else if (field.kind === 'references' && field.reference?.numeric && Array.isArray(value)) {
+      body[field.name] = value.map(Number);
+    } else if (field.kind === 'datetime' && typeof value === 'string') {
+      // The input has no zone: it means the browser's, and the API wants an instant with an offset.
+      const date = new Date(localDateTime(value));
+      body[field.name] = Number.isNaN(date.getTime()) ? value : date.toISOString();
     } else body[field.name] = value ?? (field.kind === 'switch' ? false : field.kind === 'references' || field.kind === 'list' ? [] : '');
   }
   return { body, errors };

@@ -1,6 +1,8 @@
 import {
   Button,
   Content,
+  FormSelect,
+  FormSelectOption,
   EmptyState,
   EmptyStateBody,
   Label,
@@ -22,10 +24,29 @@ import { ErrorState } from '../../shared/error-state';
 import { useI18n } from '../../shared/i18n/i18n';
 import { hrefOf, Link, navigateTo, type HashRoute } from '../../shared/router';
 import { DeleteDialog } from './delete-dialog';
-import { keyOf, type Resource } from './resource';
+import { keyOf, type Choice, type Resource } from './resource';
 import { create, listPage, type Page, type Row } from './resource-api';
 import { ResourceForm } from './resource-form';
 import { TypePicker } from './type-picker';
+
+/** The choices of filters that load theirs from the API; a filter whose load fails keeps its fixed ones. */
+function useLoadedFilterChoices(resource: Resource): Record<string, Choice[]> {
+  const [loaded, setLoaded] = useState<Record<string, Choice[]>>({});
+  useEffect(() => {
+    let live = true;
+    for (const filter of resource.filters ?? []) {
+      if (!filter.load) continue;
+      filter
+        .load()
+        .then((choices) => live && setLoaded((current) => ({ ...current, [filter.name]: choices })))
+        .catch(() => undefined);
+    }
+    return () => {
+      live = false;
+    };
+  }, [resource]);
+  return loaded;
+}
 
 /** The list page of a kind of object: search, ordering, pages, bulk delete and create. */
 export function ResourceList({ resource, route }: { resource: Resource; route: HashRoute }) {
@@ -41,6 +62,11 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
   const [creating, setCreating] = useState<Resource | 'pick' | undefined>();
   const [typed, setTyped] = useState(search);
   const [attempt, setAttempt] = useState(0);
+  const filterValues = Object.fromEntries(
+    (resource.filters ?? []).map((filter) => [filter.name, route.query.get(filter.name) ?? undefined]),
+  );
+  const filterKey = JSON.stringify(filterValues);
+  const loaded = useLoadedFilterChoices(resource);
 
   const go = useCallback(
     (change: Record<string, string | undefined>) =>
@@ -49,15 +75,22 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
         ordering: route.query.get('ordering') ?? undefined,
         page: String(page),
         page_size: route.query.get('page_size') ?? undefined,
+        ...(JSON.parse(filterKey) as Record<string, string | undefined>),
         ...change,
       }),
-    [route, search, page],
+    [route, search, page, filterKey],
   );
 
   useEffect(() => {
     let live = true;
     setFailure(undefined);
-    listPage(resource.api, { page, page_size: pageSize, search: search || undefined, ordering: ordering || undefined })
+    listPage(resource.api, {
+      page,
+      page_size: pageSize,
+      search: search || undefined,
+      ordering: ordering || undefined,
+      ...(JSON.parse(filterKey) as Record<string, string | undefined>),
+    })
       .then((result) => {
         if (!live) return;
         setData(result);
@@ -67,7 +100,7 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
     return () => {
       live = false;
     };
-  }, [resource, page, pageSize, search, ordering, attempt]);
+  }, [resource, page, pageSize, search, ordering, filterKey, attempt]);
 
   const reload = () => setAttempt((n) => n + 1);
 
@@ -107,6 +140,24 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
               />
             </ToolbarItem>
           )}
+          {(resource.filters ?? []).map((filter) => (
+            <ToolbarItem key={filter.name}>
+              <FormSelect
+                aria-label={t(filter.label)}
+                value={filterValues[filter.name] ?? ''}
+                onChange={(_event, value) => go({ [filter.name]: value || undefined, page: '1' })}
+              >
+                <FormSelectOption value="" label={`${t(filter.label)}: ${t('admin.list.filterAny')}`} />
+                {[...filter.choices, ...(loaded[filter.name] ?? [])].map((choice) => (
+                  <FormSelectOption
+                    key={choice.value}
+                    value={choice.value}
+                    label={`${t(filter.label)}: ${typeof choice.label === 'string' ? t(choice.label) : choice.label.text}`}
+                  />
+                ))}
+              </FormSelect>
+            </ToolbarItem>
+          ))}
           {resource.creatable === false ? null : (
             <ToolbarItem>
               <Button variant="primary" onClick={() => setCreating(resource.types ? 'pick' : resource)}>

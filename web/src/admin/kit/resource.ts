@@ -44,6 +44,8 @@ export interface Reference {
   label?(row: Row): string;
   /** Extra list filters (`{ designation: 'authentication' }`). */
   query?: Record<string, string>;
+  /** The stored value is a number (users' integer pks): the picked value is sent as one. */
+  numeric?: boolean;
 }
 
 /** A field of a create/edit form. */
@@ -67,6 +69,16 @@ export interface Field {
   group?: MessageKey;
   /** Shown only when the form's other values call for it. */
   visible?(values: Row): boolean;
+}
+
+/** A choice filter of a list page, kept in the address like the search (`?type=internal`). */
+export interface ListFilter {
+  /** The API's query parameter. */
+  name: string;
+  label: MessageKey;
+  choices: Choice[];
+  /** Choices that come from the API (e.g. the users' paths), added after the fixed ones. */
+  load?(): Promise<Choice[]>;
 }
 
 /** A notice shown on an object's row and detail page (e.g. a provider no application uses). */
@@ -114,8 +126,12 @@ export interface Resource {
   tabs?: DetailTab[];
   /** Extra buttons on the detail page. */
   actions?(row: Row, reload: () => void): ReactNode;
-  /** Extra buttons on the list page's toolbar (import, cache), given a way to reload the list. */
+  /** Extra buttons on the list page's toolbar (e.g. clearing a cache, a second way to create). */
   listActions?(reload: () => void): ReactNode;
+  /** Extra buttons beside each row of a related list (e.g. showing a token's key). */
+  rowActions?(row: Row, reload: () => void): ReactNode;
+  /** Choice filters on the list page. */
+  filters?: ListFilter[];
   /** Polymorphic lists (`/stages/all`): which type's resource handles a row and which types can be created. */
   types?: TypeChoice[];
 }

@@ -49,7 +49,7 @@ export const policyBindingResource: Resource = {
       name: 'user',
       label: 'admin.policyBindings.user',
       kind: 'reference',
-      reference: { path: '/api/v3/core/users', label: (row) => String(row.username) },
+      reference: { path: '/api/v3/core/users', label: (row) => String(row.username), numeric: true },
     },
     { name: 'order', label: 'admin.field.order', kind: 'number', required: true, initial: 0 },
     { name: 'enabled', label: 'admin.field.enabled', kind: 'switch', initial: true },

@@ -3511,6 +3511,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -3677,6 +3678,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -3843,6 +3845,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -4009,6 +4012,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -4175,6 +4179,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -4388,6 +4393,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -4554,6 +4560,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -4720,6 +4727,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -4886,6 +4894,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -5052,6 +5061,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -5510,6 +5520,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;
@@ -6669,6 +6680,7 @@ export interface operations {
         page?: number;
         page_size?: number;
         search?: string;
+        user?: number;
       };
       header?: never;
       path?: never;

@@ -1,0 +1,164 @@
+import { Button, Content, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
+import { useState } from 'react';
+import { useI18n } from '../../shared/i18n/i18n';
+import type { MessageKey } from '../../shared/i18n/locales';
+import type { Field } from '../kit/resource';
+import { update, type Row } from '../kit/resource-api';
+import { ResourceForm } from '../kit/resource-form';
+import { ShowOnce } from './show-once';
+import { postAction } from './write-action';
+
+const SET_PASSWORD: MessageKey = 'admin.users.setPassword';
+const PASSWORD_LABEL: MessageKey = 'admin.users.serviceAccountPassword';
+const PASSWORD_NOTE: MessageKey = 'admin.users.serviceAccountTokenNote';
+
+const passwordFields: Field[] = [
+  { name: 'password', label: 'admin.users.newPassword', help: 'admin.users.newPasswordHelp', kind: 'password', required: true },
+];
+
+/** Sets a user's password (`POST /core/users/<pk>/set_password`). */
+export function SetPasswordButton({ user }: { user: Row }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState(false);
+  return (
+    <>
+      <Button
+        variant="secondary"
+        onClick={() => {
+          setDone(false);
+          setOpen(true);
+        }}
+      >
+        {t('admin.users.setPassword')}
+      </Button>
+      {open ? (
+        <Modal variant="small" isOpen onClose={() => setOpen(false)} aria-labelledby="password-title">
+          <ModalHeader title={t('admin.users.setPasswordFor', { username: String(user.username) })} labelId="password-title" />
+          <ModalBody>
+            {done ? (
+              <Content component="p">{t('admin.users.passwordSet')}</Content>
+            ) : (
+              <ResourceForm
+                fields={passwordFields}
+                submitLabel={SET_PASSWORD}
+                onSubmit={(body) => postAction(`/api/v3/core/users/${String(user.pk)}/set_password`, body)}
+                onSaved={() => setDone(true)}
+                onCancel={() => setOpen(false)}
+              />
+            )}
+          </ModalBody>
+          {done ? (
+            <ModalFooter>
+              <Button variant="primary" onClick={() => setOpen(false)}>
+                {t('admin.directory.close')}
+              </Button>
+            </ModalFooter>
+          ) : null}
+        </Modal>
+      ) : null}
+    </>
+  );
+}
+
+/** Deactivates an active user (after asking) or activates an inactive one. */
+export function ActiveToggle({ user, onChanged }: { user: Row; onChanged(): void }) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
+  const active = user.is_active === true;
+  const change = async () => {
+    const result = await update('/api/v3/core/users', String(user.pk), { is_active: !active });
+    if (!result.ok) return setFailure(Object.values(result.errors).flat().join(' '));
+    setAsking(false);
+    onChanged();
+  };
+  return (
+    <>
+      <Button variant={active ? 'warning' : 'secondary'} onClick={() => (active ? setAsking(true) : void change())}>
+        {t(active ? 'admin.users.deactivate' : 'admin.users.activate')}
+      </Button>
+      {failure && !asking ? <span role="alert"> {failure}</span> : null}
+      {asking ? (
+        <Modal variant="small" isOpen onClose={() => setAsking(false)} aria-labelledby="deactivate-title">
+          <ModalHeader title={t('admin.users.deactivate')} labelId="deactivate-title" titleIconVariant="warning" />
+          <ModalBody>
+            <Content component="p">{t('admin.users.deactivateConfirm', { username: String(user.username) })}</Content>
+            {failure ? <Content component="p">{failure}</Content> : null}
+          </ModalBody>
+          <ModalFooter>
+            <Button variant="warning" onClick={() => void change()}>
+              {t('admin.users.deactivate')}
+            </Button>
+            <Button variant="link" onClick={() => setAsking(false)}>
+              {t('admin.form.cancel')}
+            </Button>
+          </ModalFooter>
+        </Modal>
+      ) : null}
+    </>
+  );
+}
+
+const serviceAccountFields: Field[] = [
+  { name: 'name', label: 'admin.users.username', help: 'admin.users.serviceAccountNameHelp', kind: 'text', required: true },
+  { name: 'create_group', label: 'admin.users.createGroup', help: 'admin.users.createGroupHelp', kind: 'switch' },
+  { name: 'expiring', label: 'admin.tokens.expiring', help: 'admin.users.serviceAccountExpiringHelp', kind: 'switch', initial: true },
+  {
+    name: 'expires',
+    label: 'admin.tokens.expires',
+    help: 'admin.users.serviceAccountExpiresHelp',
+    kind: 'datetime',
+    visible: (values) => values.expiring === true,
+  },
+];
+
+/** Creates a service account and shows its app password once (`POST /core/users/service_account`). */
+export function ServiceAccountButton({ onCreated }: { onCreated(): void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<Row | undefined>();
+  const close = () => {
+    setOpen(false);
+    if (created) onCreated();
+    setCreated(undefined);
+  };
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        {t('admin.users.createServiceAccount')}
+      </Button>
+      {open ? (
+        <Modal variant="medium" isOpen onClose={close} aria-labelledby="service-account-title">
+          <ModalHeader title={t('admin.users.createServiceAccount')} labelId="service-account-title" />
+          <ModalBody>
+            {created ? (
+              <>
+                <Content component="p">{t('admin.users.serviceAccountCreated', { username: String(created.username) })}</Content>
+                <ShowOnce id="service-account-token" label={PASSWORD_LABEL} value={String(created.token)} note={PASSWORD_NOTE} />
+              </>
+            ) : (
+              <ResourceForm
+                fields={serviceAccountFields}
+                onSubmit={(body) => {
+                  // Without an expiry date the API picks its default lifetime.
+                  const { expires, ...rest } = body;
+                  return postAction('/api/v3/core/users/service_account', expires ? { ...rest, expires } : rest);
+                }}
+                onSaved={(row) => setCreated(row)}
+                onCancel={close}
+              />
+            )}
+          </ModalBody>
+          {created ? (
+            <ModalFooter>
+              <Button variant="primary" onClick={close}>
+                {t('admin.directory.close')}
+              </Button>
+            </ModalFooter>
+          ) : null}
+        </Modal>
+      ) : null}
+    </>
+  );
+}
