@@ -47,6 +47,7 @@ describe('authmesh as a mesh of processes', () => {
       AUTHMESH_CORE_GRPC: `127.0.0.1:${ports.core.grpc}`,
       AUTHMESH_EVENTS_GRPC: `127.0.0.1:${ports.events.grpc}`,
       AUTHMESH_FLOWS_GRPC: `127.0.0.1:${ports.flows.grpc}`,
+      AUTHMESH_OAUTH2_GRPC: `127.0.0.1:${ports.oauth2.grpc}`,
       AUTHMESH_CORE_HTTP: `http://127.0.0.1:${ports.core.http}`,
       AUTHMESH_EVENTS_HTTP: `http://127.0.0.1:${ports.events.http}`,
       AUTHMESH_FLOWS_HTTP: `http://127.0.0.1:${ports.flows.http}`,
