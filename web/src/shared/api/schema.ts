@@ -2320,6 +2320,22 @@ export interface paths {
     patch: operations['Stage_user_write_Controller_patch'];
     trace?: never;
   };
+  '/device': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DeviceEntryController_open'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/flows/-/cancel': {
     parameters: {
       query?: never;
@@ -13182,6 +13198,27 @@ export interface operations {
     };
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DeviceEntryController_open: {
+    parameters: {
+      query?: {
+        /** @description The user code, from verification_uri_complete */
+        code?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the login first, then to the device code flow */
+      302: {
         headers: {
           [name: string]: unknown;
         };
