@@ -32,10 +32,6 @@ interface DeviceCodeEntity {
   inFlight?: boolean;
   consumed?: unknown;
   isExpired: boolean;
-  grantId?: string;
-  scope?: string;
-  authTime?: number;
-  save(): Promise<string>;
 }
 
 interface DeviceCodeModel {
@@ -90,7 +86,7 @@ export class DeviceCodes {
     if (!user) return { settled: false, message: 'Your login session has ended. Log in again.' };
     const pending = await this.pending(userCode, originOf(actor, this.deps.externalUrl));
     if (!pending) return { settled: false, message: NOT_PENDING };
-    const { issuer, code } = pending;
+    const { issuer, code, normalized } = pending;
     const app = issuer.config.application;
     const access = app
       ? await this.deps.flows.checkApplicationAccess({
@@ -105,7 +101,7 @@ export class DeviceCodes {
       : { passing: false, messages: [] };
     if (!access.passing) {
       const message = access.messages.join(' ') || 'Access denied by policy.';
-      await this.refuse(code, message);
+      await this.deps.models.settleDeviceCode(normalized, { error: 'access_denied', errorDescription: message });
       this.deps.emitEvent('authorize_application_denied', user, actor.client_ip, { application: app?.slug, message });
       return { settled: false, message };
     }
@@ -117,14 +113,19 @@ export class DeviceCodes {
     await this.deps.subjects.remember(issuer.config.client_id, subject, user.pk);
     const grant = new issuer.provider.Grant({ accountId: subject, clientId: issuer.config.client_id });
     grant.addOIDCScope(scopes.join(' '));
+    const grantId = await grant.save();
     const lastLogin = Date.parse(user.last_login);
-    Object.assign(code, {
+    const settled = await this.deps.models.settleDeviceCode(normalized, {
       accountId: subject,
-      grantId: await grant.save(),
+      grantId,
       scope: scopes.join(' '),
       authTime: Math.floor((Number.isFinite(lastLogin) ? lastLogin : Date.now()) / 1000),
     });
-    await code.save();
+    if (!settled) {
+      // Someone else settled the code in the meantime; the grant made for this attempt goes.
+      await this.deps.models.destroy('Grant', grantId);
+      return { settled: false, message: NOT_PENDING };
+    }
     this.deps.logger.info({ client: issuer.config.client_id, user: user.pk }, 'device code approved');
     this.deps.emitEvent('authorize_application', user, actor.client_ip, {
       authorized_application: { pk: app?.pk, name: app?.name, slug: app?.slug },
@@ -141,7 +142,9 @@ export class DeviceCodes {
     const pending = await this.pending(userCode, originOf(actor, this.deps.externalUrl));
     if (!pending) return { settled: false, message: NOT_PENDING };
     const reason = message.slice(0, 500) || 'The user denied the device access.';
-    await this.refuse(pending.code, reason);
+    if (!(await this.deps.models.settleDeviceCode(pending.normalized, { error: 'access_denied', errorDescription: reason }))) {
+      return { settled: false, message: NOT_PENDING };
+    }
     this.deps.emitEvent('authorize_application_denied', user, actor.client_ip, {
       application: pending.issuer.config.application?.slug,
       message: reason,
@@ -164,11 +167,6 @@ export class DeviceCodes {
     if (!code || code.isExpired || code.error || code.accountId || code.inFlight || code.consumed) return null;
     if (code.clientId !== issuer.config.client_id) return null;
     return { issuer, code, normalized };
-  }
-
-  private async refuse(code: DeviceCodeEntity, message: string): Promise<void> {
-    Object.assign(code, { error: 'access_denied', errorDescription: message });
-    await code.save();
   }
 
   /** The user of the actor's session, when the session is live and is that user's. */

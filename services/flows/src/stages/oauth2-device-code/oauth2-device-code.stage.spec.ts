@@ -80,6 +80,20 @@ describe('oauth2DeviceCodeStage: submit', () => {
     expect(scores.scores.get('username:alice')).toBe(-3);
   });
 
+  it('checks no code once wrong guesses spent the user’s reputation, not even a good one', async () => {
+    const { ctx, scores, deviceCodes, response } = forAlice();
+    for (let i = 0; i < 5; i++) await oauth2DeviceCodeStage.submit(ctx, { code: `WRONG${i}` });
+    const calls = deviceCodes.calls.length;
+    expect(await oauth2DeviceCodeStage.submit(ctx, { code: 'BCDF-GHJK' })).toEqual({
+      kind: 'invalid',
+      errors: { code: ['Too many wrong codes. Try again later.'] },
+      failedAttempt: false,
+    });
+    expect(deviceCodes.calls).toHaveLength(calls);
+    expect(response.startedFlows).toEqual([]);
+    expect(scores.scores.get('username:alice')).toBe(-5);
+  });
+
   it('asks again for an empty answer without charging for it', async () => {
     const { ctx, scores, deviceCodes } = forAlice();
     expect(await oauth2DeviceCodeStage.submit(ctx, {})).toEqual({

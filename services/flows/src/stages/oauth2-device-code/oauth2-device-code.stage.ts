@@ -9,7 +9,7 @@ const NOT_VALID = 'This code is not valid, has expired or was already used.';
 /**
  * Asks for the code a device shows (RFC 8628 user code) and checks it with the oauth2
  * runtime. A wrong code changes nothing and costs the user and the client IP reputation,
- * like a wrong password. A good code plans the provider's authorization flow for this
+ * like a wrong password; once the user's score is spent, no code is checked. A good code plans the provider's authorization flow for this
  * browser with the device code finish stage at its end, and sends the browser there.
  * Runs only in memory: `/device` appends it to the brand's device code flow.
  */
@@ -27,6 +27,9 @@ export const oauth2DeviceCodeStage: StageRuntime = {
     if (!user) return deny('Log in before connecting a device.');
     const code = stringField(response, 'code')?.trim();
     if (!code) return invalid({ code: ['Enter the code your device shows.'] });
+    // Guessing codes stops once the account's reputation is spent, as for second-factor codes.
+    if (await ctx.services.reputation.secondFactorThrottled(user.username))
+      return invalid({ code: ['Too many wrong codes. Try again later.'] });
     const actor = deviceCodeActor(user.pk, ctx.request);
     const found = code.length <= MAX_CREDENTIAL_LENGTH ? await ctx.services.deviceCodes.findDeviceCode({ user_code: code, actor }) : null;
     if (!found?.found) {
