@@ -255,6 +255,12 @@ describe('OAuth2 / OpenID Connect provider', () => {
     return browser;
   }
 
+  /** A new application for a device, so no earlier test's consent skips the question. */
+  async function deviceClient(name: string, slug: string): Promise<oidc.Configuration> {
+    const created = await provider(name, slug);
+    return oidc.discovery(new URL(`${proc.baseUrl}/application/o/${slug}/`), created.client_id, created.client_secret, undefined, insecure);
+  }
+
   /** Opens a verification URI and answers where it leads: the device code flow's slug and query. */
   async function openDevicePage(browser: FlowBrowser, uri: string) {
     const opened = await browser.request('GET', uri.slice(proc.baseUrl.length));
@@ -265,8 +271,9 @@ describe('OAuth2 / OpenID Connect provider', () => {
   }
 
   it('signs a device in: /device asks for a login, then the code in the flow executor, then the authorization flow', async () => {
-    await expect(oidc.initiateDeviceAuthorization(rp, { scope: 'openid admin' })).rejects.toMatchObject({ error: 'invalid_scope' });
-    const device = await oidc.initiateDeviceAuthorization(rp, { scope: 'openid email' });
+    const tv = await deviceClient('Living room TV', 'living-room-tv');
+    await expect(oidc.initiateDeviceAuthorization(tv, { scope: 'openid admin' })).rejects.toMatchObject({ error: 'invalid_scope' });
+    const device = await oidc.initiateDeviceAuthorization(tv, { scope: 'openid email' });
     expect(device.verification_uri).toBe(`${proc.baseUrl}/device`);
     expect(device.verification_uri_complete).toBe(`${proc.baseUrl}/device?code=${device.user_code}`);
     expect(device.user_code).toMatch(/^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/);
@@ -290,13 +297,13 @@ describe('OAuth2 / OpenID Connect provider', () => {
     expect(accepted.challenge).toMatchObject({ component: 'xak-flow-redirect', to: `/if/flow/${CONSENT}/` });
     const consent = await browser.start(CONSENT);
     expect(consent.component).toBe('ak-stage-consent');
-    expect(consent.flow_info.title).toContain('Relying party');
+    expect(consent.flow_info.title).toContain('Living room TV');
     const finished = await browser.submit(CONSENT, { token: consent.token });
-    expect(finished.challenge).toMatchObject({ component: 'ak-provider-oauth2-device-code-finish', application_name: 'Relying party' });
+    expect(finished.challenge).toMatchObject({ component: 'ak-provider-oauth2-device-code-finish', application_name: 'Living room TV' });
 
-    const tokens = await oidc.pollDeviceAuthorizationGrant(rp, device);
+    const tokens = await oidc.pollDeviceAuthorizationGrant(tv, device);
     expect(tokens.claims()?.sub).toBe('akadmin');
-    expect(await oidc.fetchUserInfo(rp, tokens.access_token, 'akadmin')).toMatchObject({ email: 'root@example.com' });
+    expect(await oidc.fetchUserInfo(tv, tokens.access_token, 'akadmin')).toMatchObject({ email: 'root@example.com' });
 
     // The code was used: entering it again is a field error, and changes nothing.
     const again = await loggedIn();
@@ -308,14 +315,7 @@ describe('OAuth2 / OpenID Connect provider', () => {
 
   it('fails the device with access_denied when the user cancels the authorization flow', async () => {
     // An application nobody consented to yet, so the authorization flow stops at the consent.
-    const created = await provider('Device cancel', 'device-cancel');
-    const tv = await oidc.discovery(
-      new URL(`${proc.baseUrl}/application/o/device-cancel/`),
-      created.client_id,
-      created.client_secret,
-      undefined,
-      insecure,
-    );
+    const tv = await deviceClient('Device cancel', 'device-cancel');
     const device = await oidc.initiateDeviceAuthorization(tv, { scope: 'openid' });
     const browser = await loggedIn();
     const flow = await openDevicePage(browser, device.verification_uri_complete as string);

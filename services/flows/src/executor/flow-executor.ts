@@ -144,9 +144,12 @@ export class FlowExecutor {
    */
   async cancel(flowKey: string | undefined, request?: Omit<StageRequest, 'query' | 'interactive'>): Promise<void> {
     if (!flowKey) return;
-    if (request) {
+    const waiting = request
+      ? (await this.executions.findAll(digest(flowKey))).filter((state) => state.plan.some((e) => e.startsWith(IN_MEMORY)))
+      : [];
+    if (request && waiting.length > 0) {
       const sessionUser = await this.sessionUser(request.sessionKey ?? undefined, request);
-      for (const state of await this.executions.findAll(digest(flowKey))) {
+      for (const state of waiting) {
         await this.abandonStages(
           state,
           { ...request, query: new URLSearchParams(state.query), interactive: true },
