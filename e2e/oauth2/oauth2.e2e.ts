@@ -326,6 +326,25 @@ describe('OAuth2 / OpenID Connect provider', () => {
     await expect(oidc.pollDeviceAuthorizationGrant(tv, device)).rejects.toMatchObject({ error: 'access_denied' });
   }, 60_000);
 
+  it("lets the application's policies decide: a denied user sees why, and the device gets access_denied", async () => {
+    const tv = await deviceClient('Staff TV', 'staff-tv');
+    const app = (await api('GET', '/api/v3/core/applications/staff-tv/')).body;
+    const policy = await api('POST', '/api/v3/policies/expression/', {
+      name: 'staff-tv-nobody',
+      expression: 'ak_message("Staff only."); return false;',
+    });
+    expect(policy.status).toBe(201);
+    expect((await api('POST', '/api/v3/policies/bindings/', { policy: policy.body.pk, target: app.pk, order: 0 })).status).toBe(201);
+    const device = await oidc.initiateDeviceAuthorization(tv, { scope: 'openid' });
+    const browser = await loggedIn();
+    const flow = await openDevicePage(browser, device.verification_uri_complete as string);
+    await browser.submit(flow.slug, { code: device.user_code }, flow.query);
+    const consent = await browser.start(CONSENT);
+    const denied = await browser.submit(CONSENT, { token: consent.token });
+    expect(denied.challenge).toMatchObject({ component: 'ak-stage-access-denied', error_message: 'Staff only.' });
+    await expect(oidc.pollDeviceAuthorizationGrant(tv, device)).rejects.toMatchObject({ error: 'access_denied' });
+  }, 60_000);
+
   it("runs the brand's own device code flow first, then asks for the code", async () => {
     const flow = await api('POST', '/api/v3/flows/instances/', {
       name: 'TV login',
