@@ -1,4 +1,5 @@
 import { GrpcStatus, RpcCallError, type FlowConfigClient, type IdentityClient } from '@authmesh/rpc';
+import { NotFoundError } from '@authmesh/runtime';
 import { DEVICE_CODE_FLOW_SLUG } from './built-in-flows.js';
 import type { FlowExecutor } from './flow-executor.js';
 
@@ -39,7 +40,11 @@ export class DeviceEntry {
       ? await this.identity.checkSession({ session_key: request.sessionKey, client_ip: request.clientIp, user_agent: request.userAgent })
       : null;
     if (!session?.valid) {
-      const login = await this.config.getDefaultFlow('authentication', hostname);
+      const login = await this.config.getDefaultFlow('authentication', hostname).catch((error: unknown) => {
+        if (error instanceof RpcCallError && error.status === GrpcStatus.NOT_FOUND)
+          throw new NotFoundError('No authentication flow is configured.');
+        throw error;
+      });
       return { location: `/if/flow/${login}/?${new URLSearchParams({ next: `/device${query ? `?${query}` : ''}` })}` };
     }
     const slug = await this.config.getDefaultFlow('device_code', hostname).catch((error: unknown) => {

@@ -257,6 +257,18 @@ describe('flow executor', () => {
     expect(challenge.flow_info.title).toBe('Connect a device');
   });
 
+  it('answers 404 at /device when there is no authentication flow to send the browser to', async () => {
+    const saved = new Map(core.flows);
+    for (const [slug, flow] of saved) if (flow.designation === 'authentication') core.flows.delete(slug);
+    try {
+      const res = await browser().request('GET', '/device');
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual({ detail: 'No authentication flow is configured.' });
+    } finally {
+      for (const [slug, flow] of saved) core.flows.set(slug, flow);
+    }
+  });
+
   it('refuses the built-in device code flow without a login', async () => {
     const challenge = await browser().start('default-device-code-flow');
     expect(challenge).toMatchObject({ component: 'ak-stage-access-denied' });
