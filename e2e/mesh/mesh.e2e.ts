@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, freePort, type TestDatabase } from '@authmesh/testing';
+import * as oidc from 'openid-client';
+import { createTestDatabase, FlowBrowser, freePort, type TestDatabase } from '@authmesh/testing';
+import { flowTarget, logIn } from '../oauth2/oauth2-support.js';
 import { apiClient, readinessBecomes, runAuthmesh, waitReady, type AuthmeshProcess } from '../support/authmesh-process.js';
 
 const TOKEN = 'mesh-bootstrap-token-0123456789abcdef';
@@ -47,6 +49,7 @@ describe('authmesh as a mesh of processes', () => {
       AUTHMESH_CORE_GRPC: `127.0.0.1:${ports.core.grpc}`,
       AUTHMESH_EVENTS_GRPC: `127.0.0.1:${ports.events.grpc}`,
       AUTHMESH_FLOWS_GRPC: `127.0.0.1:${ports.flows.grpc}`,
+      AUTHMESH_OAUTH2_GRPC: `127.0.0.1:${ports.oauth2.grpc}`,
       AUTHMESH_CORE_HTTP: `http://127.0.0.1:${ports.core.http}`,
       AUTHMESH_EVENTS_HTTP: `http://127.0.0.1:${ports.events.http}`,
       AUTHMESH_FLOWS_HTTP: `http://127.0.0.1:${ports.flows.http}`,
@@ -112,4 +115,51 @@ describe('authmesh as a mesh of processes', () => {
     }
     expect(found.client_ip).toBe('127.0.0.1');
   });
+
+  it('connects a device: the flows process settles the code in the oauth2 process over gRPC', async () => {
+    const api = gateway();
+    const base = procs.get('gateway')!.baseUrl;
+    const me = (await api('GET', '/api/v3/core/users/me/')).body.user;
+    await api('POST', `/api/v3/core/users/${me.pk}/set_password/`, { password: 'mesh admin password 1' });
+    const consent = 'default-provider-authorization-explicit-consent';
+    for (let i = 0; i < 100 && (await api('GET', `/api/v3/flows/instances/${consent}/`)).status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const provider = await api('POST', '/api/v3/providers/oauth2/', {
+      name: 'Mesh TV',
+      authorization_flow: (await api('GET', `/api/v3/flows/instances/${consent}/`)).body.pk,
+      redirect_uris: [],
+      property_mappings: (await api('GET', '/api/v3/propertymappings/scope/?managed__isnull=false')).body.results.map(
+        (m: { pk: string }) => m.pk,
+      ),
+      sub_mode: 'user_username',
+    });
+    expect(provider.status).toBe(201);
+    expect((await api('POST', '/api/v3/core/applications/', { name: 'Mesh TV', slug: 'mesh-tv', provider: provider.body.pk })).status).toBe(
+      201,
+    );
+    const tv = await oidc.discovery(
+      new URL(`${base}/application/o/mesh-tv/`),
+      provider.body.client_id,
+      provider.body.client_secret,
+      undefined,
+      {
+        execute: [oidc.allowInsecureRequests],
+      },
+    );
+    const device = await oidc.initiateDeviceAuthorization(tv, { scope: 'openid' });
+    const browser = new FlowBrowser(base);
+    await logIn(browser, 'default-authentication-flow', '', 'akadmin', 'mesh admin password 1');
+    const opened = await browser.request('GET', (device.verification_uri_complete as string).slice(base.length));
+    const flow = flowTarget(opened.headers.get('location') as string)!;
+    const wrong = await browser.submit(flow.slug, { code: 'BCDF-GHJK' }, flow.query);
+    expect(wrong.challenge.response_errors.code).toHaveLength(1);
+    const accepted = await browser.submit(flow.slug, { code: device.user_code }, flow.query);
+    expect(accepted.challenge.to).toBe(`/if/flow/${consent}/`);
+    const asked = await browser.start(consent);
+    const finished = await browser.submit(consent, { token: asked.token });
+    expect(finished.challenge.component).toBe('ak-provider-oauth2-device-code-finish');
+    const tokens = await oidc.pollDeviceAuthorizationGrant(tv, device);
+    expect(tokens.access_token).toBeTruthy();
+  }, 60_000);
 });

@@ -38,17 +38,3 @@ export async function follow(
   }
   throw new Error('too many redirects');
 }
-
-/** The named inputs of an HTML form (by id, or the first form), and where it posts. */
-export function formOf(html: string, id?: string): { action: string; fields: Record<string, string> } {
-  const form = new RegExp(`<form[^>]*${id ? `id="${id.replace('.', '\\.')}"` : ''}[^>]*>([\\s\\S]*?)</form>`).exec(html);
-  if (!form) throw new Error(`no form ${id} in ${html.slice(0, 500)}`);
-  const action = /action="([^"]*)"/.exec(form[0])?.[1] ?? '';
-  const fields: Record<string, string> = {};
-  for (const input of form[1].matchAll(/<input[^>]*>/g)) {
-    const name = /name="([^"]*)"/.exec(input[0])?.[1];
-    const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? '';
-    if (name) fields[name] = value;
-  }
-  return { action, fields };
-}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as oidc from 'openid-client';
 import { createTestDatabase, FlowBrowser, type TestDatabase } from '@authmesh/testing';
 import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
-import { follow, formOf, logIn } from './oauth2-support.js';
+import { flowTarget, follow, logIn } from './oauth2-support.js';
 
 const TOKEN = 'e2e-oauth2-token-0123456789abcdef';
 const PASSWORD = 'e2e oauth2 password 1';
@@ -248,43 +248,135 @@ describe('OAuth2 / OpenID Connect provider', () => {
     expect(decode(parts.get('id_token') as string)).toMatchObject({ nonce: 'n-2', c_hash: expect.any(String) });
   });
 
-  it('signs a device in with the device code grant after the user enters its code, logs in and consents', async () => {
-    await expect(oidc.initiateDeviceAuthorization(rp, { scope: 'openid admin' })).rejects.toMatchObject({ error: 'invalid_scope' });
-    const device = await oidc.initiateDeviceAuthorization(rp, { scope: 'openid email' });
-    expect(device.verification_uri).toBe(`${proc.baseUrl}/application/o/device/verify/`);
-    expect(device.user_code).toMatch(/^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/);
+  /** A browser logged in as akadmin (the authentication flow, driven through the executor API). */
+  async function loggedIn(): Promise<FlowBrowser> {
     const browser = new FlowBrowser(proc.baseUrl);
-    const entry = await browser.request('GET', '/application/o/device/verify/');
-    expect(String(entry.body)).toContain('name="user_code"');
-    const wrong = await browser.request('GET', '/application/o/device/verify/?user_code=BCDF-GHJK');
-    expect(wrong.status).toBe(400);
+    await logIn(browser, LOGIN, '', 'akadmin', PASSWORD);
+    return browser;
+  }
 
-    const input = await browser.request('GET', `/application/o/device/verify/?user_code=${device.user_code.toLowerCase()}`);
-    // With the code in the link, oidc-provider answers a self-submitting form carrying it.
-    const inputForm = formOf(String(input.body));
-    const post = (action: string, fields: Record<string, string>) =>
-      browser.request('POST', new URL(action, proc.baseUrl).pathname, new URLSearchParams(fields).toString(), {
-        'content-type': 'application/x-www-form-urlencoded',
-      });
-    const confirm = await post(inputForm.action, { ...inputForm.fields, user_code: device.user_code });
-    expect(String(confirm.body)).toContain(device.user_code);
-    const confirmForm = formOf(String(confirm.body), 'op.deviceConfirmForm');
-    const started = await post(confirmForm.action, { ...confirmForm.fields, confirm: 'yes' });
-    expect(started.status).toBe(303);
-    const done = await follow(browser, started.headers.get('location') as string, async (slug, query) => {
-      if (slug === LOGIN) return logIn(browser, slug, query, 'akadmin', PASSWORD);
-      const challenge = await browser.start(slug, query);
-      if (challenge.component === 'ak-stage-consent')
-        return (await browser.submit(slug, { token: challenge.token }, query)).challenge.to as string;
-      return challenge.to as string;
-    });
-    expect(done.status).toBe(200);
-    expect(String(done.body)).toContain('Device connected');
+  /** A new application for a device, so no earlier test's consent skips the question. */
+  async function deviceClient(name: string, slug: string): Promise<oidc.Configuration> {
+    const created = await provider(name, slug);
+    return oidc.discovery(new URL(`${proc.baseUrl}/application/o/${slug}/`), created.client_id, created.client_secret, undefined, insecure);
+  }
 
-    const tokens = await oidc.pollDeviceAuthorizationGrant(rp, device);
+  /** Opens a verification URI and answers where it leads: the device code flow's slug and query. */
+  async function openDevicePage(browser: FlowBrowser, uri: string) {
+    const opened = await browser.request('GET', uri.slice(proc.baseUrl.length));
+    expect(opened.status).toBe(302);
+    const target = flowTarget(opened.headers.get('location') as string);
+    if (!target) throw new Error(`not a flow: ${opened.headers.get('location')}`);
+    return target;
+  }
+
+  it('signs a device in: /device asks for a login, then the code in the flow executor, then the authorization flow', async () => {
+    const tv = await deviceClient('Living room TV', 'living-room-tv');
+    await expect(oidc.initiateDeviceAuthorization(tv, { scope: 'openid admin' })).rejects.toMatchObject({ error: 'invalid_scope' });
+    const device = await oidc.initiateDeviceAuthorization(tv, { scope: 'openid email' });
+    expect(device.verification_uri).toBe(`${proc.baseUrl}/device`);
+    expect(device.verification_uri_complete).toBe(`${proc.baseUrl}/device?code=${device.user_code}`);
+    expect(device.user_code).toMatch(/^[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}$/);
+
+    // Without a session, /device sends the browser to the login first and comes back after it.
+    const browser = new FlowBrowser(proc.baseUrl);
+    const login = await openDevicePage(browser, device.verification_uri_complete as string);
+    expect(login.slug).toBe(LOGIN);
+    const back = await logIn(browser, login.slug, login.query, 'akadmin', PASSWORD);
+    expect(back).toBe(`/device?code=${device.user_code}`);
+    const flow = await openDevicePage(browser, `${proc.baseUrl}${back}`);
+    expect(flow).toEqual({ slug: 'default-device-code-flow', query: `code=${device.user_code}` });
+
+    const asked = await browser.start(flow.slug, flow.query);
+    expect(asked).toMatchObject({ component: 'ak-provider-oauth2-device-code', code: device.user_code });
+    const wrong = await browser.submit(flow.slug, { component: 'ak-provider-oauth2-device-code', code: 'BCDF-GHJK' }, flow.query);
+    expect(wrong.challenge.component).toBe('ak-provider-oauth2-device-code');
+    expect(wrong.challenge.response_errors.code[0].string).toMatch(/not valid/);
+
+    const accepted = await browser.submit(flow.slug, { code: device.user_code.toLowerCase() }, flow.query);
+    expect(accepted.challenge).toMatchObject({ component: 'xak-flow-redirect', to: `/if/flow/${CONSENT}/` });
+    const consent = await browser.start(CONSENT);
+    expect(consent.component).toBe('ak-stage-consent');
+    expect(consent.flow_info.title).toContain('Living room TV');
+    const finished = await browser.submit(CONSENT, { token: consent.token });
+    expect(finished.challenge).toMatchObject({ component: 'ak-provider-oauth2-device-code-finish', application_name: 'Living room TV' });
+
+    const tokens = await oidc.pollDeviceAuthorizationGrant(tv, device);
     expect(tokens.claims()?.sub).toBe('akadmin');
-    expect(await oidc.fetchUserInfo(rp, tokens.access_token, 'akadmin')).toMatchObject({ email: 'root@example.com' });
+    expect(await oidc.fetchUserInfo(tv, tokens.access_token, 'akadmin')).toMatchObject({ email: 'root@example.com' });
+
+    // The code was used: entering it again is a field error, and changes nothing.
+    const again = await loggedIn();
+    const second = await openDevicePage(again, device.verification_uri as string);
+    expect(second.query).toBe('');
+    const reused = await again.submit(second.slug, { code: device.user_code }, second.query);
+    expect(reused.challenge.response_errors.code[0].string).toMatch(/not valid/);
+  }, 90_000);
+
+  it('fails the device with access_denied when the user cancels the authorization flow', async () => {
+    // An application nobody consented to yet, so the authorization flow stops at the consent.
+    const tv = await deviceClient('Device cancel', 'device-cancel');
+    const device = await oidc.initiateDeviceAuthorization(tv, { scope: 'openid' });
+    const browser = await loggedIn();
+    const flow = await openDevicePage(browser, device.verification_uri_complete as string);
+    const accepted = await browser.submit(flow.slug, { code: device.user_code }, flow.query);
+    expect(accepted.challenge.to).toBe(`/if/flow/${CONSENT}/`);
+    expect((await browser.start(CONSENT)).component).toBe('ak-stage-consent');
+    expect((await browser.request('GET', '/flows/-/cancel/')).status).toBe(302);
+    await expect(oidc.pollDeviceAuthorizationGrant(tv, device)).rejects.toMatchObject({ error: 'access_denied' });
   }, 60_000);
+
+  it("lets the application's policies decide: a denied user sees why, and the device gets access_denied", async () => {
+    const tv = await deviceClient('Staff TV', 'staff-tv');
+    const app = (await api('GET', '/api/v3/core/applications/staff-tv/')).body;
+    const policy = await api('POST', '/api/v3/policies/expression/', {
+      name: 'staff-tv-nobody',
+      expression: 'ak_message("Staff only."); return false;',
+    });
+    expect(policy.status).toBe(201);
+    expect((await api('POST', '/api/v3/policies/bindings/', { policy: policy.body.pk, target: app.pk, order: 0 })).status).toBe(201);
+    const device = await oidc.initiateDeviceAuthorization(tv, { scope: 'openid' });
+    const browser = await loggedIn();
+    const flow = await openDevicePage(browser, device.verification_uri_complete as string);
+    await browser.submit(flow.slug, { code: device.user_code }, flow.query);
+    const consent = await browser.start(CONSENT);
+    const denied = await browser.submit(CONSENT, { token: consent.token });
+    expect(denied.challenge).toMatchObject({ component: 'ak-stage-access-denied', error_message: 'Staff only.' });
+    await expect(oidc.pollDeviceAuthorizationGrant(tv, device)).rejects.toMatchObject({ error: 'access_denied' });
+  }, 60_000);
+
+  it("runs the brand's own device code flow first, then asks for the code", async () => {
+    const flow = await api('POST', '/api/v3/flows/instances/', {
+      name: 'TV login',
+      slug: 'tv-device-code',
+      title: 'Connect your TV',
+      designation: 'stage_configuration',
+    });
+    const stage = await api('POST', '/api/v3/stages/dummy/', { name: 'tv-device-notice' });
+    await api('POST', '/api/v3/flows/bindings/', { target: flow.body.pk, stage: stage.body.pk, order: 0 });
+    const brand = (await api('GET', '/api/v3/core/brands/')).body.results.find((b: { default: boolean }) => b.default);
+    expect((await api('PATCH', `/api/v3/core/brands/${brand.brand_uuid}/`, { flow_device_code: flow.body.pk })).status).toBe(200);
+    try {
+      const device = await oidc.initiateDeviceAuthorization(rp, { scope: 'openid' });
+      const browser = await loggedIn();
+      const target = await openDevicePage(browser, device.verification_uri_complete as string);
+      expect(target.slug).toBe('tv-device-code');
+      const first = await browser.start(target.slug, target.query);
+      expect(first).toMatchObject({ component: 'ak-stage-dummy', flow_info: { title: 'Connect your TV' } });
+      const asked = await browser.submit(target.slug, {}, target.query);
+      expect(asked.challenge).toMatchObject({ component: 'ak-provider-oauth2-device-code', code: device.user_code });
+      const accepted = await browser.submit(target.slug, { code: device.user_code }, target.query);
+      expect(accepted.challenge.to).toBe(`/if/flow/${CONSENT}/`);
+    } finally {
+      await api('PATCH', `/api/v3/core/brands/${brand.brand_uuid}/`, { flow_device_code: null });
+    }
+  }, 60_000);
+
+  it('sends links to the old verification page to /device', async () => {
+    const res = await new FlowBrowser(proc.baseUrl).request('GET', '/application/o/device/verify/?user_code=BCDF-GHJK');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/device?code=BCDF-GHJK');
+  });
 
   it('takes pushed authorization requests and binds tokens to a DPoP key', async () => {
     const verifier = oidc.randomPKCECodeVerifier();

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
-import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process';
-import { launchChromium, screenshot, watchForProblems } from '../support/chromium';
+import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
+import { launchChromium, screenshot, watchForProblems } from '../support/chromium.js';
 
 const TOKEN = 'e2e-admin-dir-token-0123456789abcdef';
 const ADMIN_PASSWORD = 'admin password 1';

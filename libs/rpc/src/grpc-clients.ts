@@ -69,6 +69,12 @@ import type { VerifyClientSecretResponse__Output } from './generated/authmesh/co
 import type { EvaluateScopesRequest } from './generated/authmesh/core/v1/EvaluateScopesRequest.js';
 import type { EvaluateScopesResponse__Output } from './generated/authmesh/core/v1/EvaluateScopesResponse.js';
 import type { HealthCheckResponse__Output } from './generated/grpc/health/v1/HealthCheckResponse.js';
+import type { DeviceCodeServiceClient } from './generated/authmesh/oauth2/v1/DeviceCodeService.js';
+import type { FindDeviceCodeRequest } from './generated/authmesh/oauth2/v1/FindDeviceCodeRequest.js';
+import type { FindDeviceCodeResponse__Output } from './generated/authmesh/oauth2/v1/FindDeviceCodeResponse.js';
+import type { ApproveDeviceCodeRequest } from './generated/authmesh/oauth2/v1/ApproveDeviceCodeRequest.js';
+import type { DenyDeviceCodeRequest } from './generated/authmesh/oauth2/v1/DenyDeviceCodeRequest.js';
+import type { SettleDeviceCodeResponse__Output } from './generated/authmesh/oauth2/v1/SettleDeviceCodeResponse.js';
 
 /** Per-call options of the typed clients. */
 export interface RpcCallOptions {
@@ -366,6 +372,26 @@ export class OAuth2ConfigClient extends MeshClient<OAuth2ConfigServiceClient> {
       deadlineMs: 15_000,
       ...options,
     });
+  }
+}
+
+/** The oauth2 runtime's device codes (RFC 8628), for the flow executor's device code stages. */
+export class DeviceCodeClient extends MeshClient<DeviceCodeServiceClient> {
+  constructor(address: string, meshKey: string, options?: RpcClientOptions) {
+    const Client = loadProtos().oauth2Device.authmesh.oauth2.v1.DeviceCodeService;
+    super(new Client(address, grpc.credentials.createInsecure()), meshKey, options);
+  }
+  /** A pending device code by the user code typed; `found: false` for unknown, expired and settled codes alike. */
+  findDeviceCode(request: FindDeviceCodeRequest, options?: RpcCallOptions): Promise<FindDeviceCodeResponse__Output> {
+    return this.call('FindDeviceCode', (r, m, o, cb) => this.client.FindDeviceCode(r, m, o, cb), request, options);
+  }
+  /** Approves a pending code for the user of a live session (application policies decide first). */
+  approveDeviceCode(request: ApproveDeviceCodeRequest, options?: RpcCallOptions): Promise<SettleDeviceCodeResponse__Output> {
+    return this.call('ApproveDeviceCode', (r, m, o, cb) => this.client.ApproveDeviceCode(r, m, o, cb), request, options);
+  }
+  /** Denies a pending code: the device's token request then fails with access_denied. */
+  denyDeviceCode(request: DenyDeviceCodeRequest, options?: RpcCallOptions): Promise<SettleDeviceCodeResponse__Output> {
+    return this.call('DenyDeviceCode', (r, m, o, cb) => this.client.DenyDeviceCode(r, m, o, cb), request, options);
   }
 }
 

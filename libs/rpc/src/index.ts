@@ -88,6 +88,18 @@ export type { PreparePlanResponse, PreparePlanResponse__Output } from './generat
 export type { CheckApplicationAccessRequest__Output } from './generated/authmesh/flows/v1/CheckApplicationAccessRequest.js';
 export type { CheckApplicationAccessResponse } from './generated/authmesh/flows/v1/CheckApplicationAccessResponse.js';
 
+// authmesh.oauth2.v1
+export type { DeviceCodeServiceHandlers } from './generated/authmesh/oauth2/v1/DeviceCodeService.js';
+export type { DeviceCodeActor, DeviceCodeActor__Output } from './generated/authmesh/oauth2/v1/DeviceCodeActor.js';
+export type { FindDeviceCodeRequest__Output } from './generated/authmesh/oauth2/v1/FindDeviceCodeRequest.js';
+export type { FindDeviceCodeResponse, FindDeviceCodeResponse__Output } from './generated/authmesh/oauth2/v1/FindDeviceCodeResponse.js';
+export type { ApproveDeviceCodeRequest__Output } from './generated/authmesh/oauth2/v1/ApproveDeviceCodeRequest.js';
+export type { DenyDeviceCodeRequest__Output } from './generated/authmesh/oauth2/v1/DenyDeviceCodeRequest.js';
+export type {
+  SettleDeviceCodeResponse,
+  SettleDeviceCodeResponse__Output,
+} from './generated/authmesh/oauth2/v1/SettleDeviceCodeResponse.js';
+
 // authmesh.config.v1 (bus payload only)
 export type { ConfigChanged, ConfigChanged__Output } from './generated/authmesh/config/v1/ConfigChanged.js';
 

@@ -9,6 +9,7 @@ import type { ProtoGrpcType as EventsProto } from './generated/events.js';
 import type { ProtoGrpcType as FlowsProto } from './generated/flows.js';
 import type { ProtoGrpcType as HealthProto } from './generated/health.js';
 import type { ProtoGrpcType as OAuth2ConfigProto } from './generated/oauth2_config.js';
+import type { ProtoGrpcType as OAuth2DeviceProto } from './generated/device.js';
 
 /**
  * The options the types were generated with (GENERATOR_OPTIONS in scripts/proto-gen.mjs);
@@ -46,6 +47,7 @@ export interface LoadedProtos {
   flows: FlowsProto;
   health: HealthProto;
   oauth2Config: OAuth2ConfigProto;
+  oauth2Device: OAuth2DeviceProto;
 }
 
 let loaded: LoadedProtos | undefined;
@@ -64,6 +66,7 @@ export function loadProtos(): LoadedProtos {
     flows: load<FlowsProto>('authmesh/flows/v1/flows.proto'),
     health: load<HealthProto>('grpc/health/v1/health.proto'),
     oauth2Config: load<OAuth2ConfigProto>('authmesh/core/v1/oauth2_config.proto'),
+    oauth2Device: load<OAuth2DeviceProto>('authmesh/oauth2/v1/device.proto'),
   };
   return loaded;
 }

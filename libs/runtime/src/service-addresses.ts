@@ -16,6 +16,7 @@ export function resolveServiceAddresses(config: AuthmeshConfig, localGrpc: strin
     core: config.core_grpc,
     events: config.events_grpc,
     flows: config.flows_grpc,
+    oauth2: config.oauth2_grpc,
   };
   const http: Partial<Record<ServiceName, string | undefined>> = {
     core: config.core_http,

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PRINCIPAL_RESOLVER } from '@authmesh/http';
+import { DeviceEntryController } from './executor/device-entry.controller.js';
 import { ExecutorController } from './executor/executor.controller.js';
 import { FlowHelpersController } from './executor/flow-helpers.controller.js';
 import { InspectorController } from './executor/inspector.controller.js';
@@ -12,7 +13,7 @@ export class FlowsModule {
   static register(options: FlowsOptions): DynamicModule {
     return {
       module: FlowsModule,
-      controllers: [ExecutorController, FlowHelpersController, InspectorController],
+      controllers: [ExecutorController, FlowHelpersController, InspectorController, DeviceEntryController],
       providers: [
         { provide: FLOWS_OPTIONS, useValue: options },
         { provide: PRINCIPAL_RESOLVER, useValue: options.principals },

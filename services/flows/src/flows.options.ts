@@ -1,6 +1,7 @@
 import type { Logger } from '@authmesh/logger';
 import type { PrincipalResolver } from '@authmesh/http';
 import type { FlowConfigClient } from '@authmesh/rpc';
+import type { DeviceEntry } from './executor/device-entry.js';
 import type { FlowExecutor } from './executor/flow-executor.js';
 
 /** Runtime values the flows service's Nest module is built with. */
@@ -8,5 +9,6 @@ export interface FlowsOptions {
   logger: Logger;
   executor: FlowExecutor;
   config: FlowConfigClient;
+  device: DeviceEntry;
   principals: PrincipalResolver;
 }

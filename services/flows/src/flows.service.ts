@@ -5,6 +5,7 @@ import { createHttpApp, remotePrincipalResolver } from '@authmesh/http';
 import { ExpressionEngine } from '@authmesh/expressions';
 import { OutboundClient } from '@authmesh/outbound';
 import {
+  DeviceCodeClient,
   FlowConfigClient,
   IdentityClient,
   loadProtos,
@@ -37,6 +38,7 @@ import { testPolicy } from './policies/policy-test.js';
 import { policyRuntimes } from './policies/policy-runtimes.js';
 import { ReputationRepository } from './reputation/reputation.repository.js';
 import { ReputationService } from './reputation/reputation.service.js';
+import { DeviceEntry } from './executor/device-entry.js';
 import type { StageServices } from './stages/stage-services.js';
 import { stageRuntimes } from './stages/stage-runtimes.js';
 
@@ -57,6 +59,7 @@ export const flowsService: ServiceDefinition = {
     await dataSource.initialize();
     const identity = new IdentityClient(ctx.addresses.grpc('core'), ctx.meshKey);
     const config = new FlowConfigClient(ctx.addresses.grpc('core'), ctx.meshKey);
+    const deviceCodes = new DeviceCodeClient(ctx.addresses.grpc('oauth2'), ctx.meshKey);
     const configs = new FlowConfigCache(config);
     const reputation = new ReputationService(new ReputationRepository(dataSource, ctx.config.reputation_expiry_seconds));
     const outbound = new OutboundClient({ allowedNetworks: ctx.config.outbound_allowed_cidrs, userAgent: `authmesh/${ctx.version}` });
@@ -84,6 +87,7 @@ export const flowsService: ServiceDefinition = {
       twilioUrl: ctx.config.twilio_url,
       duoUrl: ctx.config.duo_url,
       duoOutbound,
+      deviceCodes,
       cookieSecret: createHash('sha256').update(`authmesh-flows-cookies:${ctx.secretKey}`).digest('base64url'),
       logger,
       async emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>) {
@@ -123,11 +127,14 @@ export const flowsService: ServiceDefinition = {
     const executor = new FlowExecutor(configs, new FlowPlanner(engine), executions, services, runtimes, tokens);
     const protocolLogin = new ProtocolLogin(executor);
     const principals = remotePrincipalResolver(identity, (error) => error instanceof RpcCallError);
-    const { app, handler } = await createHttpApp(FlowsModule.register({ logger, executor, config, principals }), {
-      service: 'flows',
-      logger,
-      metrics: ctx.metrics,
-    });
+    const { app, handler } = await createHttpApp(
+      FlowsModule.register({ logger, executor, config, principals, device: new DeviceEntry(executor, config, identity) }),
+      {
+        service: 'flows',
+        logger,
+        metrics: ctx.metrics,
+      },
+    );
 
     // Any configuration change may touch a flow; dropping every cached flow is cheap.
     const changes = await ctx.bus.subscribe(Subjects.configChanged, () => {
@@ -178,7 +185,7 @@ export const flowsService: ServiceDefinition = {
 
     return {
       name: 'flows',
-      http: { prefixes: ['/api/v3/flows/executor/', '/api/v3/flows/inspector/', '/flows/'], handler },
+      http: { prefixes: ['/api/v3/flows/executor/', '/api/v3/flows/inspector/', '/flows/', '/device/'], handler },
       async readiness() {
         const database = await databaseHealthy(dataSource);
         const bus = ctx.bus.isHealthy();
@@ -191,6 +198,7 @@ export const flowsService: ServiceDefinition = {
         await app.close();
         identity.close();
         config.close();
+        deviceCodes.close();
         if (dataSource.isInitialized) await dataSource.destroy();
       },
     };

@@ -577,11 +577,101 @@ export function memoryLog(): MemoryLog {
   return { logger, lines, text };
 }
 
+/** A device code the fake oauth2 runtime holds, by its normalized user code. */
+export interface TestDeviceCode {
+  userCode: string;
+  state: 'pending' | 'expired' | 'approved' | 'denied';
+  /** Set once approved or denied: for whom, and why not. */
+  userPk?: string;
+  message?: string;
+  /** Whether the application's policies let users in (approve answers their message otherwise). */
+  policyDenies?: string;
+}
+
+type DeviceCodeMethods = StageServices['deviceCodes'];
+
+/**
+ * The oauth2 runtime's DeviceCodeService as the device code stages call it: codes are
+ * normalized like oidc-provider's, only pending codes are found or settled, and only for
+ * the session the fake core knows to be the user's.
+ */
+export class FakeDeviceCodes implements DeviceCodeMethods {
+  readonly codes = new Map<string, TestDeviceCode>();
+  readonly calls: Array<{ method: string; userCode: string }> = [];
+
+  constructor(
+    codes: readonly TestDeviceCode[] = [],
+    private readonly sessions: ReadonlyMap<string, string> = new Map(),
+  ) {
+    for (const code of codes) this.codes.set(code.userCode, { ...code });
+  }
+
+  async findDeviceCode(request: Parameters<DeviceCodeMethods['findDeviceCode']>[0]) {
+    const code = this.pending('FindDeviceCode', request.user_code ?? '', request.actor);
+    if (!code)
+      return {
+        found: false,
+        user_code: '',
+        client_id: '',
+        application_pk: '',
+        application_slug: '',
+        application_name: '',
+        authorization_flow_slug: '',
+        permissions: [],
+      };
+    return {
+      found: true,
+      user_code: code.userCode,
+      client_id: 'device-client',
+      application_pk: 'app-1',
+      application_slug: 'tv',
+      application_name: 'Television',
+      authorization_flow_slug: 'default-provider-authorization-explicit-consent',
+      permissions: [{ id: 'email', name: 'Your e-mail address' }],
+    };
+  }
+
+  async approveDeviceCode(request: Parameters<DeviceCodeMethods['approveDeviceCode']>[0]) {
+    const code = this.pending('ApproveDeviceCode', request.user_code ?? '', request.actor);
+    if (!code) return { settled: false, message: 'This code is not valid, has expired or was already used.' };
+    if (code.policyDenies) {
+      Object.assign(code, { state: 'denied', message: code.policyDenies });
+      return { settled: false, message: code.policyDenies };
+    }
+    Object.assign(code, { state: 'approved', userPk: request.actor?.user_pk });
+    return { settled: true, message: '' };
+  }
+
+  async denyDeviceCode(request: Parameters<DeviceCodeMethods['denyDeviceCode']>[0]) {
+    const code = this.pending('DenyDeviceCode', request.user_code ?? '', request.actor);
+    if (!code) return { settled: false, message: 'This code is not valid, has expired or was already used.' };
+    Object.assign(code, { state: 'denied', userPk: request.actor?.user_pk, message: request.message });
+    return { settled: true, message: '' };
+  }
+
+  private pending(method: string, userCode: string, actor: { user_pk?: string; session_key?: string } | null | undefined) {
+    const normalized = userCode.toUpperCase().replace(/\W/g, '');
+    this.calls.push({ method, userCode: normalized });
+    const code = this.codes.get(normalized);
+    const sessionUser = this.sessions.get(actor?.session_key ?? '');
+    if (!code || code.state !== 'pending' || !sessionUser || sessionUser !== actor?.user_pk) return undefined;
+    return code;
+  }
+}
+
 /** What a stage asked of the HTTP response. */
 export class RecordedResponse implements ResponseControl {
   readonly cookies: CookieChange[] = [];
   flowCookieRotations = 0;
   readonly flowTokens: Array<{ minutes: number; secret: string }> = [];
+  readonly startedFlows: Array<{ slug: string; context: PlanContext; append: readonly string[] }> = [];
+  /** What startFlow answers; a planned flow unless a test says otherwise. */
+  startFlowAnswer = { planned: true, message: '' };
+
+  async startFlow(slug: string, context: PlanContext, append: readonly string[]) {
+    this.startedFlows.push({ slug, context: structuredClone(context), append: [...append] });
+    return this.startFlowAnswer;
+  }
 
   setCookie(change: CookieChange): void {
     this.cookies.push({ ...change });
@@ -619,6 +709,7 @@ export interface StageFakes {
   scores: MemoryReputationRepository;
   policies: PolicyEngine;
   expressions: ExpressionEngine;
+  deviceCodes: FakeDeviceCodes;
   events: RecordedEvent[];
   log: MemoryLog;
   /** Identity calls and reputation changes in the order they happened. */
@@ -646,6 +737,9 @@ export interface StageContextOverrides {
   twilioUrl?: string;
   /** Where Duo stages reach Duo (a local stand-in in tests). */
   duoUrl?: string;
+  /** Device codes the fake oauth2 runtime holds, and which session key belongs to which user pk. */
+  deviceCodes?: readonly TestDeviceCode[];
+  deviceSessions?: ReadonlyMap<string, string>;
 }
 
 export interface TestStageContext extends StageFakes {
@@ -677,6 +771,7 @@ export function stageFakes(overrides: StageContextOverrides = {}): StageFakes {
     scores,
     policies: new PolicyEngine(runtimes, log.logger),
     expressions: overrides.expressions ?? noExpressions,
+    deviceCodes: new FakeDeviceCodes(overrides.deviceCodes, overrides.deviceSessions),
     events: [],
     log,
     timeline,
@@ -703,6 +798,7 @@ export function stageContext(overrides: StageContextOverrides = {}): TestStageCo
     twilioUrl: overrides.twilioUrl ?? 'https://api.twilio.com',
     duoUrl: overrides.duoUrl,
     duoOutbound: new OutboundClient({ allowedNetworks: ['127.0.0.1/32'] }),
+    deviceCodes: fakes.deviceCodes,
     logger: fakes.log.logger,
     async emitEvent(action, user, clientIp, context) {
       fakes.events.push({ action, user, clientIp, context: structuredClone(context) });

@@ -32,6 +32,12 @@ describe('route table', () => {
     expect(matchRoute('/users/')).toBeUndefined();
   });
 
+  it('sends the device verification URI to the flows service', () => {
+    expect(matchRoute('/device')?.service).toBe('flows');
+    expect(matchRoute('/device/')?.service).toBe('flows');
+    expect(matchRoute('/devices/')).toBeUndefined();
+  });
+
   it('lists each routed service once', () => {
     expect(routedServices()).toEqual(['events', 'flows', 'oauth2', 'core']);
   });

@@ -18,6 +18,8 @@ export const ROUTES: readonly Route[] = [
   { prefix: '/api/v3/flows/executor/', service: 'flows' },
   { prefix: '/api/v3/flows/inspector/', service: 'flows' },
   { prefix: '/flows/', service: 'flows' },
+  // The device authorization grant's verification URI: the flow executor's device code flow.
+  { prefix: '/device/', service: 'flows' },
   { prefix: '/application/o/', service: 'oauth2' },
   // GitHub-compatible OAuth2 endpoints (`/login/oauth/authorize`, `/user`, `/user/teams`).
   { prefix: '/login/oauth/', service: 'oauth2' },

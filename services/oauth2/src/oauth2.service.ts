@@ -5,7 +5,15 @@ import { databaseHealthy, schemaMigrator } from '@authmesh/db';
 import { createHttpApp, remotePrincipalResolver, requestContext } from '@authmesh/http';
 import type { Request } from 'express';
 import { OutboundClient } from '@authmesh/outbound';
-import { FlowClient, FlowConfigClient, IdentityClient, OAuth2ConfigClient, RpcCallError, type User__Output } from '@authmesh/rpc';
+import {
+  FlowClient,
+  FlowConfigClient,
+  IdentityClient,
+  loadProtos,
+  OAuth2ConfigClient,
+  RpcCallError,
+  type User__Output,
+} from '@authmesh/rpc';
 import type { ServiceDefinition } from '@authmesh/runtime';
 import type { KoaContext } from 'oidc-provider';
 import { Counter } from 'prom-client';
@@ -14,6 +22,8 @@ import { SubjectDirectory } from './accounts/subject-directory.js';
 import { appPasswordGrant } from './accounts/app-password.grant.js';
 import { clientAssertionGrant } from './accounts/client-assertion.grant.js';
 import { ClientConfigCache } from './clients/client-config.cache.js';
+import { deviceCodeHandlers } from './device/device-code.rpc.js';
+import { DeviceCodes } from './device/device-codes.js';
 import { createOAuth2DataSource } from './database/oauth2.data-source.js';
 import { OAuth2Handler } from './http/oauth2.handler.js';
 import { InteractionHandler } from './interactions/interaction.handler.js';
@@ -182,6 +192,21 @@ export const oauth2Service: ServiceDefinition = {
       logger,
       emitEvent,
     });
+    const deviceCodes = new DeviceCodes({
+      registry,
+      models,
+      identity,
+      flows,
+      core,
+      subjects,
+      logger,
+      externalUrl: ctx.config.external_url,
+      emitEvent,
+    });
+    const deviceService = ctx.grpc.add(
+      loadProtos().oauth2Device.authmesh.oauth2.v1.DeviceCodeService.service,
+      deviceCodeHandlers(deviceCodes, logger),
+    );
     const oauth2 = new OAuth2Handler(registry, interactions, models, ctx.config, logger);
     const github = new GitHubCompat(models, subjects, clients, identity, flows);
     const serve = async (req: IncomingMessage, res: ServerResponse) => {
@@ -230,6 +255,7 @@ export const oauth2Service: ServiceDefinition = {
       },
       async stop() {
         clearInterval(purge);
+        ctx.grpc.setStatus(deviceService, 'NOT_SERVING');
         await changes.unsubscribe().catch(() => undefined);
         await app.close();
         identity.close();

@@ -1,5 +1,5 @@
 import { IdentityClient } from '@authmesh/rpc';
-import { startCore, type CoreHarness } from '../../test/core.harness';
+import { startCore, type CoreHarness } from '../../test/core.harness.js';
 
 /** `?user=<pk>` on sessions, consents and admin device lists: what the admin's user page shows. */
 describe('lists of what a user owns, filtered by user', () => {

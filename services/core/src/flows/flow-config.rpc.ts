@@ -35,13 +35,19 @@ import type { FlowEntity } from './flow.entity.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Which brand field names the default flow of a designation. */
-const BRAND_FLOW: Record<string, 'flowAuthentication' | 'flowInvalidation' | 'flowRecovery' | 'flowUnenrollment' | 'flowUserSettings'> = {
+const BRAND_FLOW: Record<
+  string,
+  'flowAuthentication' | 'flowInvalidation' | 'flowRecovery' | 'flowUnenrollment' | 'flowUserSettings' | 'flowDeviceCode'
+> = {
   authentication: 'flowAuthentication',
   invalidation: 'flowInvalidation',
   recovery: 'flowRecovery',
   unenrollment: 'flowUnenrollment',
   stage_configuration: 'flowUserSettings',
+  device_code: 'flowDeviceCode',
 };
+/** Brand flows that are never chosen by designation: a device code flow is only the brand's own. */
+const BRAND_ONLY = new Set(['device_code']);
 
 /** Core's FlowConfigService: what the flow executor needs to plan and run a flow. */
 @Injectable()
@@ -115,7 +121,9 @@ export class FlowConfigRpc {
     const brandFlow = field && brand?.[field];
     const flow = brandFlow
       ? await this.flows.findOneBy({ id: brandFlow })
-      : await this.flows.findOneBy({ designation: request.designation as FlowEntity['designation'] });
+      : BRAND_ONLY.has(request.designation)
+        ? null
+        : await this.flows.findOneBy({ designation: request.designation as FlowEntity['designation'] });
     if (!flow) throw new NotFoundError(`no ${request.designation} flow is configured`);
     return { slug: flow.slug };
   }

@@ -16,6 +16,15 @@ export class ExecutionRepository {
     return rows[0]?.state ?? null;
   }
 
+  /** Every live execution of one browser, whatever the flow. */
+  async findAll(keyDigest: string): Promise<ExecutionState[]> {
+    const rows: Array<{ state: ExecutionState }> = await this.dataSource.query(
+      'SELECT state FROM flows.executions WHERE key_digest = $1 AND expires > now()',
+      [keyDigest],
+    );
+    return rows.map((row) => row.state);
+  }
+
   async save(keyDigest: string, state: ExecutionState): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO flows.executions (key_digest, flow_slug, state, expires) VALUES ($1, $2, $3, now() + make_interval(secs => $4))

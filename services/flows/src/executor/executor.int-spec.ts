@@ -238,6 +238,42 @@ describe('flow executor', () => {
     client.close();
   });
 
+  it('never runs an in-memory stage type from an admin’s binding', async () => {
+    core.flows.set('bound-device-code', flowOf('bound-device-code', [{ type: 'oauth2-device-code' }]));
+    const challenge = await browser().start('bound-device-code');
+    expect(challenge).toMatchObject({ component: 'ak-stage-access-denied', error_message: 'This flow cannot continue. Start again.' });
+  });
+
+  it('sends /device to the login first, then to the built-in device code flow asking for the code', async () => {
+    const b = browser();
+    const anonymous = await b.request('GET', '/device?code=BCDF-GHJK');
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get('location')).toBe('/if/flow/plain/?next=%2Fdevice%3Fcode%3DBCDF-GHJK');
+    await passwordLogin(b, 'plain', 'alice', 'alice password');
+    const entered = await b.request('GET', '/device?code=BCDF-GHJK');
+    expect(entered.headers.get('location')).toBe('/if/flow/default-device-code-flow/?code=BCDF-GHJK');
+    const challenge = await b.start('default-device-code-flow', 'code=BCDF-GHJK');
+    expect(challenge).toMatchObject({ component: 'ak-provider-oauth2-device-code', code: 'BCDF-GHJK' });
+    expect(challenge.flow_info.title).toBe('Connect a device');
+  });
+
+  it('answers 404 at /device when there is no authentication flow to send the browser to', async () => {
+    const saved = new Map(core.flows);
+    for (const [slug, flow] of saved) if (flow.designation === 'authentication') core.flows.delete(slug);
+    try {
+      const res = await browser().request('GET', '/device');
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual({ detail: 'No authentication flow is configured.' });
+    } finally {
+      for (const [slug, flow] of saved) core.flows.set(slug, flow);
+    }
+  });
+
+  it('refuses the built-in device code flow without a login', async () => {
+    const challenge = await browser().start('default-device-code-flow');
+    expect(challenge).toMatchObject({ component: 'ak-stage-access-denied' });
+  });
+
   it('refuses an e-mailed flow token after it expires and after it was used once', async () => {
     const smtp = await startSmtpTestServer();
     try {

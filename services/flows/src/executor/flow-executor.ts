@@ -1,7 +1,8 @@
 import { GrpcStatus, RpcCallError, type FlowDefinition__Output, type User__Output } from '@authmesh/rpc';
 import { NotFoundError } from '@authmesh/runtime';
 import type { CookieChange, StageServices } from '../stages/stage-services.js';
-import type { StageResult, StageRuntime } from '../stages/stage-runtime.js';
+import type { StageRequest, StageResult, StageRuntime } from '../stages/stage-runtime.js';
+import { BUILT_IN_FLOWS } from './built-in-flows.js';
 import { responseErrors, type Challenge, type FlowInfo } from './challenge.js';
 import type { ExecutionRepository } from './execution.repository.js';
 import type { FlowConfigCache } from './flow-config.cache.js';
@@ -12,6 +13,8 @@ import { digest, FLOW_COOKIE, newKey, requestScoped, Run, type ExecutorRequest, 
 
 /** Plan entries for stages injected by other stages (not bound to the flow) start with this. */
 const INJECTED = 'stage:';
+/** Plan entries for in-memory stages (a runtime type, no configuration) start with this. */
+export const IN_MEMORY = 'memory:';
 /** Where the flow interface sends a cancelled flow. */
 export const CANCEL_URL = '/flows/-/cancel/';
 
@@ -81,12 +84,18 @@ export class FlowExecutor {
    * Plans a flow for a browser before it arrives, with context from a trusted caller (the
    * application and permissions of an authorization). Answers the flow cookie to use.
    */
-  async prepare(request: PlanRequest & { slug: string; flowKey: string; sessionKey: string; context: PlanContext }) {
+  async prepare(
+    request: PlanRequest & { slug: string; flowKey: string; sessionKey: string; context: PlanContext; append?: readonly string[] },
+  ) {
     const flow = await this.flow(request.slug);
     if (!flow) return { planned: false, message: 'No such flow.', flow_key: '' };
     const sessionUser = await this.sessionUser(request.sessionKey || undefined, request);
     const planned = await this.planner.plan(flow, sessionUser, request, request.context);
     if ('denied' in planned) return { planned: false, message: planned.message, flow_key: '' };
+    for (const type of request.append ?? []) {
+      if (!this.runtimes.get(type)?.inMemory) throw new Error(`${type} is not an in-memory stage`);
+      if (!planned.plan.includes(`${IN_MEMORY}${type}`)) planned.plan.push(`${IN_MEMORY}${type}`);
+    }
     const flowKey = /^[A-Za-z0-9_-]{32,64}$/.test(request.flowKey) ? request.flowKey : newKey();
     await this.executions.save(digest(flowKey), planned);
     return { planned: true, message: '', flow_key: flowKey };
@@ -129,9 +138,43 @@ export class FlowExecutor {
     };
   }
 
-  /** Forgets every execution of this browser (the flow interface's cancel link). */
-  async cancel(flowKey: string | undefined): Promise<void> {
-    if (flowKey) await this.executions.delete(digest(flowKey));
+  /**
+   * Forgets every execution of this browser (the flow interface's cancel link); in-memory
+   * stages still ahead in them learn that their flow was abandoned.
+   */
+  async cancel(flowKey: string | undefined, request?: Omit<StageRequest, 'query' | 'interactive'>): Promise<void> {
+    if (!flowKey) return;
+    const waiting = request
+      ? (await this.executions.findAll(digest(flowKey))).filter((state) => state.plan.some((e) => e.startsWith(IN_MEMORY)))
+      : [];
+    if (request && waiting.length > 0) {
+      const sessionUser = await this.sessionUser(request.sessionKey ?? undefined, request);
+      for (const state of waiting) {
+        await this.abandonStages(
+          state,
+          { ...request, query: new URLSearchParams(state.query), interactive: true },
+          sessionUser,
+          'Cancelled by the user.',
+        );
+      }
+    }
+    await this.executions.delete(digest(flowKey));
+  }
+
+  /** Tells the in-memory stages from the current one on that their flow ends here; their failures are logged, never raised. */
+  private async abandonStages(
+    state: ExecutionState,
+    request: StageRequest,
+    sessionUser: User__Output | null,
+    message: string,
+  ): Promise<void> {
+    for (const entry of state.plan.slice(state.index)) {
+      const runtime = entry.startsWith(IN_MEMORY) ? this.runtimes.get(entry.slice(IN_MEMORY.length)) : undefined;
+      if (!runtime?.inMemory || !runtime.abandon) continue;
+      await runtime
+        .abandon({ plan: state.context, request, sessionUser, services: this.services, message })
+        .catch((error: unknown) => this.services.logger.warn({ err: error, stage: runtime.type }, 'abandoning an in-memory stage failed'));
+    }
   }
 
   private async advance(run: Run, canSubmit: boolean): Promise<ExecutorResponse> {
@@ -140,7 +183,9 @@ export class FlowExecutor {
       if (state.index >= state.plan.length) return this.finish(run);
       const bindingPk = state.plan[state.index];
       const binding = await this.bindingAt(flow, bindingPk);
-      const runtime = binding?.stage ? this.runtimes.get(binding.stage.type) : undefined;
+      const candidate = binding?.stage ? this.runtimes.get(binding.stage.type) : undefined;
+      // In-memory stage types run only where authmesh put them, never from an admin's binding.
+      const runtime = candidate && Boolean(candidate.inMemory) === bindingPk.startsWith(IN_MEMORY) ? candidate : undefined;
       if (!binding?.stage || !runtime) {
         // The flow changed under this execution, or a stage type this build cannot run: stop (fail closed).
         await this.executions.delete(digest(run.flowKey), flow.slug);
@@ -158,6 +203,7 @@ export class FlowExecutor {
         run.services,
         (change) => run.cookies.push(change),
         (minutes) => this.issueToken(run, binding.pk, minutes),
+        (slug, context, append) => this.startFlow(run, slug, context, append),
       );
       const body = canSubmit ? asObject(request.body) : null;
       let result: StageResult;
@@ -178,6 +224,7 @@ export class FlowExecutor {
         continue;
       }
       if (result.kind === 'deny') {
+        await this.abandonStages(state, ctx.request, run.sessionUser, result.message);
         await this.executions.delete(digest(run.flowKey), flow.slug);
         return run.respond(200, this.denied(flow, result.message, request, false));
       }
@@ -212,8 +259,9 @@ export class FlowExecutor {
     }
   }
 
-  /** A plan entry's binding: a flow-stage binding, or a stage injected by another stage. */
+  /** A plan entry's binding: a flow-stage binding, an in-memory stage, or a stage injected by another stage. */
   private async bindingAt(flow: FlowDefinition__Output, entry: string): Promise<FlowDefinition__Output['bindings'][number] | undefined> {
+    if (entry.startsWith(IN_MEMORY)) return flow.bindings.find((b) => b.pk === entry) ?? inMemoryBinding(entry);
     if (!entry.startsWith(INJECTED)) return flow.bindings.find((b) => b.pk === entry);
     const stage = await this.services.config.getStage(entry.slice(INJECTED.length)).catch(() => null);
     if (!stage) return undefined;
@@ -226,6 +274,24 @@ export class FlowExecutor {
       invalid_response_action: 'retry',
       stage,
     };
+  }
+
+  /** Plans another flow for this browser with the same flow cookie and session (a stage's startFlow). */
+  private async startFlow(run: Run, slug: string, context: PlanContext, append: readonly string[]) {
+    const prepared = await this.prepare({
+      slug,
+      flowKey: run.flowKey,
+      sessionKey: run.request.sessionKey ?? '',
+      clientIp: run.request.clientIp,
+      userAgent: run.request.userAgent,
+      host: run.request.host,
+      method: 'GET',
+      path: '',
+      query: '',
+      context,
+      append,
+    });
+    return { planned: prepared.planned, message: prepared.message };
   }
 
   private async issueToken(run: Run, bindingPk: string, minutes: number): Promise<string> {
@@ -268,6 +334,8 @@ export class FlowExecutor {
 
   private async flow(slug: string): Promise<FlowDefinition__Output | null> {
     if (!/^[-a-zA-Z0-9_]{1,50}$/.test(slug)) return null;
+    const builtIn = BUILT_IN_FLOWS.get(slug);
+    if (builtIn) return builtIn;
     try {
       return await this.configs.flow(slug);
     } catch (error) {
@@ -295,6 +363,20 @@ export class FlowExecutor {
 function flowInfo(flow: FlowDefinition__Output, context?: PlanContext): FlowInfo {
   const app = String(context?.application_name ?? context?.application ?? '');
   return { title: flow.title.replaceAll('%(app)s', app), background: flow.background, cancel_url: CANCEL_URL, layout: flow.layout };
+}
+
+/** The binding of an in-memory stage: its runtime type and nothing configured. */
+function inMemoryBinding(entry: string): FlowDefinition__Output['bindings'][number] {
+  const type = entry.slice(IN_MEMORY.length);
+  return {
+    pk: entry,
+    order: 0,
+    evaluate_on_plan: false,
+    re_evaluate_policies: false,
+    policy_engine_mode: 'any',
+    invalid_response_action: 'retry',
+    stage: { pk: entry, name: type, type, settings_json: '{}' },
+  };
 }
 
 function executorUrl(slug: string, query: string): string {

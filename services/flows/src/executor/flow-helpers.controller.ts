@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { parseCookies, Public } from '@authmesh/http';
+import { parseCookies, Public, requestContext, SESSION_COOKIE } from '@authmesh/http';
+import { isSecure } from './executor.controller.js';
 import { GrpcStatus, RpcCallError } from '@authmesh/rpc';
 import { FLOWS_OPTIONS } from '../flows.tokens.js';
 import type { FlowsOptions } from '../flows.options.js';
@@ -19,7 +20,15 @@ export class FlowHelpersController {
   /** Forgets this browser's flow executions and returns to the start. */
   @Get('cancel')
   async cancel(@Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.options.executor.cancel(parseCookies(request.headers.cookie).get(FLOW_COOKIE));
+    const cookies = parseCookies(request.headers.cookie);
+    await this.options.executor.cancel(cookies.get(FLOW_COOKIE), {
+      clientIp: requestContext(request).clientIp,
+      userAgent: String(request.headers['user-agent'] ?? '').slice(0, 500),
+      host: String(request.headers.host ?? '').slice(0, 255),
+      secure: isSecure(request),
+      sessionKey: cookies.get(SESSION_COOKIE) ?? null,
+      cookies,
+    });
     response.redirect(302, '/');
   }
 

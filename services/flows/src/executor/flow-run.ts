@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { GrpcStatus, RpcCallError, type FlowDefinition__Output, type User__Output } from '@authmesh/rpc';
 import type { StageContext } from '../stages/stage-runtime.js';
-import type { CookieChange, StageServices } from '../stages/stage-services.js';
+import type { CookieChange, ResponseControl, StageServices } from '../stages/stage-services.js';
 import type { Challenge } from './challenge.js';
 import type { PlanRequest } from './flow-planner.js';
 import type { ExecutionState } from './plan-context.js';
@@ -79,6 +79,7 @@ export class Run {
     services: StageServices,
     setCookie: (c: CookieChange) => void,
     issueFlowToken: (minutes: number) => Promise<string>,
+    startFlow: ResponseControl['startFlow'],
   ): StageContext {
     return {
       flow: this.flow,
@@ -101,6 +102,7 @@ export class Run {
       response: {
         setCookie,
         issueFlowToken,
+        startFlow,
         rotateFlowCookie: () => {
           this.rotatedFrom = this.flowKey;
           this.flowKey = newKey();

@@ -50,10 +50,26 @@ export type StageResult =
   /** Run this stage (by UUID, not bound to the flow) next, then come back here. */
   | { kind: 'inject'; stagePk: string };
 
+/** What a stage that is abandoned (its flow was denied or cancelled before it ran) may still see. */
+export interface AbandonedStage {
+  plan: PlanContext;
+  request: StageRequest;
+  sessionUser: User__Output | null;
+  services: StageServices;
+  message: string;
+}
+
 /** A stage type's runtime. Each type is a folder under stages/ with the same few files. */
 export interface StageRuntime {
   type: string;
   component: string;
+  /**
+   * An in-memory stage: never bound by an admin, only put into a plan by authmesh itself
+   * (the device code stages). The executor refuses configured bindings of such a type.
+   */
+  inMemory?: boolean;
+  /** Called when the flow is denied or cancelled while this in-memory stage is still ahead in the plan. */
+  abandon?(stage: AbandonedStage): Promise<void>;
   /** On GET: a challenge to show, or a decision without asking (e.g. logout). */
   challenge(ctx: StageContext): Promise<StageResult>;
   /** On POST with the browser's response. */

@@ -8,6 +8,8 @@ import { denyStage } from './deny/deny.stage.js';
 import { dummyStage } from './dummy/dummy.stage.js';
 import { identificationStage } from './identification/identification.stage.js';
 import { invitationStage } from './invitation/invitation.stage.js';
+import { oauth2DeviceCodeFinishStage } from './oauth2-device-code-finish/oauth2-device-code-finish.stage.js';
+import { oauth2DeviceCodeStage } from './oauth2-device-code/oauth2-device-code.stage.js';
 import { passwordStage } from './password/password.stage.js';
 import { promptStage } from './prompt/prompt.stage.js';
 import type { StageRuntime } from './stage-runtime.js';
@@ -41,6 +43,8 @@ export function stageRuntimes(deps: StageRuntimeDependencies = {}): ReadonlyMap<
     authenticatorSmsStage,
     authenticatorValidateStage,
     authenticatorWebauthnStage,
+    oauth2DeviceCodeStage,
+    oauth2DeviceCodeFinishStage,
     ...(deps.extra ?? []),
   ];
   return new Map(runtimes.map((r) => [r.type, r]));

@@ -1,7 +1,8 @@
 import type { ExpressionEngine } from '@authmesh/expressions';
 import type { Logger } from '@authmesh/logger';
 import type { OutboundClient } from '@authmesh/outbound';
-import type { FlowConfigClient, IdentityClient, User__Output } from '@authmesh/rpc';
+import type { DeviceCodeClient, FlowConfigClient, IdentityClient, User__Output } from '@authmesh/rpc';
+import type { PlanContext } from '../executor/plan-context.js';
 import type { PolicyEngine } from '../policies/policy-engine.js';
 import type { ReputationService } from '../reputation/reputation.service.js';
 
@@ -34,6 +35,8 @@ export interface StageServices {
   duoUrl?: string;
   /** The outbound client for Duo: a push waits up to a minute for the user's answer. */
   duoOutbound: OutboundClient;
+  /** The oauth2 runtime's device codes (RFC 8628), for the device code stages. */
+  deviceCodes: Pick<DeviceCodeClient, 'findDeviceCode' | 'approveDeviceCode' | 'denyDeviceCode'>;
   logger: Logger;
   /** Records an event in the event log (over the bus; never blocks the login on it). */
   emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>): Promise<void>;
@@ -50,4 +53,10 @@ export interface ResponseControl {
    * pending user, valid for `minutes`; answers the secret to put in a link.
    */
   issueFlowToken(minutes: number): Promise<string>;
+  /**
+   * Plans another flow for this browser (same flow cookie, this session's user) with
+   * `context` from this stage and in-memory stages of the given types appended; the
+   * browser is then sent there by setting `redirect`. Answers why not when it cannot run.
+   */
+  startFlow(slug: string, context: PlanContext, append: readonly string[]): Promise<{ planned: boolean; message: string }>;
 }

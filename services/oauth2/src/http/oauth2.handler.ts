@@ -8,7 +8,7 @@ import type { InteractionHandler } from '../interactions/interaction.handler.js'
 import type { Issuer, IssuerRegistry } from '../issuer/issuer-registry.js';
 import type { OidcModelRepository } from '../storage/oidc-model.repository.js';
 import { renderErrorPage } from './error-page.js';
-import { userCodeEntryPage } from './device-pages.js';
+import { deviceEntryUrl } from '../device/device-codes.js';
 import type { GitHubRequest } from '../github/github-compat.handler.js';
 import { presentedTokenId } from '../issuer/access-token-jwt.js';
 import { presentVerifiedTokenId } from '../issuer/jwt-access-tokens.js';
@@ -52,6 +52,14 @@ export class OAuth2Handler {
     if ((req as GitHubRequest).githubTokenRequest) githubTokenResponse(req, res);
     const interaction = INTERACTION.exec(url.pathname);
     if (interaction) return this.interactions.handle(req, res, interaction[1], origin, clientIp);
+    if (url.pathname.startsWith('/application/o/device/verify/')) {
+      // The code is entered in the flow executor; links to oidc-provider's own page land there.
+      const code = url.searchParams.get('user_code') ?? '';
+      res.statusCode = 303;
+      res.setHeader('Location', deviceEntryUrl('', code));
+      res.setHeader('Cache-Control', 'no-store');
+      return void res.end();
+    }
 
     const perApp = PER_APPLICATION.exec(url.pathname);
     if (perApp && !SHARED_ENDPOINTS.has(perApp[1])) {
@@ -86,11 +94,6 @@ export class OAuth2Handler {
     if (endpoint === 'authorize' || endpoint === 'par') rewritePlainPkce(req, url, form);
     const clientId = await this.clientOf(endpoint, req, url, form);
     const issuer = clientId ? await this.registry.byClientId(clientId, origin) : null;
-    if (!issuer && url.pathname === '/application/o/device/verify/') {
-      // No (known) code yet: ask for one; a wrong code is told apart only by not going further.
-      const wrong = Boolean(url.searchParams.get('user_code') ?? form.get('user_code'));
-      return this.page(res, wrong ? 400 : 200, '', userCodeEntryPage(url.pathname, wrong), true);
-    }
     if (!issuer) {
       if (endpoint === 'authorize') return this.page(res, 400, 'invalid_client', 'The application is not known.');
       return this.json(res, endpoint === 'userinfo' ? 401 : 400, {
@@ -125,15 +128,8 @@ export class OAuth2Handler {
   }
 
   private async clientOf(endpoint: string, req: IncomingMessage, url: URL, form: URLSearchParams): Promise<string | null> {
-    // The device verification pages: the user code names the device grant, which names the client.
-    if (/^\/application\/o\/device\/verify\/$/.test(url.pathname)) {
-      const code = normalizeUserCode(form.get('user_code') ?? url.searchParams.get('user_code') ?? '');
-      if (!code) return null;
-      const grant = await this.models.find('DeviceCode', 'user_code', code);
-      return typeof grant?.clientId === 'string' ? grant.clientId : null;
-    }
     // Resuming after an interaction (`/application/o/authorize//<uid>`): the interaction names the client.
-    const resume = /^\/application\/o\/(?:authorize|device\/verify)\/+([A-Za-z0-9_-]{1,64})$/.exec(url.pathname);
+    const resume = /^\/application\/o\/authorize\/+([A-Za-z0-9_-]{1,64})$/.exec(url.pathname);
     if (resume) {
       const interaction = await this.models.find('Interaction', 'id', resume[1]);
       const clientId = (interaction?.params as { client_id?: unknown } | undefined)?.client_id;
@@ -174,11 +170,11 @@ export class OAuth2Handler {
     res.end(JSON.stringify(body));
   }
 
-  private page(res: ServerResponse, status: number, error: string, description: string, html = false): void {
+  private page(res: ServerResponse, status: number, error: string, description: string): void {
     res.statusCode = status;
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
-    res.end(html ? description : renderErrorPage(error, description));
+    res.end(renderErrorPage(error, description));
   }
 }
 
@@ -206,11 +202,6 @@ export function rewritePlainPkce(req: IncomingMessage, url: URL, form: URLSearch
     params.set('code_challenge_method', 'S256');
     apply();
   }
-}
-
-/** A user code as oidc-provider stores it: upper case, punctuation and spaces removed. */
-export function normalizeUserCode(input: string): string {
-  return input.slice(0, 64).toUpperCase().replace(/\W/g, '');
 }
 
 /** The first requested scope no mapping of the provider answers, or null. Machine grants refuse it. */

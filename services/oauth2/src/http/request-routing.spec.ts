@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { claimedClientId, presentedAccessToken, readBody } from './request-routing.js';
-import { moveClientSecretToBasic, normalizeUserCode, unconfiguredScope } from './oauth2.handler.js';
+import { moveClientSecretToBasic, unconfiguredScope } from './oauth2.handler.js';
 
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 
@@ -31,10 +31,6 @@ describe('routing OAuth2 requests to their client', () => {
     await expect(readBody(small, 10)).resolves.toBe('a=1');
     const big = Readable.from([Buffer.alloc(20, 'a')]) as unknown as IncomingMessage;
     await expect(readBody(big, 10)).rejects.toThrow('too large');
-  });
-
-  it('normalizes user codes as oidc-provider stores them', () => {
-    expect(normalizeUserCode('bcdf-ghjk ')).toBe('BCDFGHJK');
   });
 
   it('names the first scope no mapping answers', () => {

@@ -10,7 +10,7 @@ import { releaseMappedClaims } from './mapped-claims.js';
 import { outboundFetch } from './outbound-fetch.js';
 import type { OidcAdapter } from '../storage/postgres-adapter.js';
 import { renderErrorPage } from '../http/error-page.js';
-import { deviceSuccessPage, userCodeConfirmPage, userCodeInputPage } from '../http/device-pages.js';
+import { deviceEntryUrl } from '../device/device-codes.js';
 
 /** Claims the built-in and typical scope mappings answer; a mapped scope may release any of them. */
 export const RELEASABLE_CLAIMS = [
@@ -172,15 +172,6 @@ export function createOidcProvider(
         enabled: true,
         charset: 'base-20',
         mask: '****-****',
-        userCodeInputSource: async (ctx: KoaContext, form: string, _out: unknown, error?: unknown) => {
-          ctx.body = userCodeInputPage(form, Boolean(error));
-        },
-        userCodeConfirmSource: async (ctx: KoaContext, form: string, _client: unknown, _info: unknown, userCode: string) => {
-          ctx.body = userCodeConfirmPage(form, config.application?.name ?? config.name, userCode);
-        },
-        successSource: async (ctx: KoaContext) => {
-          ctx.body = deviceSuccessPage(config.application?.name ?? config.name);
-        },
       },
       introspection: {
         enabled: true,
@@ -232,6 +223,16 @@ export function createOidcProvider(
   provider.proxy = true;
   provider.registerGrantType('password', (ctx: KoaContext) => deps.appPasswordGrant(config, ctx), ['username', 'password', 'scope']);
   provider.registerGrantType(CLIENT_ASSERTION_GRANT, (ctx: KoaContext) => deps.clientAssertionGrant(config, ctx), ['scope']);
+  // The user enters a device's code in the flow executor (`/device`), not on oidc-provider's
+  // page; the runtime redirects that page there for links that still point at it.
+  provider.use(async (ctx, next) => {
+    await next();
+    if (ctx.oidc?.route !== 'device_authorization' || ctx.status !== 200) return;
+    const body = ctx.body as { user_code?: string; verification_uri?: string; verification_uri_complete?: string };
+    if (typeof body?.user_code !== 'string') return;
+    body.verification_uri = deviceEntryUrl(origin, '');
+    body.verification_uri_complete = deviceEntryUrl(origin, body.user_code);
+  });
   // Application policies decide client credentials too. The token is only minted once the
   // client authenticated, so the decision runs after it and a denied token is destroyed
   // before anything is sent.

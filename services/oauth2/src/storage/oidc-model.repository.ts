@@ -52,6 +52,26 @@ export class OidcModelRepository {
     return rows[0]?.n === 1;
   }
 
+  /**
+   * Settles a pending device code once: merges `changes` (an approval's account and grant, or
+   * a denial's error) into it only while it is live, unused, and neither approved, denied nor
+   * being verified elsewhere. Concurrent settlements of one code: only the first wins
+   * (answers whether this call did).
+   */
+  async settleDeviceCode(userCode: string, changes: Record<string, unknown>): Promise<boolean> {
+    const rows: Array<{ n: number }> = await this.dataSource.query(
+      `WITH settled AS (
+         UPDATE oauth2.oidc_models SET payload = payload || $2::jsonb, grant_id = COALESCE($3, grant_id)
+          WHERE model = 'DeviceCode' AND user_code = $1 AND consumed_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+            AND payload->>'accountId' IS NULL AND payload->>'error' IS NULL
+            AND NOT coalesce((payload->>'inFlight')::boolean, false)
+          RETURNING 1)
+       SELECT count(*)::int AS n FROM settled`,
+      [userCode, JSON.stringify(changes), typeof changes.grantId === 'string' ? changes.grantId : null],
+    );
+    return rows[0]?.n === 1;
+  }
+
   async destroy(model: string, id: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM oauth2.oidc_models WHERE model = $1 AND id = $2`, [model, id]);
   }

@@ -51,6 +51,39 @@ describe('oidc-provider storage in the oauth2 schema', () => {
     expect(await tokens.find('t2')).toBeUndefined();
   });
 
+  it('settles a pending device code once: concurrent approvals and denials, only the first wins', async () => {
+    const codes = new (postgresAdapter(models))('DeviceCode');
+    await codes.upsert('d1', { clientId: 'tv', userCode: 'BCDFGHJK', params: { scope: 'openid' } }, 60);
+    const results = await Promise.all([
+      models.settleDeviceCode('BCDFGHJK', { accountId: 'alice', grantId: 'g-alice' }),
+      models.settleDeviceCode('BCDFGHJK', { accountId: 'mallory', grantId: 'g-mallory' }),
+      models.settleDeviceCode('BCDFGHJK', { error: 'access_denied', errorDescription: 'no' }),
+    ]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const stored = await codes.find('d1');
+    // The winner's changes only, merged into what oidc-provider stored.
+    expect(stored).toMatchObject({ clientId: 'tv', params: { scope: 'openid' } });
+    expect(
+      [stored?.accountId === 'alice', stored?.accountId === 'mallory', stored?.error === 'access_denied'].filter(Boolean),
+    ).toHaveLength(1);
+    // An approval's grant is indexed too, so revoking the grant removes the code.
+    const [row] = await dataSource.query(`SELECT grant_id FROM oauth2.oidc_models WHERE model = 'DeviceCode' AND id = 'd1'`);
+    expect(row.grant_id).toBe(stored?.grantId ?? null);
+  });
+
+  it('settles no device code that is unknown, expired, used or being verified', async () => {
+    const codes = new (postgresAdapter(models))('DeviceCode');
+    await codes.upsert('d2', { clientId: 'tv', userCode: 'CDFGHJKL' }, 60);
+    await codes.consume('d2');
+    await codes.upsert('d3', { clientId: 'tv', userCode: 'DFGHJKLM', inFlight: true }, 60);
+    await codes.upsert('d4', { clientId: 'tv', userCode: 'FGHJKLMN' }, 60);
+    await dataSource.query(`UPDATE oauth2.oidc_models SET expires_at = now() - interval '1 second' WHERE id = 'd4'`);
+    for (const userCode of ['NOSUCHCD', 'CDFGHJKL', 'DFGHJKLM', 'FGHJKLMN']) {
+      expect(await models.settleDeviceCode(userCode, { accountId: 'alice' })).toBe(false);
+    }
+    expect((await codes.find('d3'))?.accountId).toBeUndefined();
+  });
+
   it('forgets expired artifacts and revokes by grant', async () => {
     const Adapter = postgresAdapter(models);
     const tokens = new Adapter('RefreshToken');

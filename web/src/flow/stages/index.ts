@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { StageProps } from '../challenge';
 import { AuthenticatorValidateStage } from './authenticator-validate.stage';
+import { DeviceCodeFinishStage, DeviceCodeStage } from './device-code.stages';
 import { DuoSetupStage, SmsSetupStage, StaticSetupStage, TotpSetupStage, WebauthnSetupStage } from './authenticator-setup.stages';
 import { IdentificationStage } from './identification.stage';
 import { PasswordStage } from './password.stage';
@@ -29,4 +30,6 @@ export const STAGE_RENDERERS: Record<string, ComponentType<StageProps>> = {
   'ak-stage-authenticator-webauthn': WebauthnSetupStage,
   'ak-stage-authenticator-validate': AuthenticatorValidateStage,
   'ak-stage-autosubmit': AutosubmitStage,
+  'ak-provider-oauth2-device-code': DeviceCodeStage,
+  'ak-provider-oauth2-device-code-finish': DeviceCodeFinishStage,
 };

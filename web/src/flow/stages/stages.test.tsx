@@ -46,6 +46,8 @@ describe('every component the flows service emits has a renderer', () => {
     'ak-stage-authenticator-validate',
     'ak-stage-authenticator-webauthn',
     'ak-stage-autosubmit',
+    'ak-provider-oauth2-device-code',
+    'ak-provider-oauth2-device-code-finish',
   ])('%s', (component) => {
     expect(STAGE_RENDERERS[component]).toBeTypeOf('function');
   });

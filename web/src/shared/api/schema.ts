@@ -3360,6 +3360,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/device': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DeviceEntryController_open'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/flows/-/cancel': {
     parameters: {
       query?: never;
@@ -16628,6 +16644,27 @@ export interface operations {
             pk: string;
           }[];
         };
+      };
+    };
+  };
+  DeviceEntryController_open: {
+    parameters: {
+      query?: {
+        /** @description The user code, from verification_uri_complete */
+        code?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the login first, then to the device code flow */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -61,7 +61,12 @@ function stageContext(settings: Record<string, unknown>, log = fakeLogger()) {
     attempts: 0,
     // The captcha stage only logs; any other service use would fail the test with a TypeError.
     services: { logger: log.logger } as unknown as StageServices,
-    response: { setCookie, rotateFlowCookie, issueFlowToken: jest.fn(async () => 'unused') },
+    response: {
+      setCookie,
+      rotateFlowCookie,
+      issueFlowToken: jest.fn(async () => 'unused'),
+      startFlow: jest.fn(async () => ({ planned: false, message: 'unused' })),
+    },
   };
   return { ctx, log, setCookie, rotateFlowCookie };
 }

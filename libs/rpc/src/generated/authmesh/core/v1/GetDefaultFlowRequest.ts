@@ -3,6 +3,10 @@
 
 
 export interface GetDefaultFlowRequest {
+  /**
+   * A flow designation, or device_code for the brand's device code flow (only the brand's:
+   * NOT_FOUND when the brand has none).
+   */
   'designation'?: (string);
   /**
    * The request's host name, to pick the brand.
@@ -11,6 +15,10 @@ export interface GetDefaultFlowRequest {
 }
 
 export interface GetDefaultFlowRequest__Output {
+  /**
+   * A flow designation, or device_code for the brand's device code flow (only the brand's:
+   * NOT_FOUND when the brand has none).
+   */
   'designation': (string);
   /**
    * The request's host name, to pick the brand.
