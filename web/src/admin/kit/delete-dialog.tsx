@@ -80,13 +80,7 @@ export function DeleteDialog({ resource, rows, onClose }: { resource: Resource; 
                   <List>
                     {effects.map((effect) => (
                       <ListItem key={`${effect.app}.${effect.model_name}.${effect.pk}`}>
-                        {t(
-                          effect.action === 'set_null' || effect.action === 'set_default' ? 'admin.delete.reset' : 'admin.delete.cascade',
-                          {
-                            model: effect.model_name,
-                            name: effect.name,
-                          },
-                        )}
+                        {t(effectMessage(effect.action), { model: effect.model_name, name: effect.name })}
                       </ListItem>
                     ))}
                   </List>
