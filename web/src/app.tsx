@@ -1,6 +1,11 @@
-import { AdminInterface } from './admin/admin-interface';
+import { Bullseye, Spinner } from '@patternfly/react-core';
+import { lazy, Suspense } from 'react';
 import { FlowExecutor } from './flow/flow-executor';
-import { UserInterface } from './user/user-interface';
+
+// The admin and user interfaces are fetched only by the pages that show them, so a login page
+// loads the flow executor alone.
+const AdminInterface = lazy(() => import('./admin/admin-interface').then((module) => ({ default: module.AdminInterface })));
+const UserInterface = lazy(() => import('./user/user-interface').then((module) => ({ default: module.UserInterface })));
 
 /** Which interface a path belongs to: /if/flow/<slug>/, /if/user/ or /if/admin/. */
 export function route(path: string): { kind: 'flow'; slug: string } | { kind: 'user' } | { kind: 'admin' } {
@@ -14,6 +19,15 @@ export function route(path: string): { kind: 'flow'; slug: string } | { kind: 'u
 export function App({ path, search }: { path: string; search: string }) {
   const target = route(path);
   if (target.kind === 'flow') return <FlowExecutor slug={target.slug} query={search.replace(/^\?/, '')} />;
-  if (target.kind === 'admin') return <AdminInterface />;
-  return <UserInterface />;
+  return (
+    <Suspense
+      fallback={
+        <Bullseye>
+          <Spinner aria-label="Loading" />
+        </Bullseye>
+      }
+    >
+      {target.kind === 'admin' ? <AdminInterface /> : <UserInterface />}
+    </Suspense>
+  );
 }

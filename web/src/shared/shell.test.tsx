@@ -44,7 +44,8 @@ describe('logged-in shells', () => {
     first.unmount();
     fakeServer.reply = () => json(200, me({ is_superuser: true }));
     renderWithI18n(<AdminInterface navigate={{ assign: vi.fn() }} />);
-    expect(await screen.findByText('Administration pages are on their way.')).toBeTruthy();
+    expect(await screen.findByRole('navigation', { name: 'Administration navigation' })).toBeTruthy();
+    expect(screen.queryByText('Only administrators can open the admin interface.')).toBeNull();
   });
 
   it('shows a server failure with Retry', async () => {

@@ -43,9 +43,9 @@ describe('device code', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('is translated', () => {
+  it('is translated', async () => {
     show({ component: 'ak-provider-oauth2-device-code' }, 'de');
-    expect(screen.getByLabelText(/^Gerätecode/)).toBeTruthy();
+    expect(await screen.findByLabelText(/^Gerätecode/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Weiter' })).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { pickLocale, translate, type LocaleCode, type MessageKey } from './locales';
+import { catalogLoaded, loadCatalog, pickLocale, translate, type LocaleCode, type MessageKey } from './locales';
 
 /** Where the locale picked by hand is remembered in this browser. */
 const STORAGE_KEY = 'authmesh.locale';
@@ -31,9 +31,23 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   const [userLocale, setUserLocale] = useState<string | undefined>();
   const locale = pickLocale([picked, userLocale, ...(navigator.languages ?? []), navigator.language]);
 
+  // The locale whose catalog is loaded and shown; a newly picked one replaces it once it arrives,
+  // so the page never flashes English (nor loses its state) while a catalog is fetched.
+  const [shown, setShown] = useState<LocaleCode | undefined>(() => (catalogLoaded(locale) ? locale : undefined));
+
   useEffect(() => {
-    document.documentElement.lang = locale;
+    let live = true;
+    void loadCatalog(locale)
+      .catch(() => undefined)
+      .then(() => live && setShown(locale));
+    return () => {
+      live = false;
+    };
   }, [locale]);
+
+  useEffect(() => {
+    if (shown) document.documentElement.lang = shown;
+  }, [shown]);
 
   const setLocale = useCallback((code: LocaleCode) => {
     setPicked(code);
@@ -45,9 +59,11 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   }, []);
 
   const value = useMemo<I18n>(
-    () => ({ locale, setLocale, setUserLocale, t: (key, params) => translate(locale, key, params) }),
-    [locale, setLocale],
+    () => ({ locale, setLocale, setUserLocale, t: (key, params) => translate(shown ?? 'en', key, params) }),
+    [locale, setLocale, shown],
   );
+  // Only the very first catalog is waited for (a local file, quickly there).
+  if (shown === undefined) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

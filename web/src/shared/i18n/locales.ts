@@ -1,12 +1,4 @@
-import de from './locales/de.json';
 import en from './locales/en.json';
-import es from './locales/es.json';
-import fr from './locales/fr.json';
-import pl from './locales/pl.json';
-import tr from './locales/tr.json';
-import zhHans from './locales/zh-Hans.json';
-import zhHant from './locales/zh-Hant.json';
-import zhTW from './locales/zh-TW.json';
 
 /** A key of the English catalog, the one every other catalog mirrors. */
 export type MessageKey = keyof typeof en;
@@ -27,17 +19,28 @@ export const LOCALES = [
 
 export type LocaleCode = (typeof LOCALES)[number]['code'];
 
-export const CATALOGS: Record<LocaleCode, Partial<Catalog>> = {
-  en,
-  de,
-  es,
-  fr,
-  pl,
-  tr,
-  'zh-Hans': zhHans,
-  'zh-Hant': zhHant,
-  'zh-TW': zhTW,
-};
+/**
+ * The catalogs loaded so far. English is part of the main bundle (every message falls back to
+ * it); each other catalog is its own file, fetched when its locale is first used.
+ */
+const loaded: Partial<Record<LocaleCode, Partial<Catalog>>> = { en };
+
+const loaders = import.meta.glob<{ default: Partial<Catalog> }>(['./locales/*.json', '!./locales/en.json']);
+
+/** Whether a locale's catalog is ready to use. */
+export function catalogLoaded(locale: LocaleCode): boolean {
+  return loaded[locale] !== undefined;
+}
+
+/** Loads a locale's catalog (once); a catalog that cannot be fetched leaves English in place. */
+export async function loadCatalog(locale: LocaleCode): Promise<Partial<Catalog>> {
+  const known = loaded[locale];
+  if (known) return known;
+  const load = loaders[`./locales/${locale}.json`];
+  const catalog = load ? (await load()).default : {};
+  loaded[locale] = catalog;
+  return catalog;
+}
 
 /**
  * The supported locale closest to a BCP 47 tag (`fr-CA` → `fr`, `zh-CN` → `zh-Hans`,
@@ -68,7 +71,7 @@ export function pickLocale(preferences: readonly (string | null | undefined)[]):
 
 /** A message in a locale, with `{name}` placeholders filled; English when the locale lacks it. */
 export function translate(locale: LocaleCode, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = CATALOGS[locale][key] ?? CATALOGS.en[key] ?? key;
+  const text = loaded[locale]?.[key] ?? en[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
