@@ -107,6 +107,24 @@ describe('admin list pages', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(deleted).toEqual(['/api/v3/core/applications/wiki']));
   });
+  it('names what would be reset and what blocks the deletion', async () => {
+    const user = userEvent.setup();
+    fakeServer.reply = (request: SeenRequest) => {
+      if (request.url.pathname.endsWith('/used_by'))
+        return json(200, [
+          { app: 'authentik_brands', model_name: 'brand', pk: 'b', name: 'example.com', action: 'set_null' },
+          { app: 'authentik_core', model_name: 'group', pk: 'g', name: 'Child', action: 'restrict' },
+        ]);
+      return json(200, page([app('wiki')]));
+    };
+    renderWithI18n(<ResourceList resource={applicationResource} route={parseHash('#/core/applications')} />);
+    await screen.findByText('WIKI');
+    await user.click(screen.getByRole('checkbox', { name: 'Select row 0' }));
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText('brand “example.com”: its reference will be reset')).toBeTruthy();
+    expect(within(dialog).getByText('group “Child” prevents this deletion: change or delete it first')).toBeTruthy();
+  });
 });
 
 describe('admin forms', () => {
