@@ -33,6 +33,7 @@ import { Policies1764374400007 } from '../migrations/1764374400007-policies.js';
 import { PolicyEntity } from '../policies/policy.entity.js';
 import { PolicyBindingEntity } from '../policies/bindings/policy-binding.entity.js';
 import { OAuth2Providers1764374400020 } from '../migrations/1764374400020-oauth2-providers.js';
+import { SessionImpersonation1764374400046 } from '../migrations/1764374400046-session-impersonation.js';
 import { OAuth2ProviderEntity } from '../providers/oauth2/oauth2-provider.entity.js';
 import { ScopeMappingEntity } from '../providers/oauth2/scope-mapping.entity.js';
 
@@ -75,6 +76,7 @@ export const CORE_MIGRATIONS = [
   AuthenticatorDevices1764374400011,
   WebauthnCredentials1764374400012,
   OAuth2Providers1764374400020,
+  SessionImpersonation1764374400046,
 ];
 
 /** The DataSource of the `core` schema. */

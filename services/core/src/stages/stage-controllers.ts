@@ -1,10 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, type Type } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { listQuerySchema, openApiSchema, RequireSuperuser, UuidPipe, ZodQuery, type ListQuery } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import type { StageType } from './stage-type.js';
 import { StageService, stagePatchSchema, stageWriteSchema } from './stage.service.js';
+
+const userSettingsDoc = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['object_uid', 'component', 'title', 'configure_url'],
+    properties: {
+      object_uid: { type: 'string' },
+      component: { type: 'string' },
+      title: { type: 'string' },
+      configure_url: { type: 'string' },
+    },
+  },
+};
 
 const nameFilter = z.object({ name: z.string().max(255).optional() });
 
@@ -63,21 +77,30 @@ export function stageController(type: StageType): Type<unknown> {
 /** `/api/v3/stages/all/`: every stage whatever its type. */
 @ApiTags('stages')
 @Controller('api/v3/stages/all')
-@RequireSuperuser()
 export class AllStagesController {
   constructor(private readonly stages: StageService) {}
 
+  /** For every logged-in user: the authenticators and password they can set up, and where. */
+  @Get('user_settings')
+  @ApiOkResponse({ schema: userSettingsDoc })
+  userSettings() {
+    return this.stages.userSettings();
+  }
+
   @Get()
+  @RequireSuperuser()
   list(@ZodQuery(listQuerySchema) query: ListQuery, @ZodQuery(nameFilter) filters: { name?: string }) {
     return this.stages.list(undefined, { ...query, ...filters });
   }
 
   @Get(':id')
+  @RequireSuperuser()
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.stages.get(undefined, id);
   }
 
   @Delete(':id')
+  @RequireSuperuser()
   @HttpCode(204)
   async remove(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
     await this.stages.delete(actor, undefined, id);

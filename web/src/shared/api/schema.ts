@@ -640,6 +640,22 @@ export interface paths {
     patch: operations['UserController_patch'];
     trace?: never;
   };
+  '/api/v3/core/users/{id}/impersonate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UserController_impersonate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/core/users/{id}/set_password': {
     parameters: {
       query?: never;
@@ -650,6 +666,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['UserController_setPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/core/users/impersonate_end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['UserController_impersonateEnd'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1611,6 +1643,22 @@ export interface paths {
     put?: never;
     post?: never;
     delete: operations['AllStagesController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/stages/all/user_settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AllStagesController_userSettings'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -3794,14 +3842,17 @@ export interface operations {
   ApplicationController_list: {
     parameters: {
       query?: {
+        for_user?: 'me';
         group?: string;
         meta_publisher?: string;
         name?: string;
+        only_with_launch_url?: 'true' | 'false';
         ordering?: string;
         page?: number;
         page_size?: number;
         search?: string;
         slug?: string;
+        superuser_full_list?: 'true' | 'false';
       };
       header?: never;
       path?: never;
@@ -5504,6 +5555,32 @@ export interface operations {
       };
     };
   };
+  UserController_impersonate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default  */
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   UserController_setPassword: {
     parameters: {
       query?: never;
@@ -5529,6 +5606,23 @@ export interface operations {
       };
     };
   };
+  UserController_impersonateEnd: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   UserController_me: {
     parameters: {
       query?: never;
@@ -5544,7 +5638,38 @@ export interface operations {
         };
         content: {
           'application/json': {
-            user?: {
+            original?: {
+              attributes: {
+                [key: string]: unknown;
+              };
+              date_joined: string;
+              email: string;
+              groups: string[];
+              groups_obj: {
+                attributes: {
+                  [key: string]: unknown;
+                };
+                is_superuser: boolean;
+                name: string;
+                parent: string | null;
+                /** Format: uuid */
+                pk: string;
+              }[];
+              is_active: boolean;
+              is_superuser: boolean;
+              last_login: string | null;
+              name: string;
+              password_change_date: string | null;
+              path: string;
+              pk: number;
+              /** @enum {string} */
+              type: 'internal' | 'external' | 'service_account' | 'internal_service_account';
+              uid: string;
+              username: string;
+              /** Format: uuid */
+              uuid: string;
+            };
+            user: {
               attributes: {
                 [key: string]: unknown;
               };
@@ -9683,6 +9808,30 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  AllStagesController_userSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            component: string;
+            configure_url: string;
+            object_uid: string;
+            title: string;
+          }[];
+        };
       };
     };
   };
