@@ -99,6 +99,14 @@ describe('user interface API', () => {
     });
   });
 
+  describe('current brand', () => {
+    it('names its flows by slug, so the user interface can run the user-settings flow', async () => {
+      const current = await core.api('GET', '/api/v3/core/brands/current/', undefined, null);
+      // The default brand blueprint names the default user-settings flow and leaves the others to the designation defaults.
+      expect(current.body).toMatchObject({ flow_user_settings: 'default-user-settings-flow', flow_authentication: null });
+    });
+  });
+
   describe('own objects', () => {
     it('shows a user only their own tokens and refuses another user’s', async () => {
       await apiToken(bob, 'bob-api');
