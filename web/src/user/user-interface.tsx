@@ -1,4 +1,4 @@
-import { Content, Nav, NavItem, NavList } from '@patternfly/react-core';
+import { Content, Nav, NavItem, NavList, Title } from '@patternfly/react-core';
 import { useI18n } from '../shared/i18n/i18n';
 import { matchPath, useHashRoute } from '../shared/router';
 import { Shell } from '../shared/shell';
@@ -37,9 +37,10 @@ export function UserInterface({ navigate }: { navigate?: { assign(url: string): 
             <Settings user={user} tab={settings.tab} />
           ) : (
             <>
-              <Content component="p" className="am-welcome">
+              <Title headingLevel="h2" size="lg">
                 {t('user.welcome', { name: user.name || user.username })}
-              </Content>
+              </Title>
+              <Content component="p">{t('user.signedInAs', { username: user.username })}</Content>
               <Library />
             </>
           )}
