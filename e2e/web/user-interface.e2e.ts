@@ -145,6 +145,29 @@ describe('user interface in the browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('edits the user details through the user-settings flow embedded in the settings page', async () => {
+    const { page, problems } = await newPage();
+    await logIn(page, 'staffer', PASSWORD);
+    await page.goto(`${proc.baseUrl}/if/user/#/settings/details`);
+    const name = page.getByPlaceholder('Name', { exact: true });
+    await name.waitFor();
+    expect(await name.inputValue()).toBe('The staffer');
+    await name.fill('Stella Staffer');
+    await page.getByPlaceholder('Email', { exact: true }).fill('stella@example.com');
+    await page.locator('select[name="attributes.settings.locale"]').selectOption('en');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('Your details were saved.').waitFor();
+    // Still on the settings page, and the flow started again with the saved value.
+    expect(page.url()).toBe(`${proc.baseUrl}/if/user/#/settings/details`);
+    await page.waitForFunction(
+      () => (document.querySelector('input[placeholder="Name"]') as HTMLInputElement | null)?.value === 'Stella Staffer',
+    );
+    await screenshot(page, 'user-settings-details');
+    const users = await api('GET', '/api/v3/core/users/?username=staffer');
+    expect(users.body.results[0].name).toBe('Stella Staffer');
+    expect(problems).toEqual([]);
+  });
+
   it('shows the impersonation banner to an admin acting as a user, and stopping returns to the admin', async () => {
     const { page, problems } = await newPage();
     await logIn(page, 'akadmin', ADMIN_PASSWORD);
