@@ -94,6 +94,25 @@ describe('user interface in the browser', () => {
     await page.waitForURL(`${proc.baseUrl}/if/user/`);
   }
 
+  it('lists through the API only the applications the policy engine allows each user', async () => {
+    const slugsFor = async (username: string) => {
+      const user = (await api('GET', `/api/v3/core/users/?username=${username}`)).body.results[0];
+      const identifier = `${username}-e2e-api`;
+      expect((await api('POST', '/api/v3/core/tokens/', { identifier, intent: 'api', user: user.pk, expiring: false })).status).toBe(201);
+      const key = (await api('GET', `/api/v3/core/tokens/${identifier}/view_key/`)).body.key as string;
+      const listed = await apiClient(proc.baseUrl, key)('GET', '/api/v3/core/applications/');
+      expect(listed.status).toBe(200);
+      return listed.body.results.map((a: { slug: string }) => a.slug);
+    };
+    expect(await slugsFor('reader')).toEqual(['team-wiki']);
+    expect(await slugsFor('staffer')).toEqual(['payroll', 'team-wiki']);
+    // The admin's own library follows the same policies; the admin list has everything.
+    expect((await api('GET', '/api/v3/core/applications/?for_user=me')).body.results.map((a: { slug: string }) => a.slug)).toEqual([
+      'team-wiki',
+    ]);
+    expect((await api('GET', '/api/v3/core/applications/')).body.results).toHaveLength(2);
+  });
+
   it('shows a user only the applications their policies allow, and launches one', async () => {
     const { page, problems } = await newPage();
     await logIn(page, 'reader', PASSWORD);
