@@ -149,7 +149,8 @@ describe('web interface in the browser', () => {
     await page.waitForURL(`${proc.baseUrl}/if/user/`);
     const devices = await api('GET', '/api/v3/authenticators/admin/totp/');
     expect(devices.body.results).toEqual([expect.objectContaining({ confirmed: true })]);
-    // The user interface lists the new device; renaming it there goes through the API with the CSRF token.
+    // The user interface's MFA tab lists the new device; renaming it there goes through the API with the CSRF token.
+    await page.goto(`${proc.baseUrl}/if/user/#/settings/mfa`);
     await page.getByRole('cell', { name: 'Authenticator app', exact: true }).waitFor();
     await page.getByRole('button', { name: /^Rename / }).click();
     await page.getByLabel('New name').fill('My phone');

@@ -18,7 +18,9 @@ import { TokenService } from './tokens/token.service.js';
 import { UserController } from './users/user.controller.js';
 import { UserRepository } from './users/user.repository.js';
 import { UserService } from './users/user.service.js';
+import { ImpersonationService } from './users/impersonation.service.js';
 import { ApplicationController } from './applications/application.controller.js';
+import { ApplicationAccess } from './applications/application-access.js';
 import { ApplicationRepository } from './applications/application.repository.js';
 import { ApplicationService } from './applications/application.service.js';
 import { BrandController } from './brands/brand.controller.js';
@@ -164,6 +166,7 @@ export class CoreModule {
         EventOutboxRepository,
         UserRepository,
         UserService,
+        ImpersonationService,
         GroupRepository,
         GroupService,
         TokenRepository,
@@ -175,6 +178,7 @@ export class CoreModule {
         BrandService,
         CertificateKeyPairRepository,
         CertificateKeyPairService,
+        ApplicationAccess,
         ApplicationRepository,
         ApplicationService,
         ProviderRepository,

@@ -35,7 +35,18 @@ export interface Navigator {
  * The flow interface at /if/flow/<slug>/: fetches the current challenge, draws the stage's
  * renderer in the flow's frame, posts answers, and follows the final redirect.
  */
-export function FlowExecutor({ slug, query, navigate = window.location }: { slug: string; query: string; navigate?: Navigator }) {
+export function FlowExecutor({
+  slug,
+  query,
+  navigate = window.location,
+  embedded = false,
+}: {
+  slug: string;
+  query: string;
+  navigate?: Navigator;
+  /** Inside another page (the user settings): only the stages, without the login page frame or the page title. */
+  embedded?: boolean;
+}) {
   const { t } = useI18n();
   const client = useMemo(() => new ExecutorClient(slug, query), [slug, query]);
   const [view, setView] = useState<View>({ kind: 'loading' });
@@ -99,8 +110,8 @@ export function FlowExecutor({ slug, query, navigate = window.location }: { slug
   const brand = useBrand();
   const title = info?.title || t('flow.title');
   useEffect(() => {
-    document.title = brand?.title ? `${title} – ${brand.title}` : title;
-  }, [title, brand?.title]);
+    if (!embedded) document.title = brand?.title ? `${title} – ${brand.title}` : title;
+  }, [title, brand?.title, embedded]);
 
   let body;
   if (view.kind === 'loading' || view.kind === 'redirecting') {
@@ -119,6 +130,14 @@ export function FlowExecutor({ slug, query, navigate = window.location }: { slug
       <Alert variant="danger" isInline title={t('flow.unknownStage')}>
         <p>{view.challenge.component}</p>
       </Alert>
+    );
+  }
+
+  if (embedded) {
+    return (
+      <div ref={stageBox} className="am-flow-embedded" data-component={challenge?.component ?? view.kind}>
+        {body}
+      </div>
     );
   }
 

@@ -29,7 +29,7 @@ export class ApplicationBlueprint {
       delete: (existing) => this.applications.delete(actor, String(existing.key)),
       schema: openApiSchema(applicationWriteSchema),
       export: async () =>
-        (await everyPage((page) => this.applications.list({}, page))).map(
+        (await everyPage((page) => this.applications.list(actor, {}, {}, page))).map(
           ({ pk, slug, provider_obj: _obj, launch_url: _url, ...attrs }) => ({
             id: `application-${pk}`,
             identifiers: { slug },

@@ -3,10 +3,12 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { listQuerySchema, openApiSchema, paginatedSchema, RequireSuperuser, ZodBody, ZodQuery, type ListQuery } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import {
+  applicationAudienceSchema,
   applicationListQuerySchema,
   applicationPatchSchema,
   applicationReadSchema,
   applicationWriteSchema,
+  type ApplicationAudience,
   type ApplicationFilters,
   type ApplicationPatch,
   type ApplicationWrite,
@@ -19,8 +21,8 @@ import { usedByDoc } from '../common/used-by/used-by.js';
 const applicationDoc = openApiSchema(applicationReadSchema, 'output');
 
 @ApiTags('core')
+/** Applications: superusers manage them; every user lists the ones they may open. */
 @Controller('api/v3/core/applications')
-@RequireSuperuser()
 export class ApplicationController {
   constructor(
     private readonly applications: ApplicationService,
@@ -29,17 +31,24 @@ export class ApplicationController {
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(applicationDoc) })
-  list(@ZodQuery(listQuerySchema) query: ListQuery, @ZodQuery(applicationListQuerySchema) filters: ApplicationFilters) {
-    return this.applications.list(filters, query);
+  list(
+    @CurrentActor() actor: Actor,
+    @ZodQuery(listQuerySchema) query: ListQuery,
+    @ZodQuery(applicationListQuerySchema) filters: ApplicationFilters,
+    @ZodQuery(applicationAudienceSchema) audience: ApplicationAudience,
+  ) {
+    return this.applications.list(actor, filters, audience, query);
   }
 
   @Post()
+  @RequireSuperuser()
   @ApiOkResponse({ schema: applicationDoc })
   create(@CurrentActor() actor: Actor, @ZodBody(applicationWriteSchema) body: ApplicationWrite) {
     return this.applications.create(actor, body);
   }
 
   @Get(':slug')
+  @RequireSuperuser()
   @ApiOkResponse({ schema: applicationDoc })
   retrieve(@Param('slug') slug: string) {
     return this.applications.get(slug);
@@ -52,16 +61,19 @@ export class ApplicationController {
   }
 
   @Put(':slug')
+  @RequireSuperuser()
   replace(@CurrentActor() actor: Actor, @Param('slug') slug: string, @ZodBody(applicationWriteSchema) body: ApplicationWrite) {
     return this.applications.update(actor, slug, body);
   }
 
   @Patch(':slug')
+  @RequireSuperuser()
   patch(@CurrentActor() actor: Actor, @Param('slug') slug: string, @ZodBody(applicationPatchSchema) body: ApplicationPatch) {
     return this.applications.update(actor, slug, body);
   }
 
   @Delete(':slug')
+  @RequireSuperuser()
   @HttpCode(204)
   async remove(@CurrentActor() actor: Actor, @Param('slug') slug: string) {
     await this.applications.delete(actor, slug);

@@ -39,6 +39,21 @@ export const applicationListQuerySchema = z.object({
 });
 export type ApplicationFilters = z.output<typeof applicationListQuerySchema>;
 
+const flag = z.enum(['true', 'false'], 'Must be true or false.').transform((value) => value === 'true');
+
+/**
+ * Who the list is for. Non-superusers always get only the applications their policies let
+ * them open; a superuser gets every application unless `for_user=me` asks for their own
+ * library. `superuser_full_list=true` (what the reference's admin pages send) is accepted.
+ */
+export const applicationAudienceSchema = z.object({
+  for_user: z.enum(['me'], 'Not a valid choice.').optional(),
+  superuser_full_list: flag.optional(),
+  /** Leave out applications without a launch URL (the user's library). */
+  only_with_launch_url: flag.optional(),
+});
+export type ApplicationAudience = z.output<typeof applicationAudienceSchema>;
+
 export const applicationReadSchema = z.object({
   pk: z.uuid(),
   name: z.string(),

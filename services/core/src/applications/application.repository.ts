@@ -7,6 +7,9 @@ import { managerFor } from '../database/transactions.js';
 import { ApplicationEntity } from './application.entity.js';
 import type { ApplicationFilters } from './application.dto.js';
 
+/** The most applications one per-user list considers; far beyond any real installation. */
+const MAX_APPLICATIONS = 5000;
+
 const ORDERING: Record<string, string> = { name: 'a.name', slug: 'a.slug', group: 'a.group' };
 
 /** Every query on applications. */
@@ -28,6 +31,18 @@ export class ApplicationRepository {
   }
 
   async list(filters: ApplicationFilters, query: ListQuery): Promise<[ApplicationEntity[], number]> {
+    return fetchPage(this.filtered(filters, query), query, ORDERING, { name: 'ASC' });
+  }
+
+  /** Every application matching the filters and search, in list order (for per-user filtering before paging). */
+  async listAll(filters: ApplicationFilters, query: ListQuery): Promise<ApplicationEntity[]> {
+    const [rows] = await fetchPage(this.filtered(filters, query), { ...query, page: 1, page_size: MAX_APPLICATIONS }, ORDERING, {
+      name: 'ASC',
+    });
+    return rows;
+  }
+
+  private filtered(filters: ApplicationFilters, query: ListQuery) {
     const qb = this.manager().createQueryBuilder(ApplicationEntity, 'a').leftJoinAndSelect('a.provider', 'p');
     if (filters.name !== undefined) qb.andWhere('a.name = :name', { name: filters.name });
     if (filters.slug !== undefined) qb.andWhere('a.slug = :slug', { slug: filters.slug });
@@ -41,7 +56,7 @@ export class ApplicationRepository {
         },
       );
     }
-    return fetchPage(qb, query, ORDERING, { name: 'ASC' });
+    return qb;
   }
 
   async providerExists(id: number): Promise<boolean> {

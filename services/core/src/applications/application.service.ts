@@ -5,7 +5,8 @@ import type { Actor } from '../audit/actor.js';
 import { EventPublisher, type ModelRef } from '../audit/event-publisher.js';
 import { rethrowUnique } from '../database/transactions.js';
 import { ApplicationEntity } from './application.entity.js';
-import type { ApplicationFilters, ApplicationPatch, ApplicationRead, ApplicationWrite } from './application.dto.js';
+import { ApplicationAccess } from './application-access.js';
+import type { ApplicationAudience, ApplicationFilters, ApplicationPatch, ApplicationRead, ApplicationWrite } from './application.dto.js';
 import { ApplicationRepository } from './application.repository.js';
 
 /** Applications: what users launch, each backed by at most one provider. */
@@ -14,11 +15,29 @@ export class ApplicationService {
   constructor(
     private readonly applications: ApplicationRepository,
     private readonly events: EventPublisher,
+    private readonly access: ApplicationAccess,
   ) {}
 
-  async list(filters: ApplicationFilters, query: ListQuery): Promise<Paginated<ApplicationRead>> {
-    const [rows, count] = await this.applications.list(filters, query);
-    return paginate(rows.map(serializeApplication), count, query);
+  /**
+   * Every application for a superuser's admin list; otherwise (and when a superuser asks
+   * `for_user=me`) only those the caller's policies let them open, paged after filtering.
+   */
+  async list(
+    actor: Actor,
+    filters: ApplicationFilters,
+    audience: ApplicationAudience,
+    query: ListQuery,
+  ): Promise<Paginated<ApplicationRead>> {
+    const full = actor.principal.user.isSuperuser && audience.for_user !== 'me';
+    if (full && !audience.only_with_launch_url) {
+      const [rows, count] = await this.applications.list(filters, query);
+      return paginate(rows.map(serializeApplication), count, query);
+    }
+    let rows = await this.applications.listAll(filters, query);
+    if (audience.only_with_launch_url) rows = rows.filter((app) => serializeApplication(app).launch_url !== null);
+    if (!full) rows = await this.access.allowed(actor, rows);
+    const start = (query.page - 1) * query.page_size;
+    return paginate(rows.slice(start, start + query.page_size).map(serializeApplication), rows.length, query);
   }
 
   async get(slug: string): Promise<ApplicationRead> {

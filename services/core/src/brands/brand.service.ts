@@ -41,10 +41,13 @@ export class BrandService {
     await this.events.modelDeleted(actor, ref(brand));
   }
 
-  /** The brand serving `host`, in the public shape the login pages need. */
+  /** The brand serving `host`, in the public shape the login pages need; flows by slug, as the reference product answers. */
   async current(host: string) {
     const { brand, matchedDomain } = await this.brands.forHost(host);
     const read = serializeBrand(brand ?? Object.assign(new BrandEntity(), defaultsForMissingBrand()));
+    const slugs = await this.flows.slugsOf(
+      BRAND_FLOW_FIELDS.map((field) => read[field]).filter((id): id is string => typeof id === 'string'),
+    );
     const settings = read.attributes['settings'];
     return {
       matched_domain: matchedDomain,
@@ -52,7 +55,7 @@ export class BrandService {
       branding_logo: read.branding_logo,
       branding_favicon: read.branding_favicon,
       ui_footer_links: [],
-      ...Object.fromEntries(BRAND_FLOW_FIELDS.map((field) => [field, read[field]])),
+      ...Object.fromEntries(BRAND_FLOW_FIELDS.map((field) => [field, slugs.get(read[field] ?? '') ?? null])),
       default_locale: settings && typeof settings === 'object' ? String((settings as { locale?: unknown }).locale ?? '') : '',
     };
   }

@@ -37,6 +37,7 @@ import { Sources1764374400040 } from '../migrations/1764374400040-sources.js';
 import { SourceEntity } from '../sources/source.entity.js';
 import { OAuthSourceEntity } from '../sources/oauth/oauth-source.entity.js';
 import { OAuth2RetiredKeysBackchannelLogout1764374400030 } from '../migrations/1764374400030-oauth2-retired-keys-backchannel-logout.js';
+import { SessionImpersonation1764374400046 } from '../migrations/1764374400046-session-impersonation.js';
 import { OAuth2ProviderEntity } from '../providers/oauth2/oauth2-provider.entity.js';
 import { ScopeMappingEntity } from '../providers/oauth2/scope-mapping.entity.js';
 
@@ -83,6 +84,7 @@ export const CORE_MIGRATIONS = [
   OAuth2Providers1764374400020,
   Sources1764374400040,
   OAuth2RetiredKeysBackchannelLogout1764374400030,
+  SessionImpersonation1764374400046,
 ];
 
 /** The DataSource of the `core` schema. */

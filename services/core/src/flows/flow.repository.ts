@@ -50,6 +50,16 @@ export class FlowRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The slug of each flow id that exists. */
+  async slugsOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; slug: string }> = await this.manager().query(
+      'SELECT id, slug FROM core.flows WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.slug]));
+  }
+
   save(flow: FlowEntity): Promise<FlowEntity> {
     return this.manager().save(FlowEntity, flow);
   }

@@ -30,4 +30,8 @@ export class SessionEntity {
 
   @Column({ name: 'last_used', type: 'timestamptz', default: () => 'now()' })
   lastUsed!: Date;
+
+  /** The admin who is impersonating `userId` in this session, or null; ending the impersonation gives the session back to them. */
+  @Column({ name: 'impersonator_id', type: 'integer', nullable: true })
+  impersonatorId!: number | null;
 }

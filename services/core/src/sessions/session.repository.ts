@@ -48,6 +48,11 @@ export class SessionRepository {
     );
   }
 
+  /** Switches the session's user (impersonation starts or ends). */
+  async setUser(id: string, userId: number, impersonatorId: number | null): Promise<void> {
+    await this.manager().update(SessionEntity, { id }, { userId, impersonatorId });
+  }
+
   async deleteByDigest(keyDigest: string): Promise<void> {
     await this.manager().delete(SessionEntity, { keyDigest });
   }

@@ -9,6 +9,20 @@ import { StageEntity } from './stage.entity.js';
 import { UsedByService } from '../common/used-by/used-by.service.js';
 import { usedByDoc } from '../common/used-by/used-by.js';
 
+const userSettingsDoc = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['object_uid', 'component', 'title', 'configure_url'],
+    properties: {
+      object_uid: { type: 'string' },
+      component: { type: 'string' },
+      title: { type: 'string' },
+      configure_url: { type: 'string' },
+    },
+  },
+};
+
 const nameFilter = z.object({ name: z.string().max(255).optional() });
 
 /**
@@ -75,19 +89,27 @@ export function stageController(type: StageType): Type<unknown> {
 /** `/api/v3/stages/all/`: every stage whatever its type. */
 @ApiTags('stages')
 @Controller('api/v3/stages/all')
-@RequireSuperuser()
 export class AllStagesController {
   constructor(
     private readonly stages: StageService,
     private readonly references: UsedByService,
   ) {}
 
+  /** For every logged-in user: the authenticators and password they can set up, and where. */
+  @Get('user_settings')
+  @ApiOkResponse({ schema: userSettingsDoc })
+  userSettings() {
+    return this.stages.userSettings();
+  }
+
   @Get()
+  @RequireSuperuser()
   list(@ZodQuery(listQuerySchema) query: ListQuery, @ZodQuery(nameFilter) filters: { name?: string }) {
     return this.stages.list(undefined, { ...query, ...filters });
   }
 
   @Get(':id')
+  @RequireSuperuser()
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.stages.get(undefined, id);
   }
@@ -99,6 +121,7 @@ export class AllStagesController {
   }
 
   @Delete(':id')
+  @RequireSuperuser()
   @HttpCode(204)
   async remove(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
     await this.stages.delete(actor, undefined, id);

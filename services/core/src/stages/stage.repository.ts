@@ -45,6 +45,19 @@ export class StageRepository {
     return result;
   }
 
+  /** Stages of the given types that name a configure flow, with that flow's slug and title. */
+  withConfigureFlow(
+    types: string[],
+  ): Promise<Array<{ id: string; name: string; type: string; config: Record<string, unknown>; flow_slug: string; flow_title: string }>> {
+    return this.manager().query(
+      `SELECT s.id, s.name, s.type, s.config, f.slug AS flow_slug, f.title AS flow_title
+         FROM core.stages s JOIN core.flows f ON f.id::text = s.config->>'configure_flow'
+        WHERE s.type = ANY($1)
+        ORDER BY s.name`,
+      [types],
+    );
+  }
+
   save(stage: StageEntity): Promise<StageEntity> {
     return this.manager().save(StageEntity, stage);
   }

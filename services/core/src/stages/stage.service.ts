@@ -30,6 +30,24 @@ export type StageRead = { pk: string; name: string; component: string; meta_mode
   unknown
 >;
 
+/** A setting the user can configure themselves, by running a stage's configure flow. */
+export interface UserSetting {
+  object_uid: string;
+  component: string;
+  title: string;
+  configure_url: string;
+}
+
+/** Stage types whose configure flow users run from their settings, and the settings component of each. */
+const USER_SETTING_COMPONENTS: Record<string, string> = {
+  authenticator_totp: 'ak-user-settings-authenticator-totp',
+  authenticator_static: 'ak-user-settings-authenticator-static',
+  authenticator_webauthn: 'ak-user-settings-authenticator-webauthn',
+  authenticator_sms: 'ak-user-settings-authenticator-sms',
+  authenticator_duo: 'ak-user-settings-authenticator-duo',
+  password: 'ak-user-settings-password',
+};
+
 /** Stages of every type: one service, validated by each type's schema. */
 @Injectable()
 export class StageService {
@@ -47,6 +65,20 @@ export class StageService {
       count,
       query,
     );
+  }
+
+  /** What users may set up themselves: every authenticator or password stage with a configure flow. */
+  async userSettings(): Promise<UserSetting[]> {
+    const rows = await this.stages.withConfigureFlow(Object.keys(USER_SETTING_COMPONENTS));
+    return rows.map((row) => {
+      const friendly = typeof row.config.friendly_name === 'string' ? row.config.friendly_name.trim() : '';
+      return {
+        object_uid: row.id,
+        component: USER_SETTING_COMPONENTS[row.type],
+        title: friendly || row.flow_title || row.name,
+        configure_url: `/if/flow/${encodeURIComponent(row.flow_slug)}/`,
+      };
+    });
   }
 
   async get(type: StageType | undefined, id: string): Promise<StageRead> {

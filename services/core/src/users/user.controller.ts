@@ -12,6 +12,7 @@ import {
 } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import {
+  impersonateSchema,
   pathsQuerySchema,
   serviceAccountSchema,
   setPasswordSchema,
@@ -27,6 +28,7 @@ import { UserService, type ServiceAccountInput } from './user.service.js';
 import { UserEntity } from './user.entity.js';
 import { UsedByService } from '../common/used-by/used-by.service.js';
 import { usedByDoc } from '../common/used-by/used-by.js';
+import { ImpersonationService } from './impersonation.service.js';
 
 const userDoc = openApiSchema(userReadSchema, 'output');
 
@@ -36,12 +38,21 @@ export class UserController {
   constructor(
     private readonly users: UserService,
     private readonly references: UsedByService,
+    private readonly impersonation: ImpersonationService,
   ) {}
 
+  /** The caller; while impersonating, `original` is the admin behind the session. */
   @Get('me')
-  @ApiOkResponse({ schema: { type: 'object', properties: { user: userDoc } } })
+  @ApiOkResponse({ schema: { type: 'object', required: ['user'], properties: { user: userDoc, original: userDoc } } })
   me(@CurrentActor() actor: Actor) {
-    return this.users.me(actor);
+    return this.impersonation.me(actor);
+  }
+
+  /** Ends impersonation: the session belongs to the admin again (a GET, as in the reference product). */
+  @Get('impersonate_end')
+  @HttpCode(204)
+  async impersonateEnd(@CurrentActor() actor: Actor) {
+    await this.impersonation.end(actor);
   }
 
   @Get('paths')
@@ -102,6 +113,18 @@ export class UserController {
   @HttpCode(204)
   async remove(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number) {
     await this.users.delete(actor, id);
+  }
+
+  /** Makes the caller's session act as this user until `impersonate_end`. */
+  @Post(':id/impersonate')
+  @RequireSuperuser()
+  @HttpCode(204)
+  async impersonate(
+    @CurrentActor() actor: Actor,
+    @Param('id', IntIdPipe) id: number,
+    @ZodBody(impersonateSchema) body: { reason: string },
+  ) {
+    await this.impersonation.start(actor, id, body.reason);
   }
 
   @Post(':id/set_password')

@@ -84,3 +84,6 @@ export const userReadSchema = z.object({
   groups_obj: z.array(groupRefSchema),
 });
 export type UserRead = z.infer<typeof userReadSchema>;
+
+/** Why an admin impersonates someone, recorded in the event (optional here). */
+export const impersonateSchema = z.object({ reason: z.string().trim().max(1000).default('') });

@@ -928,6 +928,22 @@ export interface paths {
     patch: operations['UserController_patch'];
     trace?: never;
   };
+  '/api/v3/core/users/{id}/impersonate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UserController_impersonate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/core/users/{id}/set_password': {
     parameters: {
       query?: never;
@@ -952,6 +968,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['UserController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/core/users/impersonate_end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['UserController_impersonateEnd'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2312,6 +2344,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['AllStagesController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/stages/all/user_settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AllStagesController_userSettings'];
     put?: never;
     post?: never;
     delete?: never;
@@ -5240,14 +5288,17 @@ export interface operations {
   ApplicationController_list: {
     parameters: {
       query?: {
+        for_user?: 'me';
         group?: string;
         meta_publisher?: string;
         name?: string;
+        only_with_launch_url?: 'true' | 'false';
         ordering?: string;
         page?: number;
         page_size?: number;
         search?: string;
         slug?: string;
+        superuser_full_list?: 'true' | 'false';
       };
       header?: never;
       path?: never;
@@ -7092,6 +7143,32 @@ export interface operations {
       };
     };
   };
+  UserController_impersonate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default  */
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   UserController_setPassword: {
     parameters: {
       query?: never;
@@ -7145,6 +7222,23 @@ export interface operations {
       };
     };
   };
+  UserController_impersonateEnd: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   UserController_me: {
     parameters: {
       query?: never;
@@ -7160,7 +7254,38 @@ export interface operations {
         };
         content: {
           'application/json': {
-            user?: {
+            original?: {
+              attributes: {
+                [key: string]: unknown;
+              };
+              date_joined: string;
+              email: string;
+              groups: string[];
+              groups_obj: {
+                attributes: {
+                  [key: string]: unknown;
+                };
+                is_superuser: boolean;
+                name: string;
+                parent: string | null;
+                /** Format: uuid */
+                pk: string;
+              }[];
+              is_active: boolean;
+              is_superuser: boolean;
+              last_login: string | null;
+              name: string;
+              password_change_date: string | null;
+              path: string;
+              pk: number;
+              /** @enum {string} */
+              type: 'internal' | 'external' | 'service_account' | 'internal_service_account';
+              uid: string;
+              username: string;
+              /** Format: uuid */
+              uuid: string;
+            };
+            user: {
               attributes: {
                 [key: string]: unknown;
               };
@@ -12551,6 +12676,30 @@ export interface operations {
             model_name: string;
             name: string;
             pk: string;
+          }[];
+        };
+      };
+    };
+  };
+  AllStagesController_userSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            component: string;
+            configure_url: string;
+            object_uid: string;
+            title: string;
           }[];
         };
       };
