@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseHash } from '../../shared/router';
 import { fakeServer, json, type SeenRequest } from '../../test/fake-server';
 import { renderWithI18n } from '../../test/render';
@@ -8,6 +8,7 @@ import { ResourceDetail } from '../kit/resource-detail';
 import { ResourceList } from '../kit/resource-list';
 import { groupResource } from './groups';
 import { tokenResource } from './tokens';
+import { ImpersonateButton } from './user-actions';
 import { userResource } from './users';
 
 const page = (results: unknown[]) => ({
@@ -136,6 +137,37 @@ describe('admin users', () => {
     expect(await within(dialog).findByText('The password was changed.')).toBeTruthy();
     expect(posted[0].url.pathname).toBe('/api/v3/core/users/4/set_password');
     expect(posted[1].body).toEqual({ password: 'x' });
+  });
+
+  it('impersonates with a reason, then opens the user interface', async () => {
+    const events = userEvent.setup();
+    const posted: SeenRequest[] = [];
+    const navigate = { assign: vi.fn() };
+    fakeServer.reply = (request) => {
+      if (request.method === 'POST') {
+        posted.push(request);
+        return posted.length === 1
+          ? json(400, { user: ['Superusers cannot impersonate themselves.'] })
+          : new Response(null, { status: 204 });
+      }
+      return json(200, user(5));
+    };
+    renderWithI18n(<ImpersonateButton user={user(5)} navigate={navigate} />);
+    await events.click(screen.getByRole('button', { name: 'Impersonate' }));
+    const dialog = await screen.findByRole('dialog');
+    await events.type(within(dialog).getByLabelText(/^Reason/), 'ticket 42');
+    await events.click(within(dialog).getByRole('button', { name: 'Impersonate' }));
+    expect(await within(dialog).findByText(/Superusers cannot impersonate themselves/)).toBeTruthy();
+    expect(navigate.assign).not.toHaveBeenCalled();
+    await events.click(within(dialog).getByRole('button', { name: 'Impersonate' }));
+    await waitFor(() => expect(navigate.assign).toHaveBeenCalledWith('/if/user/'));
+    expect(posted[1].url.pathname).toBe('/api/v3/core/users/5/impersonate');
+    expect(posted[1].body).toEqual({ reason: 'ticket 42' });
+  });
+
+  it('offers no impersonation of an inactive user', () => {
+    renderWithI18n(<ImpersonateButton user={user(6, { is_active: false })} />);
+    expect(screen.queryByRole('button', { name: 'Impersonate' })).toBeNull();
   });
 
   it('deactivates a user only after asking', async () => {

@@ -162,3 +162,39 @@ export function ServiceAccountButton({ onCreated }: { onCreated(): void }) {
     </>
   );
 }
+
+const IMPERSONATE: MessageKey = 'admin.users.impersonate';
+const impersonateFields: Field[] = [
+  { name: 'reason', label: 'admin.users.impersonateReason', help: 'admin.users.impersonateReasonHelp', kind: 'text' },
+];
+
+/**
+ * Starts acting as the user (`POST /core/users/<pk>/impersonate`, recorded with the reason) and
+ * opens the user interface as them; the banner there ends it.
+ */
+export function ImpersonateButton({ user, navigate = window.location }: { user: Row; navigate?: { assign(url: string): void } }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  if (user.is_active !== true) return null;
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        {t(IMPERSONATE)}
+      </Button>
+      {open ? (
+        <Modal variant="small" isOpen onClose={() => setOpen(false)} aria-labelledby="impersonate-title">
+          <ModalHeader title={t('admin.users.impersonateTitle', { username: String(user.username) })} labelId="impersonate-title" />
+          <ModalBody>
+            <ResourceForm
+              fields={impersonateFields}
+              submitLabel={IMPERSONATE}
+              onSubmit={(body) => postAction(`/api/v3/core/users/${String(user.pk)}/impersonate`, body)}
+              onSaved={() => navigate.assign('/if/user/')}
+              onCancel={() => setOpen(false)}
+            />
+          </ModalBody>
+        </Modal>
+      ) : null}
+    </>
+  );
+}
