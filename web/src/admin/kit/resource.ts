@@ -69,6 +69,15 @@ export interface Field {
   group?: MessageKey;
   /** Shown only when the form's other values call for it. */
   visible?(values: Row): boolean;
+  /** Choices of a `select` field that come from the API (e.g. an action listing types), after the fixed ones. */
+  load?(): Promise<Choice[]>;
+  /**
+   * Values the form fills in after the user changes this field (e.g. a type's default URLs): the
+   * returned fields are set, the others stay as they are.
+   */
+  fills?(value: unknown, values: Row): Promise<Row | undefined>;
+  /** An empty value is sent as null (optional URLs the API wants absent rather than blank). */
+  emptyNull?: boolean;
 }
 
 /** A choice filter of a list page, kept in the address like the search (`?type=internal`). */
