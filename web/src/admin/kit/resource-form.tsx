@@ -317,11 +317,20 @@ export function ResourceForm({
       return next;
     });
     if (field.kind === 'slug') setSlugTouched(true);
-    if (field.fills)
+    if (field.fills) {
+      const before = values;
       void field
-        .fills(value, { ...values, [field.name]: value })
-        .then((filled) => filled && setValues((current) => ({ ...current, ...filled })))
+        .fills(value, before)
+        .then((filled) => {
+          if (!filled) return;
+          setValues((current) => {
+            const next = { ...current };
+            for (const [name, filledValue] of Object.entries(filled)) if (current[name] === before[name]) next[name] = filledValue;
+            return next;
+          });
+        })
         .catch(() => undefined);
+    }
   };
 
   const submit = async (event: FormEvent) => {

@@ -25,11 +25,20 @@ export const PREFILLED_URLS = [
   'oidc_jwks_url',
 ] as const;
 
+/** The list is fixed in core's code, so one answer serves the page until it is reloaded (not a failed one). */
+let cached: Promise<OAuthProviderType[]> | undefined;
+
 /** The provider types core knows (GitHub, Google, generic OpenID Connect, ...). */
-export async function loadProviderTypes(): Promise<OAuthProviderType[]> {
-  const answer = await action('GET', '/api/v3/sources/oauth/source_types');
-  if (!answer.ok || !Array.isArray(answer.data)) throw new Error(`source_types answered ${answer.status}`);
-  return answer.data as OAuthProviderType[];
+export function loadProviderTypes(): Promise<OAuthProviderType[]> {
+  cached ??= action('GET', '/api/v3/sources/oauth/source_types').then((answer) => {
+    if (!answer.ok || !Array.isArray(answer.data)) throw new Error(`source_types answered ${answer.status}`);
+    return answer.data as OAuthProviderType[];
+  });
+  const pending = cached;
+  pending.catch(() => {
+    if (cached === pending) cached = undefined;
+  });
+  return pending;
 }
 
 /** The provider types as choices of the provider type select. */
@@ -37,20 +46,29 @@ export async function providerTypeChoices(): Promise<Choice[]> {
   return (await loadProviderTypes()).map((type) => ({ value: type.slug, label: { text: type.name } }));
 }
 
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
 /**
- * The default endpoints of a newly chosen provider type, for the URL fields that are still
- * empty: what the admin typed is never overwritten.
+ * The endpoints of a newly chosen provider type. A URL field takes the new type's default when
+ * it is empty or still holds the previous type's default; what the admin typed is never
+ * overwritten. A previous default the new type does not have is cleared.
  */
-export async function defaultUrls(providerType: unknown, values: Row): Promise<Row | undefined> {
+export async function defaultUrls(providerType: unknown, before: Row): Promise<Row | undefined> {
   if (typeof providerType !== 'string' || providerType === '') return undefined;
-  const type = (await loadProviderTypes()).find((candidate) => candidate.slug === providerType);
-  if (!type) return undefined;
+  const types = await loadProviderTypes();
+  const next = types.find((candidate) => candidate.slug === providerType);
+  if (!next) return undefined;
+  const previous = types.find((candidate) => candidate.slug === before.provider_type);
   const filled: Row = {};
   for (const field of PREFILLED_URLS) {
-    const current = values[field];
-    const empty = current === undefined || current === null || (typeof current === 'string' && current.trim() === '');
-    const known = type[field];
-    if (empty && known) filled[field] = known;
+    const current = before[field];
+    const untouched = isBlank(current) || (previous?.[field] && current === previous[field]);
+    if (!untouched) continue;
+    const known = next[field];
+    if (known) filled[field] = known;
+    else if (!isBlank(current)) filled[field] = '';
   }
   return filled;
 }

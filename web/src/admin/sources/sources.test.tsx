@@ -177,6 +177,29 @@ describe('admin sources', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/core/sources/my-google'));
   });
 
+  it('switching the provider type replaces the previous type’s defaults but keeps URLs the admin typed', async () => {
+    const user = userEvent.setup();
+    fakeServer.reply = (request) => lookups(request) ?? json(200, page([]));
+    renderWithI18n(<ResourceList resource={sourceResource} route={parseHash('#/core/sources')} />);
+    await user.click(await screen.findByRole('button', { name: 'Create' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'OAuth Source' }));
+    const dialog = await screen.findByRole('dialog');
+    const providerType = within(dialog).getByRole('combobox', { name: /^Provider type/ });
+    await within(providerType).findByRole('option', { name: 'Google' });
+    const field = (name: RegExp) => within(dialog).getByRole('textbox', { name }) as HTMLInputElement;
+    await user.selectOptions(providerType, 'google');
+    await waitFor(() => expect(field(/^OIDC JWKS URL/).value).toBe('https://www.googleapis.com/oauth2/v3/certs'));
+    const token = field(/^Access token URL/);
+    await user.clear(token);
+    await user.type(token, 'https://proxy.example.com/token');
+    await user.selectOptions(providerType, 'github');
+    await waitFor(() => expect(field(/^Authorization URL/).value).toBe('https://github.com/login/oauth/authorize'));
+    expect(field(/^Profile URL/).value).toBe('https://api.github.com/user');
+    expect(field(/^OIDC JWKS URL/).value).toBe('');
+    expect(field(/^OIDC Well-known URL/).value).toBe('');
+    expect(field(/^Access token URL/).value).toBe('https://proxy.example.com/token');
+  });
+
   it('edits a source with its type’s form and never sends the secret back unless a new one is typed', async () => {
     const user = userEvent.setup();
     const patched: unknown[] = [];
