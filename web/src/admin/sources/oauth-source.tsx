@@ -95,7 +95,7 @@ export const oauthSourceResource: Resource = {
   ],
   fields: oauthFields(false),
   editFields: oauthFields(true),
-  warnings: sourceWarnings,
+  warnings: [...sourceWarnings, { when: (row) => row.consumer_secret_set === false, message: 'admin.sources.oauth.noConsumerSecret' }],
   tabs: [
     { title: 'admin.policyBindings.title', render: (row) => <PolicyBindings target={String(row.pk)} /> },
     { title: 'admin.sources.oauth.trustedBy', render: (row) => <TrustingProviders slug={String(row.slug)} /> },

@@ -216,6 +216,8 @@ describe('admin sources', () => {
     renderWithI18n(<ResourceDetail resource={sourceResource} id="github" />);
     expect(await screen.findByRole('heading', { name: 'GitHub' })).toBeTruthy();
     expect(screen.getByText('https://id.example.com/source/oauth/callback/github/')).toBeTruthy();
+    expect(screen.getByText('This source has no authentication flow, so linked users cannot log in with it.')).toBeTruthy();
+    expect(screen.queryByText(/No consumer secret is stored/)).toBeNull();
     await user.click(screen.getByRole('tab', { name: 'Edit' }));
     const secret = (await screen.findByLabelText(/^Consumer secret/)) as HTMLInputElement;
     expect(secret.value).toBe('');
@@ -230,7 +232,7 @@ describe('admin sources', () => {
     expect(patched[1]).toMatchObject({ consumer_secret: 'rotated' });
   });
 
-  it('shows the OAuth2 providers that trust the source’s keys, from what uses it', async () => {
+  it('warns about a missing consumer secret and shows the OAuth2 providers that trust the source’s keys, from what uses it', async () => {
     const user = userEvent.setup();
     fakeServer.reply = (request) => {
       const path = request.url.pathname;
@@ -240,10 +242,11 @@ describe('admin sources', () => {
           { app: 'authmesh_stages_identification', model_name: 'identificationstage', pk: 's1', name: 'login', action: 'cascade_many' },
         ]);
       if (path === '/api/v3/sources/all/github') return json(200, baseSource);
-      if (path === '/api/v3/sources/oauth/github') return json(200, oauthSource);
+      if (path === '/api/v3/sources/oauth/github') return json(200, { ...oauthSource, consumer_secret_set: false });
       return json(200, page([]));
     };
     renderWithI18n(<ResourceDetail resource={sourceResource} id="github" />);
+    expect(await screen.findByText('No consumer secret is stored, so the provider will refuse logins through this source.')).toBeTruthy();
     await user.click(await screen.findByRole('tab', { name: 'Trusted by providers' }));
     const list = await screen.findByRole('list', { name: 'Trusted by providers' });
     expect(
