@@ -34,6 +34,7 @@ import { PolicyEntity } from '../policies/policy.entity.js';
 import { PolicyBindingEntity } from '../policies/bindings/policy-binding.entity.js';
 import { OAuth2Providers1764374400020 } from '../migrations/1764374400020-oauth2-providers.js';
 import { Sources1764374400040 } from '../migrations/1764374400040-sources.js';
+import { PolicyBindingsOnSources1764374400045 } from '../migrations/1764374400045-policy-bindings-on-sources.js';
 import { SourceEntity } from '../sources/source.entity.js';
 import { OAuthSourceEntity } from '../sources/oauth/oauth-source.entity.js';
 import { OAuth2RetiredKeysBackchannelLogout1764374400030 } from '../migrations/1764374400030-oauth2-retired-keys-backchannel-logout.js';
@@ -85,6 +86,7 @@ export const CORE_MIGRATIONS = [
   Sources1764374400040,
   OAuth2RetiredKeysBackchannelLogout1764374400030,
   SessionImpersonation1764374400046,
+  PolicyBindingsOnSources1764374400045,
 ];
 
 /** The DataSource of the `core` schema. */

@@ -3,6 +3,7 @@ import { applicationsArea } from './applications';
 import { customisationArea } from './customisation';
 import { dashboardsArea } from './dashboards';
 import { directoryArea } from './directory';
+import { sourceItems } from './directory-sources';
 import { eventsArea } from './events';
 import { flowsArea } from './flows';
 import { systemArea } from './system';
@@ -14,6 +15,6 @@ export const ADMIN_AREAS: AdminArea[] = [
   eventsArea,
   customisationArea,
   flowsArea,
-  directoryArea,
+  { ...directoryArea, items: [...directoryArea.items, ...sourceItems] },
   systemArea,
 ].filter((area) => area.items.length > 0);

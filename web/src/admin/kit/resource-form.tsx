@@ -76,6 +76,10 @@ export function bodyOf(fields: Field[], values: Row, editing: boolean, t: Transl
     if (editing && field.createOnly) continue;
     const value = values[field.name];
     if (field.writeOnly && (value === undefined || value === '')) continue;
+    if (field.emptyNull && (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))) {
+      body[field.name] = null;
+      continue;
+    }
     if (field.kind === 'json') {
       const text = typeof value === 'string' ? value.trim() : value;
       if (text === '' || text === undefined) body[field.name] = field.required ? {} : null;
@@ -133,6 +137,23 @@ function useReferenceChoices(reference: Reference | undefined): { choices: Choic
   return state;
 }
 
+/** The choices a select field loads from the API, once; none while loading or when loading fails. */
+function useLoadedChoices(field: Field): Choice[] {
+  const [loaded, setLoaded] = useState<Choice[]>([]);
+  const { load } = field;
+  useEffect(() => {
+    if (!load) return;
+    let live = true;
+    load()
+      .then((choices) => live && setLoaded(choices))
+      .catch(() => live && setLoaded([]));
+    return () => {
+      live = false;
+    };
+  }, [load]);
+  return loaded;
+}
+
 /** One field's input, its help and its errors. */
 function FieldInput({
   field,
@@ -152,7 +173,9 @@ function FieldInput({
   const { choices: referenced, failed } = useReferenceChoices(
     field.kind === 'reference' || field.kind === 'references' ? field.reference : undefined,
   );
-  const choices = field.kind === 'select' || (field.kind === 'references' && !field.reference) ? (field.choices ?? []) : referenced;
+  const loaded = useLoadedChoices(field);
+  const choices =
+    field.kind === 'select' || (field.kind === 'references' && !field.reference) ? [...(field.choices ?? []), ...loaded] : referenced;
   const text = textOf(field, value);
 
   let input;
@@ -294,6 +317,20 @@ export function ResourceForm({
       return next;
     });
     if (field.kind === 'slug') setSlugTouched(true);
+    if (field.fills) {
+      const before = values;
+      void field
+        .fills(value, before)
+        .then((filled) => {
+          if (!filled) return;
+          setValues((current) => {
+            const next = { ...current };
+            for (const [name, filledValue] of Object.entries(filled)) if (current[name] === before[name]) next[name] = filledValue;
+            return next;
+          });
+        })
+        .catch(() => undefined);
+    }
   };
 
   const submit = async (event: FormEvent) => {

@@ -69,6 +69,16 @@ export interface Field {
   group?: MessageKey;
   /** Shown only when the form's other values call for it. */
   visible?(values: Row): boolean;
+  /** Choices of a `select` field that come from the API (e.g. an action listing types), after the fixed ones. */
+  load?(): Promise<Choice[]>;
+  /**
+   * Values the form fills in after the user changes this field (e.g. a type's default URLs), given
+   * the new value and the form's values before the change. The returned fields are set, unless the
+   * user changed them while this was running; the others stay as they are.
+   */
+  fills?(value: unknown, before: Row): Promise<Row | undefined>;
+  /** An empty value is sent as null (optional URLs the API wants absent rather than blank). */
+  emptyNull?: boolean;
 }
 
 /** A choice filter of a list page, kept in the address like the search (`?type=internal`). */

@@ -51,9 +51,13 @@ export class PolicyBindingRepository {
     if (targets.length === 0) return Promise.resolve([]);
     return this.manager()
       .createQueryBuilder(PolicyBindingEntity, 'b')
-      .where('(b.target_flow_id = ANY(:t) OR b.target_flow_stage_binding_id = ANY(:t) OR b.target_application_id = ANY(:t))', {
-        t: targets,
-      })
+      .where(
+        `(b.target_flow_id = ANY(:t) OR b.target_flow_stage_binding_id = ANY(:t) OR b.target_application_id = ANY(:t)
+        OR b.target_source_id = ANY(:t))`,
+        {
+          t: targets,
+        },
+      )
       .orderBy('b.order', 'ASC')
       .addOrderBy('b.id', 'ASC')
       .getMany();
@@ -64,7 +68,8 @@ export class PolicyBindingRepository {
     const rows: Array<{ kind: BindingTargetKind }> = await this.manager().query(
       `SELECT 'flow' AS kind FROM core.flows WHERE id = $1
        UNION ALL SELECT 'flow_stage_binding' FROM core.flow_stage_bindings WHERE id = $1
-       UNION ALL SELECT 'application' FROM core.applications WHERE id = $1`,
+       UNION ALL SELECT 'application' FROM core.applications WHERE id = $1
+       UNION ALL SELECT 'source' FROM core.sources WHERE id = $1`,
       [id],
     );
     return rows[0]?.kind ?? null;
@@ -94,4 +99,5 @@ export class PolicyBindingRepository {
   }
 }
 
-const TARGET_MATCH = '(b.target_flow_id = :target OR b.target_flow_stage_binding_id = :target OR b.target_application_id = :target)';
+const TARGET_MATCH = `(b.target_flow_id = :target OR b.target_flow_stage_binding_id = :target OR b.target_application_id = :target
+  OR b.target_source_id = :target)`;

@@ -67,6 +67,7 @@ export class PolicyBindingService {
     binding.targetFlowId = kind === 'flow' ? target : null;
     binding.targetFlowStageBindingId = kind === 'flow_stage_binding' ? target : null;
     binding.targetApplicationId = kind === 'application' ? target : null;
+    binding.targetSourceId = kind === 'source' ? target : null;
   }
 
   private async applySubject(binding: PolicyBindingEntity, input: PolicyBindingPatch): Promise<void> {
