@@ -1,0 +1,48 @@
+import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { listQuerySchema, openApiSchema, paginatedSchema, RequireSuperuser, UuidPipe, ZodQuery, type ListQuery } from '@authmesh/http';
+import type { z } from 'zod';
+import { CurrentActor, type Actor } from '../audit/actor.js';
+import {
+  propertyMappingListQuerySchema,
+  propertyMappingReadSchema,
+  PropertyMappingService,
+  usedBySchema,
+} from './property-mapping.service.js';
+
+const mappingDoc = openApiSchema(propertyMappingReadSchema, 'output');
+
+/** Every property mapping, whatever its kind. Mappings are created and changed at their kind's endpoint. */
+@ApiTags('propertymappings')
+@Controller('api/v3/propertymappings/all')
+@RequireSuperuser()
+export class PropertyMappingController {
+  constructor(private readonly mappings: PropertyMappingService) {}
+
+  @Get()
+  @ApiOkResponse({ schema: paginatedSchema(mappingDoc) })
+  list(
+    @ZodQuery(listQuerySchema) query: ListQuery,
+    @ZodQuery(propertyMappingListQuerySchema) filters: z.output<typeof propertyMappingListQuerySchema>,
+  ) {
+    return this.mappings.list(filters, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ schema: mappingDoc })
+  retrieve(@Param('id', UuidPipe) id: string) {
+    return this.mappings.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: openApiSchema(usedBySchema, 'output') })
+  usedBy(@Param('id', UuidPipe) id: string) {
+    return this.mappings.usedBy(id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+    await this.mappings.delete(actor, id);
+  }
+}
