@@ -19,6 +19,7 @@ import {
   certificateWriteSchema,
   downloadQuerySchema,
   generateSchema,
+  pemSchema,
   type CertificateFilters,
   type CertificatePatch,
   type CertificateWrite,
@@ -27,6 +28,7 @@ import {
 import { CertificateKeyPairService } from './certificate-key-pair.service.js';
 
 const pairDoc = openApiSchema(certificateReadSchema, 'output');
+const pemDoc = openApiSchema(pemSchema, 'output');
 
 @ApiTags('crypto')
 @Controller('api/v3/crypto/certificatekeypairs')
@@ -75,6 +77,7 @@ export class CertificateKeyPairController {
   }
 
   @Get(':id/view_certificate')
+  @ApiOkResponse({ schema: pemDoc, description: 'The PEM as `{data}`, or as a file with `?download`.' })
   async viewCertificate(
     @Param('id', UuidPipe) id: string,
     @ZodQuery(downloadQuerySchema) query: { download?: string },
@@ -84,6 +87,7 @@ export class CertificateKeyPairController {
   }
 
   @Get(':id/view_private_key')
+  @ApiOkResponse({ schema: pemDoc, description: 'The PEM as `{data}`, or as a file with `?download`.' })
   async viewPrivateKey(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) id: string,

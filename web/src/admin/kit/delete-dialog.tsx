@@ -73,7 +73,10 @@ export function DeleteDialog({ resource, rows, onClose }: { resource: Resource; 
                     {effects.map((effect) => (
                       <ListItem key={`${effect.app}.${effect.model_name}.${effect.pk}`}>
                         {t(
-                          effect.action === 'set_null' || effect.action === 'set_default' ? 'admin.delete.reset' : 'admin.delete.cascade',
+                          // cascade_many: only the link (a many-to-many row) goes, the other object stays.
+                          effect.action === 'set_null' || effect.action === 'set_default' || effect.action === 'cascade_many'
+                            ? 'admin.delete.reset'
+                            : 'admin.delete.cascade',
                           {
                             model: effect.model_name,
                             name: effect.name,

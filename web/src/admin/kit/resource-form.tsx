@@ -63,7 +63,7 @@ export function bodyOf(fields: Field[], values: Row, editing: boolean, t: Transl
     if (field.visible && !field.visible(values)) continue;
     if (editing && field.createOnly) continue;
     const value = values[field.name];
-    if (field.writeOnly && (value === undefined || value === '')) continue;
+    if ((field.writeOnly || field.omitEmpty) && (value === undefined || value === '')) continue;
     if (field.kind === 'json') {
       const text = typeof value === 'string' ? value.trim() : value;
       if (text === '' || text === undefined) body[field.name] = field.required ? {} : null;
@@ -74,6 +74,8 @@ export function bodyOf(fields: Field[], values: Row, editing: boolean, t: Transl
           errors[field.name] = [t('admin.form.invalidJson')];
         }
       } else body[field.name] = text;
+    } else if (field.kind === 'custom') {
+      body[field.name] = value === undefined ? (field.initial ?? null) : value;
     } else if (field.kind === 'number') {
       body[field.name] = value === '' || value === undefined || value === null ? null : Number(value);
     } else if (
@@ -137,6 +139,9 @@ function FieldInput({
 
   let input;
   switch (field.kind) {
+    case 'custom':
+      input = field.input?.({ id, value, onChange, invalid: invalid === true }) ?? null;
+      break;
     case 'switch':
       input = <Switch id={id} isChecked={value === true} onChange={(_event, checked) => onChange(checked)} label={t(field.label)} />;
       break;

@@ -9,6 +9,8 @@ export interface Column {
   render(row: Row): ReactNode;
   /** The `ordering` value that sorts by this column, when the API can sort by it. */
   ordering?: string;
+  /** Shown on the detail page's overview only, not as a list column (fingerprints, long texts). */
+  detailOnly?: boolean;
 }
 
 /** A choice of a select field. */
@@ -33,7 +35,19 @@ export type FieldKind =
   | 'reference'
   | 'references'
   | 'list'
-  | 'datetime';
+  | 'datetime'
+  /** An input the field draws itself (`input`), e.g. a list of redirect URIs with a matching mode each. */
+  | 'custom';
+
+/** What a `custom` field's input gets. */
+export interface CustomInputProps {
+  /** The id its label points to. */
+  id: string;
+  value: unknown;
+  onChange(value: unknown): void;
+  /** The API refused the field's value. */
+  invalid: boolean;
+}
 
 /** Another endpoint whose objects a field points to. */
 export interface Reference {
@@ -63,10 +77,14 @@ export interface Field {
   createOnly?: boolean;
   /** Never shown back (secrets): left empty means "unchanged" when editing. */
   writeOnly?: boolean;
+  /** Left out of the body when empty, so the API picks the value (a generated client id). */
+  omitEmpty?: boolean;
   /** A heading the field is grouped under. */
   group?: MessageKey;
   /** Shown only when the form's other values call for it. */
   visible?(values: Row): boolean;
+  /** The input of a `custom` field. */
+  input?(props: CustomInputProps): ReactNode;
 }
 
 /** A notice shown on an object's row and detail page (e.g. a provider no application uses). */
@@ -114,6 +132,13 @@ export interface Resource {
   tabs?: DetailTab[];
   /** Extra buttons on the detail page. */
   actions?(row: Row, reload: () => void): ReactNode;
+  /** Extra buttons on the list page's toolbar (e.g. "Generate" beside "Create"). */
+  toolbar?(reload: () => void): ReactNode;
+  /**
+   * What to show once an object was created, before its detail page opens (e.g. a secret the API
+   * returns only in the create answer); null goes straight to the detail page.
+   */
+  created?(row: Row): ReactNode;
   /** Polymorphic lists (`/stages/all`): which type's resource handles a row and which types can be created. */
   types?: TypeChoice[];
 }

@@ -5887,11 +5887,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The PEM as `{data}`, or as a file with `?download`. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            data: string;
+          };
+        };
       };
     };
   };
@@ -5908,11 +5913,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The PEM as `{data}`, or as a file with `?download`. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            data: string;
+          };
+        };
       };
     };
   };
