@@ -103,6 +103,7 @@ function useReferenceChoices(reference: Reference | undefined): { choices: Choic
         if (!live) return;
         const choices = page.results.map((row) => ({
           value: String(row[reference.value ?? 'pk']),
+          raw: row[reference.value ?? 'pk'],
           label: { text: reference.label ? reference.label(row) : String(row.name ?? row.slug ?? row.pk) },
         }));
         setState({ choices, failed: false });
@@ -136,6 +137,11 @@ function FieldInput({
   );
   const choices = field.kind === 'select' ? (field.choices ?? []) : referenced;
   const text = textOf(field, value);
+  // Inputs hold strings; the API gets back the value it gave (numbers stay numbers).
+  const rawOf = (picked: string): unknown => {
+    const choice = choices.find((c) => c.value === picked);
+    return choice && choice.raw !== undefined ? choice.raw : picked;
+  };
 
   let input;
   switch (field.kind) {
@@ -165,7 +171,13 @@ function FieldInput({
     case 'select':
     case 'reference':
       input = (
-        <FormSelect id={id} value={text} validated={validated} isRequired={field.required} onChange={(_event, next) => onChange(next)}>
+        <FormSelect
+          id={id}
+          value={text}
+          validated={validated}
+          isRequired={field.required}
+          onChange={(_event, next) => onChange(next === '' ? next : rawOf(next))}
+        >
           <FormSelectOption value="" label={t('admin.form.none')} isDisabled={field.required} />
           {choices.map((choice) => (
             <FormSelectOption key={choice.value} value={choice.value} label={choiceLabel(choice, t)} />
@@ -188,7 +200,7 @@ function FieldInput({
                 const next = new Set(selected);
                 if (checked) next.add(choice.value);
                 else next.delete(choice.value);
-                onChange([...next]);
+                onChange([...next].map(rawOf));
               }}
             />
           ))}

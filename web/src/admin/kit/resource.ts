@@ -17,6 +17,8 @@ export interface Column {
 export interface Choice {
   value: string;
   label: MessageKey | { text: string };
+  /** The value as the API gives it, when it is not a string (a provider's numeric pk). */
+  raw?: unknown;
 }
 
 /** The kinds of input a form field can be. */

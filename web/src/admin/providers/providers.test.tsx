@@ -201,4 +201,26 @@ describe('providers', () => {
     expect(await screen.findByText('javascript:alert(1)')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'javascript:alert(1)' })).toBeNull();
   });
+
+  it('sends a picked provider as the number the API gave, not as the string a select holds', async () => {
+    const user = userEvent.setup();
+    let posted: Record<string, unknown> | undefined;
+    fakeServer.reply = (request) => {
+      if (request.method === 'POST') {
+        posted = request.body as Record<string, unknown>;
+        return json(201, { pk: 'a2', slug: 'chat', name: 'Chat' });
+      }
+      if (request.url.pathname === '/api/v3/providers/all') return json(200, page([oauth2({ pk: 12, name: 'Chat SSO' })]));
+      return json(200, page([]));
+    };
+    renderWithI18n(<ResourceList resource={applicationResource} route={parseHash('#/core/applications')} />);
+    await user.click(await screen.findByRole('button', { name: 'Create' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'Chat');
+    const provider = within(dialog).getByRole('combobox', { name: /^Provider/ });
+    await waitFor(() => expect(within(provider).getByRole('option', { name: 'Chat SSO' })).toBeTruthy());
+    await user.selectOptions(provider, '12');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(posted).toMatchObject({ name: 'Chat', slug: 'chat', provider: 12 }));
+  });
 });
