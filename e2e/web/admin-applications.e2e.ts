@@ -147,5 +147,74 @@ describe('admin interface: applications and providers in the browser', () => {
     expect(await page.getByText('Not assigned to any application.').count()).toBe(0);
     // The browser logs the refused duplicate as a failed request; that one 400 is the point of the test.
     expect(problems).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+    problems.length = 0;
+  });
+
+  it('generates a certificate, downloads it with the session, and edits the default brand through its form', async () => {
+    await openAdmin('/crypto/certificates');
+    await page.getByRole('heading', { name: 'Certificates' }).waitFor();
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    const form = page.getByRole('dialog');
+    await form.getByRole('textbox', { name: /^Common Name/ }).fill('wiki.example.com');
+    await form.getByRole('spinbutton', { name: /^Validity days/ }).fill('30');
+    await form.getByRole('button', { name: 'Generate', exact: true }).click();
+    await page.waitForURL(/#\/crypto\/certificates\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'wiki.example.com' }).waitFor();
+    await page.getByText('CN=wiki.example.com').waitFor();
+    const href = await page.getByRole('link', { name: 'Download Certificate' }).getAttribute('href');
+    const download = await page.evaluate(async (url) => {
+      const res = await fetch(url as string);
+      return { status: res.status, disposition: res.headers.get('content-disposition'), text: await res.text() };
+    }, href);
+    expect(download.status).toBe(200);
+    expect(download.disposition).toMatch(/^attachment; filename=".*certificate\.pem"$/);
+    expect(download.text).toContain('BEGIN CERTIFICATE');
+    await screenshot(page, 'admin-certificate-detail');
+
+    const brand = (await api('GET', '/api/v3/core/brands/?default=true')).body.results[0];
+    await openAdmin(`/core/brands/${brand.brand_uuid}`);
+    await page.getByRole('tab', { name: 'Edit' }).click();
+    const title = page.getByRole('textbox', { name: /^Title/ });
+    await title.fill('Example Corp');
+    const flow = (await api('GET', '/api/v3/flows/instances/default-authentication-flow/')).body.pk;
+    const auth = page.getByRole('combobox', { name: /^Authentication flow/ });
+    // Only authentication flows are offered here.
+    await auth.locator(`option[value="${flow}"]`).waitFor({ state: 'attached' });
+    const offered = await auth.locator('option').allTextContents();
+    expect(offered.filter((label) => label.includes('(default-provider-authorization'))).toEqual([]);
+    await auth.selectOption(flow);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Changes saved.').waitFor();
+    const saved = (await api('GET', `/api/v3/core/brands/${brand.brand_uuid}/`)).body;
+    expect(saved).toMatchObject({ branding_title: 'Example Corp', flow_authentication: flow, default: true, attributes: brand.attributes });
+    await screenshot(page, 'admin-brand-edit');
+  });
+
+  it('lists property mappings of every kind and applies a blueprint on demand', async () => {
+    await openAdmin('/core/property-mappings');
+    await page.getByRole('heading', { name: 'Property Mappings' }).waitFor();
+    await page
+      .getByRole('row', { name: /\bScope Mapping\b/ })
+      .first()
+      .waitFor();
+    await screenshot(page, 'admin-property-mappings');
+
+    await openAdmin('/blueprints/instances');
+    await page.getByRole('heading', { name: 'Blueprints' }).waitFor();
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    const form = page.getByRole('dialog');
+    await form.getByRole('textbox', { name: /^Name/ }).fill('Inline group');
+    await form
+      .getByRole('textbox', { name: /^Content/ })
+      .fill(
+        'version: 1\nmetadata:\n  name: Inline group\nentries:\n  - model: authentik_core.group\n    identifiers:\n      name: blueprint-made\n',
+      );
+    await form.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.waitForURL(/#\/blueprints\/instances\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('The blueprint was applied.').waitFor();
+    expect((await api('GET', '/api/v3/core/groups/?name=blueprint-made')).body.pagination.count).toBe(1);
+    await screenshot(page, 'admin-blueprint-applied');
+    expect(problems).toEqual([]);
   });
 });

@@ -80,7 +80,7 @@ export function bodyOf(fields: Field[], values: Row, editing: boolean, t: Transl
       body[field.name] = value === '' || value === undefined || value === null ? null : Number(value);
     } else if (
       (field.kind === 'reference' || field.kind === 'select' || field.kind === 'datetime') &&
-      (value === '' || value === undefined)
+      (value === '' || value === undefined || value === null)
     ) {
       body[field.name] = null;
     } else body[field.name] = value ?? (field.kind === 'switch' ? false : field.kind === 'references' || field.kind === 'list' ? [] : '');

@@ -223,4 +223,51 @@ describe('brands', () => {
     const settings = within(dialog).getByRole('combobox', { name: /^User settings flow/ });
     expect(within(settings).getByRole('option', { name: 'A stage_configuration flow (stage_configuration)' })).toBeTruthy();
   });
+
+  it('keeps empty flow fields empty (null) when saving a brand, and sends attributes as JSON', async () => {
+    const user = userEvent.setup();
+    let patched: Record<string, unknown> | undefined;
+    const brand = {
+      brand_uuid: '55555555-5555-4555-8555-555555555555',
+      domain: 'example.com',
+      default: true,
+      branding_title: 'authmesh',
+      branding_logo: '/logo.svg',
+      branding_favicon: '/favicon.png',
+      flow_authentication: 'flow-authentication',
+      flow_invalidation: null,
+      flow_recovery: null,
+      flow_unenrollment: null,
+      flow_user_settings: null,
+      flow_device_code: null,
+      event_retention: 'days=365',
+      web_certificate: null,
+      attributes: { settings: { locale: 'de' } },
+    };
+    fakeServer.reply = (request) => {
+      if (request.method === 'PATCH') {
+        patched = request.body as Record<string, unknown>;
+        return json(200, { ...brand, ...patched });
+      }
+      if (request.url.pathname === '/api/v3/flows/instances') {
+        const designation = request.url.searchParams.get('designation');
+        return json(200, page([{ pk: `flow-${designation}`, name: designation, slug: designation }]));
+      }
+      return json(200, brand);
+    };
+    renderWithI18n(<ResourceDetail resource={brandResource} id={brand.brand_uuid} />);
+    await user.click(await screen.findByRole('tab', { name: 'Edit' }));
+    const title = await screen.findByRole('textbox', { name: /^Title/ });
+    await user.clear(title);
+    await user.type(title, 'Example');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(patched).toBeDefined());
+    expect(patched).toMatchObject({
+      branding_title: 'Example',
+      flow_authentication: 'flow-authentication',
+      flow_recovery: null,
+      web_certificate: null,
+      attributes: { settings: { locale: 'de' } },
+    });
+  });
 });
