@@ -77,8 +77,58 @@ describe('every property mapping at /propertymappings/all', () => {
     expect(await core.sql(`SELECT 1 FROM core.scope_mappings WHERE property_mapping_id = $1`, [s.body.pk])).toHaveLength(0);
   });
 
+  describe('test', () => {
+    const userPk = async () => (await core.api('GET', '/api/v3/core/users/?username=akadmin')).body.results[0].pk as number;
+
+    it('runs a scope mapping for a user and answers what it returned', async () => {
+      const s = await core.api('POST', '/api/v3/propertymappings/scope/', {
+        name: 'Who',
+        scope_name: 'who',
+        expression: 'return { who: request.user.username, scopes: request.context.scopes, extra: request.context.extra };',
+      });
+      const res = await core.api('POST', `/api/v3/propertymappings/all/${s.body.pk}/test/`, {
+        user: await userPk(),
+        context: { extra: 1 },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.successful).toBe(true);
+      expect(JSON.parse(res.body.result)).toEqual({ who: 'akadmin', scopes: [], extra: 1 });
+    });
+
+    it('runs a webhook mapping with the values its runtime hands in', async () => {
+      const w = await webhook('Gateway body');
+      await core.api('PATCH', `/api/v3/propertymappings/notification/${w.body.pk}/`, {
+        expression: 'return { to: phone_number, text: body, user: user ? user.username : null };',
+      });
+      const res = await core.api('POST', `/api/v3/propertymappings/all/${w.body.pk}/test/`, {
+        context: { phone_number: '+15550100', body: 'Your code is 123456' },
+      });
+      expect(JSON.parse(res.body.result)).toEqual({ to: '+15550100', text: 'Your code is 123456', user: null });
+    });
+
+    it('reports a failing expression as unsuccessful, and refuses an unknown user with a field error', async () => {
+      const s = await core.api('POST', '/api/v3/propertymappings/scope/', {
+        name: 'Broken',
+        scope_name: 'broken',
+        expression: 'throw new Error("no such attribute");',
+      });
+      const failed = await core.api('POST', `/api/v3/propertymappings/all/${s.body.pk}/test/`, {});
+      expect(failed.status).toBe(200);
+      expect(failed.body.successful).toBe(false);
+      expect(failed.body.result).toContain('no such attribute');
+      const unknown = await core.api('POST', `/api/v3/propertymappings/all/${s.body.pk}/test/`, { user: 999999 });
+      expect(unknown).toEqual({ status: 400, body: { user: ['No such user.'] } });
+      const malformed = await core.api('POST', `/api/v3/propertymappings/all/${s.body.pk}/test/`, { context: 'x' });
+      expect(malformed.status).toBe(400);
+      expect(Object.keys(malformed.body)).toEqual(['context']);
+    });
+  });
+
   it('is for superusers only', async () => {
     const res = await core.api('GET', '/api/v3/propertymappings/all/', undefined, 'not-a-token');
     expect([401, 403]).toContain(res.status);
+    const mapping = (await core.api('GET', '/api/v3/propertymappings/all/?page_size=1')).body.results[0];
+    const test = await core.api('POST', `/api/v3/propertymappings/all/${mapping.pk}/test/`, {}, 'not-a-token');
+    expect([401, 403]).toContain(test.status);
   });
 });

@@ -1,12 +1,24 @@
-import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { listQuerySchema, openApiSchema, paginatedSchema, RequireSuperuser, UuidPipe, ZodQuery, type ListQuery } from '@authmesh/http';
+import {
+  listQuerySchema,
+  openApiSchema,
+  paginatedSchema,
+  RequireSuperuser,
+  UuidPipe,
+  ZodBody,
+  ZodQuery,
+  type ListQuery,
+} from '@authmesh/http';
 import type { z } from 'zod';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import {
   propertyMappingListQuerySchema,
   propertyMappingReadSchema,
   PropertyMappingService,
+  propertyMappingTestResultSchema,
+  propertyMappingTestSchema,
+  type PropertyMappingTest,
   usedBySchema,
 } from './property-mapping.service.js';
 
@@ -38,6 +50,14 @@ export class PropertyMappingController {
   @ApiOkResponse({ schema: openApiSchema(usedBySchema, 'output') })
   usedBy(@Param('id', UuidPipe) id: string) {
     return this.mappings.usedBy(id);
+  }
+
+  /** Runs the expression for a chosen user; like every route here, only for superusers, who may change it. */
+  @Post(':id/test')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: openApiSchema(propertyMappingTestResultSchema, 'output') })
+  test(@Param('id', UuidPipe) id: string, @ZodBody(propertyMappingTestSchema) body: PropertyMappingTest) {
+    return this.mappings.test(id, body);
   }
 
   @Delete(':id')

@@ -3,8 +3,11 @@ import type { MessageKey } from '../../shared/i18n/locales';
 import { text, yesNo } from '../kit/cells';
 import type { Field, Resource, TypeChoice } from '../kit/resource';
 import type { Row } from '../kit/resource-api';
+import { MappingTest } from './mapping-test';
 
 const ROUTE = '/core/property-mappings';
+const SCOPE_HINT: MessageKey = 'admin.mappings.scopeContextHint';
+const WEBHOOK_HINT: MessageKey = 'admin.mappings.webhookContextHint';
 
 const expression: Field = {
   name: 'expression',
@@ -38,6 +41,7 @@ export const scopeMappingResource: Resource = {
     { name: 'description', label: 'admin.field.description', help: 'admin.mappings.descriptionHelp', kind: 'text' },
     expression,
   ],
+  tabs: [{ title: 'admin.mappings.test', render: (row) => <MappingTest mapping={row} contextHint={SCOPE_HINT} /> }],
 };
 
 /** Webhook mappings: the JSON body sent to an HTTP endpoint (SMS gateways, notification webhooks). */
@@ -57,6 +61,7 @@ export const webhookMappingResource: Resource = {
     },
   ],
   fields: [{ name: 'name', label: 'admin.field.name', kind: 'text', required: true }, expression],
+  tabs: [{ title: 'admin.mappings.test', render: (row) => <MappingTest mapping={row} contextHint={WEBHOOK_HINT} /> }],
 };
 
 function mappingType(component: string, label: MessageKey, description: MessageKey, resource: Resource): TypeChoice {

@@ -204,6 +204,46 @@ describe('property mappings', () => {
   });
 });
 
+describe('property mapping test', () => {
+  const PK = '66666666-6666-4666-8666-666666666666';
+  it('runs the expression for a chosen user and context, shows the result, and a refused user beside its field', async () => {
+    const user = userEvent.setup();
+    const tests: unknown[] = [];
+    fakeServer.reply = (request) => {
+      const path = request.url.pathname;
+      if (path === '/api/v3/propertymappings/all/' + PK)
+        return json(200, { pk: PK, name: 'Groups', component: 'ak-property-mapping-scope-form' });
+      if (path === '/api/v3/propertymappings/scope/' + PK)
+        return json(200, { pk: PK, name: 'Groups', scope_name: 'groups', description: '', expression: 'return {}', managed: null });
+      if (path === '/api/v3/core/users') return json(200, page([{ pk: 3, username: 'alice' }]));
+      if (path === `/api/v3/propertymappings/all/${PK}/test`) {
+        tests.push(request.body);
+        return tests.length === 1 ? json(400, { user: ['No such user.'] }) : json(200, { successful: false, result: 'boom: no groups' });
+      }
+      return json(404, {});
+    };
+    renderWithI18n(<ResourceDetail resource={propertyMappingResource} id={PK} />);
+    await user.click(await screen.findByRole('tab', { name: 'Test' }));
+    const who = await screen.findByRole('combobox', { name: 'As user' });
+    await waitFor(() => expect(within(who).getByRole('option', { name: 'alice' })).toBeTruthy());
+    await user.selectOptions(who, '3');
+    const context = screen.getByRole('textbox', { name: 'Context' });
+    await user.clear(context);
+    await user.type(context, 'not json');
+    await user.click(screen.getByRole('button', { name: 'Test' }));
+    expect(await screen.findByText('This is not valid JSON.')).toBeTruthy();
+    expect(tests).toHaveLength(0);
+    await user.clear(context);
+    await user.type(context, '{{"extra": 1}');
+    await user.click(screen.getByRole('button', { name: 'Test' }));
+    expect(await screen.findByText('No such user.')).toBeTruthy();
+    expect(tests[0]).toEqual({ user: 3, context: { extra: 1 } });
+    await user.click(screen.getByRole('button', { name: 'Test' }));
+    expect(await screen.findByText('The expression failed:')).toBeTruthy();
+    expect(screen.getByText('boom: no groups')).toBeTruthy();
+  });
+});
+
 describe('brands', () => {
   it('offers only flows of the matching designation for each flow field', async () => {
     const user = userEvent.setup();

@@ -1440,6 +1440,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v3/propertymappings/all/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PropertyMappingController_test'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/propertymappings/all/{id}/used_by': {
     parameters: {
       query?: never;
@@ -8726,6 +8742,40 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  PropertyMappingController_test: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default {} */
+          context?: {
+            [key: string]: unknown;
+          };
+          user?: number;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            result: string;
+            successful: boolean;
+          };
+        };
       };
     };
   };
