@@ -20,6 +20,8 @@ import {
   type WebhookMappingPatch,
   type WebhookMappingWrite,
 } from './webhook-mapping.dto.js';
+import { PropertyMappingService, usedBySchema } from '../providers/property-mapping.service.js';
+import { WEBHOOK_MAPPING_TYPE } from './webhook-mapping.repository.js';
 import { WebhookMappingService } from './webhook-mapping.service.js';
 
 const mappingDoc = openApiSchema(webhookMappingReadSchema, 'output');
@@ -29,7 +31,10 @@ const mappingDoc = openApiSchema(webhookMappingReadSchema, 'output');
 @Controller('api/v3/propertymappings/notification')
 @RequireSuperuser()
 export class WebhookMappingController {
-  constructor(private readonly mappings: WebhookMappingService) {}
+  constructor(
+    private readonly mappings: WebhookMappingService,
+    private readonly all: PropertyMappingService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(mappingDoc) })
@@ -47,6 +52,12 @@ export class WebhookMappingController {
   @ApiOkResponse({ schema: mappingDoc })
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.mappings.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: openApiSchema(usedBySchema, 'output') })
+  usedBy(@Param('id', UuidPipe) id: string) {
+    return this.all.usedBy(id, WEBHOOK_MAPPING_TYPE);
   }
 
   @Put(':id')

@@ -70,6 +70,9 @@ describe('every property mapping at /propertymappings/all', () => {
         action: 'cascade_many',
       },
     ]);
+    // The kind's own endpoint answers the same, and only for its own kind.
+    expect((await core.api('GET', `/api/v3/propertymappings/scope/${s.body.pk}/used_by/`)).body).toEqual(used.body);
+    expect((await core.api('GET', `/api/v3/propertymappings/notification/${s.body.pk}/used_by/`)).status).toBe(404);
     expect((await core.api('DELETE', `/api/v3/propertymappings/all/${s.body.pk}/`)).status).toBe(204);
     expect((await core.api('GET', `/api/v3/propertymappings/scope/${s.body.pk}/`)).status).toBe(404);
     const after = await core.api('GET', `/api/v3/providers/oauth2/${provider.body.pk}/`);

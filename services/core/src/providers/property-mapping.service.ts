@@ -70,8 +70,10 @@ export class PropertyMappingService {
     return serializePropertyMapping(await this.require(id));
   }
 
-  async usedBy(id: string): Promise<MappingUser[]> {
-    await this.require(id);
+  /** What deleting the mapping touches; `type` limits it to one kind (for the kind's own endpoint). */
+  async usedBy(id: string, type?: string): Promise<MappingUser[]> {
+    const mapping = await this.require(id);
+    if (type !== undefined && mapping.type !== type) throw new NotFoundError();
     return this.mappings.usedBy(id);
   }
 

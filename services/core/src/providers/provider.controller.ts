@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IntIdPipe, listQuerySchema, openApiSchema, paginatedSchema, RequireSuperuser, ZodQuery, type ListQuery } from '@authmesh/http';
 import type { z } from 'zod';
 import { CurrentActor, type Actor } from '../audit/actor.js';
+import { usedBySchema } from './property-mapping.service.js';
 import { providerListQuerySchema, providerReadSchema, ProviderService } from './provider.service.js';
 
 const providerDoc = openApiSchema(providerReadSchema, 'output');
@@ -24,6 +25,12 @@ export class ProviderController {
   @ApiOkResponse({ schema: providerDoc })
   retrieve(@Param('id', IntIdPipe) id: number) {
     return this.providers.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: openApiSchema(usedBySchema, 'output') })
+  usedBy(@Param('id', IntIdPipe) id: number) {
+    return this.providers.usedBy(id);
   }
 
   @Delete(':id')

@@ -48,6 +48,15 @@ export class ProviderRepository {
     return new Map(rows.map((r) => [r.provider_id, { slug: r.slug, name: r.name }]));
   }
 
+  /** The application that uses the provider; deleting the provider leaves it without one. */
+  usedBy(id: number): Promise<Array<{ app: string; model_name: string; pk: string; name: string; action: string }>> {
+    return this.manager().query(
+      `SELECT 'authentik_core' AS app, 'application' AS model_name, id::text AS pk, name, 'set_null' AS action
+         FROM core.applications WHERE provider_id = $1 ORDER BY name`,
+      [id],
+    );
+  }
+
   create(fields: Partial<ProviderEntity>): Promise<ProviderEntity> {
     return this.manager().save(ProviderEntity, this.manager().create(ProviderEntity, fields));
   }

@@ -48,6 +48,13 @@ export class ProviderService {
     return serializeProvider(provider, (await this.providers.assignments([id])).get(id));
   }
 
+  /** What deleting the provider touches; `type` limits it to one provider type (for the type's own endpoint). */
+  async usedBy(id: number, type?: string): Promise<Array<{ app: string; model_name: string; pk: string; name: string; action: string }>> {
+    const provider = await this.require(id);
+    if (type !== undefined && provider.type !== type) throw new NotFoundError();
+    return this.providers.usedBy(id);
+  }
+
   async delete(actor: Actor, id: number): Promise<void> {
     const provider = await this.require(id);
     await this.providers.delete(id);

@@ -1504,6 +1504,22 @@ export interface paths {
     patch: operations['WebhookMappingController_patch'];
     trace?: never;
   };
+  '/api/v3/propertymappings/notification/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WebhookMappingController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/propertymappings/scope': {
     parameters: {
       query?: never;
@@ -1536,6 +1552,22 @@ export interface paths {
     patch: operations['ScopeMappingController_patch'];
     trace?: never;
   };
+  '/api/v3/propertymappings/scope/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ScopeMappingController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/providers/all': {
     parameters: {
       query?: never;
@@ -1563,6 +1595,22 @@ export interface paths {
     put?: never;
     post?: never;
     delete: operations['ProviderController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/providers/all/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProviderController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1624,6 +1672,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['OAuth2ProviderController_setupUrls'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/providers/oauth2/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OAuth2ProviderController_usedBy'];
     put?: never;
     post?: never;
     delete?: never;
@@ -9015,6 +9079,33 @@ export interface operations {
       };
     };
   };
+  WebhookMappingController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            action: string;
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   ScopeMappingController_list: {
     parameters: {
       query?: {
@@ -9244,6 +9335,33 @@ export interface operations {
       };
     };
   };
+  ScopeMappingController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            action: string;
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
   ProviderController_list: {
     parameters: {
       query?: {
@@ -9338,6 +9456,33 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  ProviderController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            action: string;
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
       };
     };
   };
@@ -9831,6 +9976,33 @@ export interface operations {
             token: string;
             user_info: string;
           };
+        };
+      };
+    };
+  };
+  OAuth2ProviderController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            action: string;
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
         };
       };
     };

@@ -25,6 +25,8 @@ import {
   type OAuth2ProviderPatch,
   type OAuth2ProviderWrite,
 } from './oauth2-provider.dto.js';
+import { usedBySchema } from '../property-mapping.service.js';
+import { ProviderService } from '../provider.service.js';
 import { OAuth2ProviderService } from './oauth2-provider.service.js';
 
 const providerDoc = openApiSchema(oauth2ProviderReadSchema, 'output');
@@ -34,7 +36,10 @@ const providerDoc = openApiSchema(oauth2ProviderReadSchema, 'output');
 @Controller('api/v3/providers/oauth2')
 @RequireSuperuser()
 export class OAuth2ProviderController {
-  constructor(private readonly providers: OAuth2ProviderService) {}
+  constructor(
+    private readonly providers: OAuth2ProviderService,
+    private readonly all: ProviderService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(providerDoc) })
@@ -70,6 +75,12 @@ export class OAuth2ProviderController {
   @HttpCode(204)
   async remove(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number) {
     await this.providers.delete(actor, id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: openApiSchema(usedBySchema, 'output') })
+  usedBy(@Param('id', IntIdPipe) id: number) {
+    return this.all.usedBy(id, 'oauth2');
   }
 
   @Get(':id/setup_urls')

@@ -20,6 +20,7 @@ import {
   type ScopeMappingPatch,
   type ScopeMappingWrite,
 } from './scope-mapping.dto.js';
+import { PropertyMappingService, usedBySchema } from '../property-mapping.service.js';
 import { ScopeMappingService } from './scope-mapping.service.js';
 
 const mappingDoc = openApiSchema(scopeMappingReadSchema, 'output');
@@ -29,7 +30,10 @@ const mappingDoc = openApiSchema(scopeMappingReadSchema, 'output');
 @Controller('api/v3/propertymappings/scope')
 @RequireSuperuser()
 export class ScopeMappingController {
-  constructor(private readonly mappings: ScopeMappingService) {}
+  constructor(
+    private readonly mappings: ScopeMappingService,
+    private readonly all: PropertyMappingService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ schema: paginatedSchema(mappingDoc) })
@@ -47,6 +51,12 @@ export class ScopeMappingController {
   @ApiOkResponse({ schema: mappingDoc })
   retrieve(@Param('id', UuidPipe) id: string) {
     return this.mappings.get(id);
+  }
+
+  @Get(':id/used_by')
+  @ApiOkResponse({ schema: openApiSchema(usedBySchema, 'output') })
+  usedBy(@Param('id', UuidPipe) id: string) {
+    return this.all.usedBy(id, 'scope');
   }
 
   @Put(':id')
