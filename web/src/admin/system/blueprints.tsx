@@ -134,6 +134,16 @@ export const blueprintResource: Resource = {
     { label: 'admin.blueprints.lastApplied', render: (row) => dateCell(row.last_applied), ordering: 'last_applied' },
     { label: 'admin.field.enabled', render: (row) => yesNo(row.enabled) },
     { label: 'admin.blueprints.lastError', render: (row) => text(row.last_error), detailOnly: true },
+    {
+      label: 'admin.blueprints.context',
+      render: (row) => <pre className="am-code">{JSON.stringify(row.context ?? {}, null, 2)}</pre>,
+      detailOnly: true,
+    },
+    {
+      label: 'admin.blueprints.content',
+      render: (row) => (row.content ? <pre className="am-code">{String(row.content)}</pre> : '-'),
+      detailOnly: true,
+    },
   ],
   warnings: [{ when: (row) => row.status === 'error', message: 'admin.blueprints.failedWarning' }],
   fields: createFields,
