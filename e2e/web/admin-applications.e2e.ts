@@ -76,7 +76,11 @@ describe('admin interface: applications and providers in the browser', () => {
     await flow.selectOption(consentFlow);
     await form.getByRole('button', { name: 'Add a redirect URI' }).click();
     await form.getByRole('textbox', { name: 'Redirect URI 1' }).fill('https://wiki.example.com/callback');
-    for (const scope of ['openid', 'email', 'profile']) await form.getByRole('checkbox', { name: new RegExp(`\\(${scope}\\)$`) }).check();
+    // A new provider starts with the built-in openid, email and profile scope mappings.
+    for (const scope of ['openid', 'email', 'profile']) {
+      const box = form.getByRole('checkbox', { name: new RegExp(`\\(${scope}\\)$`) });
+      await page.waitForFunction((el) => (el as HTMLInputElement | null)?.checked === true, await box.elementHandle());
+    }
     await form.getByRole('button', { name: 'Create', exact: true }).click();
 
     const notice = page.getByRole('dialog', { name: /created/ });

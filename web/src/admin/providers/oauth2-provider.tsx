@@ -22,6 +22,7 @@ import { CopyValue } from '../kit/copy-value';
 import type { Field, Reference, Resource } from '../kit/resource';
 import { listPage, type Row } from '../kit/resource-api';
 import { RedirectUrisInput, type RedirectUri } from './redirect-uris-input';
+import { ScopeMappingsInput } from './scope-mappings-input';
 
 /** A flow picker limited to one designation. */
 export function flowReference(designation: string): Reference {
@@ -29,10 +30,6 @@ export function flowReference(designation: string): Reference {
 }
 
 const SIGNING_KEYS: Reference = { path: '/api/v3/crypto/certificatekeypairs', query: { has_key: 'true' } };
-const SCOPE_MAPPINGS: Reference = {
-  path: '/api/v3/propertymappings/scope',
-  label: (row) => `${String(row.name)} (${String(row.scope_name)})`,
-};
 
 const SUB_MODES: { value: string; label: MessageKey }[] = [
   { value: 'hashed_user_id', label: 'admin.oauth2.subHashedId' },
@@ -140,8 +137,10 @@ const fields: Field[] = [
     name: 'property_mappings',
     label: 'admin.oauth2.scopes',
     help: 'admin.oauth2.scopesHelp',
-    kind: 'references',
-    reference: SCOPE_MAPPINGS,
+    kind: 'custom',
+    // Untouched (a new provider whose choices did not load) is left out, and the API starts empty.
+    omitEmpty: true,
+    input: (props) => <ScopeMappingsInput {...props} />,
     group: 'admin.oauth2.advanced',
   },
   {

@@ -72,6 +72,18 @@ describe('providers', () => {
       }
       if (path === '/api/v3/flows/instances')
         return json(200, page([{ pk: FLOW, name: 'Consent', slug: 'consent', designation: request.url.searchParams.get('designation') }]));
+      if (path === '/api/v3/propertymappings/scope')
+        return json(
+          200,
+          page(
+            ['openid', 'email', 'profile', 'groups'].map((scope) => ({
+              pk: `m-${scope}`,
+              name: `Mapping ${scope}`,
+              scope_name: scope,
+              managed: scope === 'groups' ? null : `goauthentik.io/providers/oauth2/scope-${scope}`,
+            })),
+          ),
+        );
       return json(200, page([]));
     };
     renderWithI18n(<ResourceList resource={providerResource} route={parseHash('#/core/providers')} />);
@@ -90,6 +102,12 @@ describe('providers', () => {
       .map((r) => r.url.searchParams.get('designation'));
     expect(flowQuery.sort()).toEqual(['authentication', 'authorization']);
 
+    // A new provider starts with the built-in openid, email and profile mappings; others can be added.
+    await waitFor(() =>
+      expect((within(dialog).getByRole('checkbox', { name: 'Mapping openid (openid)' }) as HTMLInputElement).checked).toBe(true),
+    );
+    expect((within(dialog).getByRole('checkbox', { name: 'Mapping groups (groups)' }) as HTMLInputElement).checked).toBe(false);
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Mapping groups (groups)' }));
     await user.click(within(dialog).getByRole('button', { name: 'Add a redirect URI' }));
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Matching mode of redirect URI 1' }), 'regex');
     await user.type(within(dialog).getByRole('textbox', { name: 'Redirect URI 1' }), '(');
@@ -104,6 +122,7 @@ describe('providers', () => {
       sub_mode: 'hashed_user_id',
       include_claims_in_id_token: true,
     });
+    expect([...(posted[0].property_mappings as string[])].sort()).toEqual(['m-email', 'm-groups', 'm-openid', 'm-profile']);
     // An empty client id and secret are left for the API to generate.
     expect(Object.keys(posted[0])).not.toContain('client_id');
     expect(Object.keys(posted[0])).not.toContain('client_secret');
