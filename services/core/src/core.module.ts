@@ -29,6 +29,9 @@ import { BrandService } from './brands/brand.service.js';
 import { CertificateKeyPairController } from './certificates/certificate-key-pair.controller.js';
 import { CertificateKeyPairRepository } from './certificates/certificate-key-pair.repository.js';
 import { CertificateKeyPairService } from './certificates/certificate-key-pair.service.js';
+import { PropertyMappingController } from './providers/property-mapping.controller.js';
+import { PropertyMappingRepository } from './providers/property-mapping.repository.js';
+import { PropertyMappingService } from './providers/property-mapping.service.js';
 import { ProviderController } from './providers/provider.controller.js';
 import { ProviderRepository } from './providers/provider.repository.js';
 import { ProviderService } from './providers/provider.service.js';
@@ -133,6 +136,7 @@ export class CoreModule {
         CertificateKeyPairController,
         ApplicationController,
         ProviderController,
+        PropertyMappingController,
         BlueprintInstanceController,
         FlowController,
         FlowStageBindingController,
@@ -183,6 +187,8 @@ export class CoreModule {
         ApplicationService,
         ProviderRepository,
         ProviderService,
+        PropertyMappingRepository,
+        PropertyMappingService,
         CoreBlueprintModels,
         UserBlueprint,
         GroupBlueprint,

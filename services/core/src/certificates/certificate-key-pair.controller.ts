@@ -19,6 +19,7 @@ import {
   certificateWriteSchema,
   downloadQuerySchema,
   generateSchema,
+  pemSchema,
   type CertificateFilters,
   type CertificatePatch,
   type CertificateWrite,
@@ -30,6 +31,7 @@ import { UsedByService } from '../common/used-by/used-by.service.js';
 import { usedByDoc } from '../common/used-by/used-by.js';
 
 const pairDoc = openApiSchema(certificateReadSchema, 'output');
+const pemDoc = openApiSchema(pemSchema, 'output');
 
 @ApiTags('crypto')
 @Controller('api/v3/crypto/certificatekeypairs')
@@ -87,6 +89,7 @@ export class CertificateKeyPairController {
   }
 
   @Get(':id/view_certificate')
+  @ApiOkResponse({ schema: pemDoc, description: 'The PEM as `{data}`, or as a file with `?download`.' })
   async viewCertificate(
     @Param('id', UuidPipe) id: string,
     @ZodQuery(downloadQuerySchema) query: { download?: string },
@@ -96,6 +99,7 @@ export class CertificateKeyPairController {
   }
 
   @Get(':id/view_private_key')
+  @ApiOkResponse({ schema: pemDoc, description: 'The PEM as `{data}`, or as a file with `?download`.' })
   async viewPrivateKey(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) id: string,

@@ -32,6 +32,9 @@ export const certificateListQuerySchema = z.object({
 });
 export type CertificateFilters = z.output<typeof certificateListQuerySchema>;
 
+/** A certificate or private key in PEM form, as `view_certificate` and `view_private_key` answer it. */
+export const pemSchema = z.object({ data: z.string() });
+
 export const downloadQuerySchema = z.object({ download: z.enum(['true', 'false', '']).optional() });
 
 export const certificateReadSchema = z.object({

@@ -1,8 +1,30 @@
+import type { ReactNode } from 'react';
+import { Link } from '../../shared/router';
 import type { AdminArea } from '../kit/area';
 import { text } from '../kit/cells';
 import type { Resource } from '../kit/resource';
 import type { Row } from '../kit/resource-api';
 import { PolicyBindings } from '../policies/policy-bindings';
+import { providerResource } from '../providers/providers';
+
+/** The application's provider, linked to the provider's page. */
+function providerLink(row: Row): ReactNode {
+  const provider = row.provider_obj as Row | null | undefined;
+  if (!provider) return '-';
+  return <Link to={`/core/providers/${encodeURIComponent(String(provider.pk))}`}>{text(provider.name)}</Link>;
+}
+
+/** Where the application starts, as a link that opens in a new tab (only http(s) addresses are linked). */
+function launchLink(row: Row): ReactNode {
+  const url = row.launch_url;
+  if (typeof url !== 'string' || !url) return '-';
+  if (!/^https?:\/\//i.test(url)) return url;
+  return (
+    <a href={url} target="_blank" rel="noopener noreferrer">
+      {url}
+    </a>
+  );
+}
 
 /** Applications: what users see and launch, tied to a provider and guarded by policies. */
 export const applicationResource: Resource = {
@@ -17,8 +39,8 @@ export const applicationResource: Resource = {
     { label: 'admin.field.name', render: (row) => text(row.name), ordering: 'name' },
     { label: 'admin.field.slug', render: (row) => text(row.slug), ordering: 'slug' },
     { label: 'admin.applications.group', render: (row) => text(row.group), ordering: 'group' },
-    { label: 'admin.applications.provider', render: (row) => text((row.provider_obj as Row | null)?.name) },
-    { label: 'admin.applications.launchUrl', render: (row) => text(row.launch_url) },
+    { label: 'admin.applications.provider', render: providerLink },
+    { label: 'admin.applications.launchUrl', render: launchLink },
   ],
   warnings: [{ when: (row) => row.provider === null, message: 'admin.applications.noProvider' }],
   fields: [
@@ -66,5 +88,5 @@ export const applicationResource: Resource = {
 /** The admin's "Applications" section. */
 export const applicationsArea: AdminArea = {
   section: 'admin.section.applications',
-  items: [{ resource: applicationResource }],
+  items: [{ resource: applicationResource }, { resource: providerResource }],
 };

@@ -1,6 +1,7 @@
 import type { AdminArea } from '../kit/area';
 import { applicationsArea } from './applications';
 import { customisationArea } from './customisation';
+import { mappingItems } from './customisation-mappings';
 import { dashboardsArea } from './dashboards';
 import { directoryArea } from './directory';
 import { sourceItems } from './directory-sources';
@@ -13,7 +14,7 @@ export const ADMIN_AREAS: AdminArea[] = [
   dashboardsArea,
   applicationsArea,
   eventsArea,
-  customisationArea,
+  { ...customisationArea, items: [...customisationArea.items, ...mappingItems] },
   flowsArea,
   { ...directoryArea, items: [...directoryArea.items, ...sourceItems] },
   systemArea,

@@ -1,4 +1,9 @@
 import type { AdminArea } from '../kit/area';
+import { brandResource } from '../system/brands';
+import { certificateResource } from '../system/certificates';
 
-/** The admin's "system" section. */
-export const systemArea: AdminArea = { section: 'admin.section.system', items: [] };
+/** The admin's "System" section. */
+export const systemArea: AdminArea = {
+  section: 'admin.section.system',
+  items: [{ resource: brandResource }, { resource: certificateResource }],
+};

@@ -7,7 +7,8 @@ import { remove, usedBy, type Row, type UsedBy } from './resource-api';
 
 /** The sentence for what deleting does to one referring object. */
 function effectMessage(action: UsedBy['action']): MessageKey {
-  if (action === 'set_null' || action === 'set_default') return 'admin.delete.reset';
+  // cascade_many: only the link (a many-to-many row) goes; the other object stays.
+  if (action === 'set_null' || action === 'set_default' || action === 'cascade_many') return 'admin.delete.reset';
   if (action === 'restrict') return 'admin.delete.restrict';
   return 'admin.delete.cascade';
 }

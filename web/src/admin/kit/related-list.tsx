@@ -68,20 +68,24 @@ export function RelatedList({
         <Table aria-label={t(resource.title)} variant="compact">
           <Thead>
             <Tr>
-              {resource.columns.map((column) => (
-                <Th key={column.label}>{t(column.label)}</Th>
-              ))}
+              {resource.columns
+                .filter((column) => !column.detailOnly)
+                .map((column) => (
+                  <Th key={column.label}>{t(column.label)}</Th>
+                ))}
               <Th screenReaderText={t('admin.list.actions')} />
             </Tr>
           </Thead>
           <Tbody>
             {rows.map((row) => (
               <Tr key={keyOf(resource, row)}>
-                {resource.columns.map((column) => (
-                  <Td key={column.label} dataLabel={t(column.label)}>
-                    {column.render(row)}
-                  </Td>
-                ))}
+                {resource.columns
+                  .filter((column) => !column.detailOnly)
+                  .map((column) => (
+                    <Td key={column.label} dataLabel={t(column.label)}>
+                      {column.render(row)}
+                    </Td>
+                  ))}
                 <Td isActionCell>
                   {rowActions ? <>{rowActions(row)} </> : null}
                   {resource.rowActions ? <>{resource.rowActions(row, reload)} </> : null}

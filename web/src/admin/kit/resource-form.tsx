@@ -75,7 +75,7 @@ export function bodyOf(fields: Field[], values: Row, editing: boolean, t: Transl
     if (field.visible && !field.visible(values)) continue;
     if (editing && field.createOnly) continue;
     const value = values[field.name];
-    if (field.writeOnly && (value === undefined || value === '')) continue;
+    if ((field.writeOnly || field.omitEmpty) && (value === undefined || value === '')) continue;
     if (field.emptyNull && (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))) {
       body[field.name] = null;
       continue;
@@ -90,6 +90,8 @@ export function bodyOf(fields: Field[], values: Row, editing: boolean, t: Transl
           errors[field.name] = [t('admin.form.invalidJson')];
         }
       } else body[field.name] = text;
+    } else if (field.kind === 'custom') {
+      body[field.name] = value === undefined ? (field.initial ?? null) : value;
     } else if (field.kind === 'number') {
       body[field.name] = value === '' || value === undefined || value === null ? null : Number(value);
     } else if (
@@ -125,6 +127,7 @@ function useReferenceChoices(reference: Reference | undefined): { choices: Choic
         if (!live) return;
         const choices = page.results.map((row) => ({
           value: String(row[reference.value ?? 'pk']),
+          raw: row[reference.value ?? 'pk'],
           label: { text: reference.label ? reference.label(row) : String(row.name ?? row.slug ?? row.pk) },
         }));
         setState({ choices, failed: false });
@@ -177,9 +180,17 @@ function FieldInput({
   const choices =
     field.kind === 'select' || (field.kind === 'references' && !field.reference) ? [...(field.choices ?? []), ...loaded] : referenced;
   const text = textOf(field, value);
+  // Inputs hold strings; the API gets back the value it gave (numbers stay numbers).
+  const rawOf = (picked: string): unknown => {
+    const choice = choices.find((c) => c.value === picked);
+    return choice && choice.raw !== undefined ? choice.raw : picked;
+  };
 
   let input;
   switch (field.kind) {
+    case 'custom':
+      input = field.input?.({ id, value, onChange, invalid: invalid === true }) ?? null;
+      break;
     case 'switch':
       input = <Switch id={id} isChecked={value === true} onChange={(_event, checked) => onChange(checked)} label={t(field.label)} />;
       break;
@@ -203,7 +214,13 @@ function FieldInput({
     case 'select':
     case 'reference':
       input = (
-        <FormSelect id={id} value={text} validated={validated} isRequired={field.required} onChange={(_event, next) => onChange(next)}>
+        <FormSelect
+          id={id}
+          value={text}
+          validated={validated}
+          isRequired={field.required}
+          onChange={(_event, next) => onChange(next === '' ? next : rawOf(next))}
+        >
           <FormSelectOption value="" label={t('admin.form.none')} isDisabled={field.required} />
           {choices.map((choice) => (
             <FormSelectOption key={choice.value} value={choice.value} label={choiceLabel(choice, t)} />
@@ -226,7 +243,7 @@ function FieldInput({
                 const next = new Set(selected);
                 if (checked) next.add(choice.value);
                 else next.delete(choice.value);
-                onChange([...next]);
+                onChange([...next].map(rawOf));
               }}
             />
           ))}

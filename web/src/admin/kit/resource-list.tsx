@@ -18,7 +18,7 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '../../shared/api/client';
 import { ErrorState } from '../../shared/error-state';
 import { useI18n } from '../../shared/i18n/i18n';
@@ -61,6 +61,7 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
   const [deleting, setDeleting] = useState(false);
   const [creating, setCreating] = useState<Resource | 'pick' | undefined>();
   const [typed, setTyped] = useState(search);
+  const [made, setMade] = useState<{ resource: Resource; row: Row; notice: ReactNode } | undefined>();
   const [attempt, setAttempt] = useState(0);
   const filterValues = Object.fromEntries(
     (resource.filters ?? []).map((filter) => [filter.name, route.query.get(filter.name) ?? undefined]),
@@ -103,6 +104,9 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
   }, [resource, page, pageSize, search, ordering, filterKey, attempt]);
 
   const reload = () => setAttempt((n) => n + 1);
+  const open = (target: Resource, row: Row) => {
+    window.location.hash = hrefOf(`${target === resource ? route.path : target.route}/${encodeURIComponent(keyOf(target, row))}`);
+  };
 
   const sortBy = (ordering?: string): ThProps['sort'] | undefined => {
     if (!ordering) return undefined;
@@ -116,6 +120,7 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
   };
 
   const rows = data?.results ?? [];
+  const listColumns = resource.columns.filter((column) => !column.detailOnly);
   const allSelected = rows.length > 0 && selected.length === rows.length;
   const isSelected = (row: Row) => selected.some((other) => keyOf(resource, other) === keyOf(resource, row));
 
@@ -209,7 +214,7 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
                   aria-label={t('admin.list.selectAll')}
                 />
               )}
-              {resource.columns.map((column) => (
+              {listColumns.map((column) => (
                 <Th key={column.label} sort={sortBy(column.ordering)}>
                   {t(column.label)}
                 </Th>
@@ -232,7 +237,7 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
                       }}
                     />
                   )}
-                  {resource.columns.map((column, columnIndex) => (
+                  {listColumns.map((column, columnIndex) => (
                     <Td key={column.label} dataLabel={t(column.label)}>
                       {columnIndex === 0 ? (
                         <Link to={`${route.path}/${encodeURIComponent(key)}`}>{column.render(row)}</Link>
@@ -278,12 +283,23 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
               onSaved={(row) => {
                 const target = creating;
                 setCreating(undefined);
-                window.location.hash = hrefOf(
-                  `${target === resource ? route.path : target.route}/${encodeURIComponent(keyOf(target, row))}`,
-                );
+                const notice = target.created?.(row);
+                if (notice) setMade({ resource: target, row, notice });
+                else open(target, row);
               }}
               onCancel={() => setCreating(undefined)}
             />
+          </ModalBody>
+        </Modal>
+      ) : null}
+      {made ? (
+        <Modal variant="medium" isOpen onClose={() => open(made.resource, made.row)} aria-labelledby="created-title">
+          <ModalHeader title={t('admin.form.createdTitle', { kind: t(made.resource.singular) })} labelId="created-title" />
+          <ModalBody>
+            {made.notice}
+            <Button variant="primary" onClick={() => open(made.resource, made.row)}>
+              {t('admin.form.continue')}
+            </Button>
           </ModalBody>
         </Modal>
       ) : null}

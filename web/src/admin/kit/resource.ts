@@ -9,12 +9,16 @@ export interface Column {
   render(row: Row): ReactNode;
   /** The `ordering` value that sorts by this column, when the API can sort by it. */
   ordering?: string;
+  /** Shown on the detail page's overview only, not as a list column (fingerprints, long texts). */
+  detailOnly?: boolean;
 }
 
 /** A choice of a select field. */
 export interface Choice {
   value: string;
   label: MessageKey | { text: string };
+  /** The value as the API gives it, when it is not a string (a provider's numeric pk). */
+  raw?: unknown;
 }
 
 /** The kinds of input a form field can be. */
@@ -33,7 +37,19 @@ export type FieldKind =
   | 'reference'
   | 'references'
   | 'list'
-  | 'datetime';
+  | 'datetime'
+  /** An input the field draws itself (`input`), e.g. a list of redirect URIs with a matching mode each. */
+  | 'custom';
+
+/** What a `custom` field's input gets. */
+export interface CustomInputProps {
+  /** The id its label points to. */
+  id: string;
+  value: unknown;
+  onChange(value: unknown): void;
+  /** The API refused the field's value. */
+  invalid: boolean;
+}
 
 /** Another endpoint whose objects a field points to. */
 export interface Reference {
@@ -65,6 +81,8 @@ export interface Field {
   createOnly?: boolean;
   /** Never shown back (secrets): left empty means "unchanged" when editing. */
   writeOnly?: boolean;
+  /** Left out of the body when empty, so the API picks the value (a generated client id). */
+  omitEmpty?: boolean;
   /** A heading the field is grouped under. */
   group?: MessageKey;
   /** Shown only when the form's other values call for it. */
@@ -79,6 +97,8 @@ export interface Field {
   fills?(value: unknown, before: Row): Promise<Row | undefined>;
   /** An empty value is sent as null (optional URLs the API wants absent rather than blank). */
   emptyNull?: boolean;
+  /** The input of a `custom` field. */
+  input?(props: CustomInputProps): ReactNode;
 }
 
 /** A choice filter of a list page, kept in the address like the search (`?type=internal`). */
@@ -142,6 +162,11 @@ export interface Resource {
   rowActions?(row: Row, reload: () => void): ReactNode;
   /** Choice filters on the list page. */
   filters?: ListFilter[];
+  /**
+   * What to show once an object was created, before its detail page opens (e.g. a secret the API
+   * returns only in the create answer); null goes straight to the detail page.
+   */
+  created?(row: Row): ReactNode;
   /** Polymorphic lists (`/stages/all`): which type's resource handles a row and which types can be created. */
   types?: TypeChoice[];
 }

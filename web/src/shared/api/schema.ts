@@ -1952,6 +1952,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v3/propertymappings/all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PropertyMappingController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/propertymappings/all/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PropertyMappingController_retrieve'];
+    put?: never;
+    post?: never;
+    delete: operations['PropertyMappingController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/propertymappings/all/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PropertyMappingController_test'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/propertymappings/all/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PropertyMappingController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/propertymappings/notification': {
     parameters: {
       query?: never;
@@ -7608,11 +7672,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The PEM as `{data}`, or as a file with `?download`. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            data: string;
+          };
+        };
       };
     };
   };
@@ -7629,11 +7698,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The PEM as `{data}`, or as a file with `?download`. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            data: string;
+          };
+        };
       };
     };
   };
@@ -10663,6 +10737,166 @@ export interface operations {
     };
   };
   Policy_reputation_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
+  PropertyMappingController_list: {
+    parameters: {
+      query?: {
+        managed__isnull?: 'true' | 'false';
+        name?: string;
+        ordering?: string;
+        page?: number;
+        page_size?: number;
+        search?: string;
+        type?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              component: string;
+              expression: string;
+              managed: string | null;
+              meta_model_name: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              verbose_name: string;
+              verbose_name_plural: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  PropertyMappingController_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            component: string;
+            expression: string;
+            managed: string | null;
+            meta_model_name: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            verbose_name: string;
+            verbose_name_plural: string;
+          };
+        };
+      };
+    };
+  };
+  PropertyMappingController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PropertyMappingController_test: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default {} */
+          context?: {
+            [key: string]: unknown;
+          };
+          user?: number;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            result: string;
+            successful: boolean;
+          };
+        };
+      };
+    };
+  };
+  PropertyMappingController_usedBy: {
     parameters: {
       query?: never;
       header?: never;
