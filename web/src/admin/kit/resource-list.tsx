@@ -19,7 +19,7 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { ApiError } from '../../shared/api/client';
 import { ErrorState } from '../../shared/error-state';
 import { useI18n } from '../../shared/i18n/i18n';
@@ -62,11 +62,13 @@ function apiFilters(resource: Resource, values: Record<string, string | undefine
 /** A free-text or date filter: text applies on Enter or when the field is left, a date when picked. */
 function FilterInput(props: { label: string; type: 'text' | 'date'; value: string; onCommit(value: string): void }) {
   const [typed, setTyped] = useState(props.value);
+  const id = useId();
   const commit = () => {
     if (typed !== props.value) props.onCommit(typed);
   };
-  return (
+  const input = (
     <TextInput
+      id={id}
       aria-label={props.label}
       placeholder={props.label}
       type={props.type}
@@ -81,6 +83,15 @@ function FilterInput(props: { label: string; type: 'text' | 'date'; value: strin
         if (event.key === 'Enter') commit();
       }}
     />
+  );
+  // A date field shows no placeholder, so its name stands beside it.
+  return props.type === 'date' ? (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: '0.5rem' }}>
+      <label htmlFor={id}>{props.label}</label>
+      {input}
+    </span>
+  ) : (
+    input
   );
 }
 
