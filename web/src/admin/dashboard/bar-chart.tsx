@@ -75,7 +75,7 @@ export function BarChart({ title, series, formatX }: { title: string; series: Ch
                 y={HEIGHT - height}
                 width={barWidth}
                 height={height}
-                fill={one.color}
+                style={{ fill: one.color }}
               >
                 <title>{`${one.label}, ${formatX(x)}: ${count}`}</title>
               </rect>
@@ -98,7 +98,7 @@ export function BarChart({ title, series, formatX }: { title: string; series: Ch
           {series.map((one) => (
             <span key={one.label} style={{ marginRight: '1rem', whiteSpace: 'nowrap' }}>
               <svg width="10" height="10" aria-hidden="true" style={{ marginRight: 4 }}>
-                <rect width="10" height="10" fill={one.color} />
+                <rect width="10" height="10" style={{ fill: one.color }} />
               </svg>
               {one.label}
             </span>
