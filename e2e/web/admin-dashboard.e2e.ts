@@ -66,6 +66,10 @@ describe('admin dashboard and event log in the browser', () => {
     await page.goto(`${proc.baseUrl}/if/admin/`);
     await page.getByLabel('Username or e-mail').fill('akadmin');
     await page.getByRole('button', { name: 'Log in' }).click();
+    // One wrong password first: the log gets a failed login to show.
+    await page.getByLabel(/^Password/).fill('not the password');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('Invalid password').waitFor();
     await page.getByLabel(/^Password/).fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(/\/if\/admin\//);
@@ -127,6 +131,23 @@ describe('admin dashboard and event log in the browser', () => {
       .first()
       .waitFor();
     await screenshot(page, 'admin-event-detail');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows why a login failed, and the user statistics', async () => {
+    const failed = (await api('GET', '/api/v3/events/events/?action=login_failed')).body as { results: EventJson[] };
+    expect(failed.results).toHaveLength(1);
+    await page.goto(`${proc.baseUrl}/if/admin/#/events/log/${failed.results[0].pk}`);
+    await page.getByRole('heading', { name: 'Failed login' }).waitFor();
+    await page.getByText('The login failed: invalid credentials').waitFor();
+    await page.getByText('Attempted to log in as').waitFor();
+    await screenshot(page, 'admin-event-login-failed');
+
+    await page.goto(`${proc.baseUrl}/if/admin/#/administration/dashboard/users`);
+    await page.getByRole('heading', { name: 'User statistics' }).waitFor();
+    await page.getByRole('img', { name: /^Logins per day in the last month: Logins: [1-9]\d* in total$/ }).waitFor();
+    await page.getByRole('img', { name: /^Failed logins per day in the last month: Failed logins: 1 in total$/ }).waitFor();
+    await screenshot(page, 'admin-user-statistics');
     expect(problems).toEqual([]);
   });
 });
