@@ -126,6 +126,23 @@ describe('events service', () => {
     client.close();
   });
 
+  it('narrows the log to a date range and refuses a malformed date with a field error', async () => {
+    const old = randomUUID();
+    const recent = randomUUID();
+    await publish({ event_uuid: old, action: 'secret_view', created: '2026-01-10T08:00:00Z', user: { username: 'erin' } });
+    await publish({ event_uuid: recent, action: 'secret_view', created: '2026-03-10T08:00:00Z', user: { username: 'erin' } });
+    await waitUntil(async () => (await api<EventPage>('/api/v3/events/events/?username=erin')).body.pagination.count === 2);
+    const pks = async (query: string) =>
+      (await api<EventPage>(`/api/v3/events/events/?username=erin&${query}`)).body.results.map((event) => event.pk);
+    expect(await pks('created__gte=2026-02-01T00:00:00Z')).toEqual([recent]);
+    expect(await pks('created__lte=2026-02-01T00:00:00%2B01:00')).toEqual([old]);
+    expect(await pks('created__gte=2026-01-10T08:00:00Z&created__lte=2026-03-10T08:00:00Z')).toEqual([recent, old]);
+    expect(await pks('created__gte=2026-04-01T00:00:00Z')).toEqual([]);
+    const bad = await api<Record<string, string[]>>('/api/v3/events/events/?created__gte=yesterday');
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body)).toEqual(['created__gte']);
+  });
+
   it('lists the actions seen', async () => {
     const actions = (await api<{ name: string }[]>('/api/v3/events/events/actions/')).body.map((a) => a.name);
     expect(actions).toEqual(expect.arrayContaining(['model_created', 'password_set']));

@@ -33,6 +33,10 @@ export const eventListQuerySchema = z.object({
   context_model_name: z.string().max(128).optional(),
   context_model_pk: z.string().max(128).optional(),
   context_authorized_app: z.string().max(128).optional(),
+  /** Events created at or after this instant (ISO 8601 with an offset). */
+  created__gte: z.iso.datetime({ offset: true }).optional(),
+  /** Events created at or before this instant (ISO 8601 with an offset). */
+  created__lte: z.iso.datetime({ offset: true }).optional(),
 });
 export type EventFilters = z.output<typeof eventListQuerySchema>;
 

@@ -92,6 +92,8 @@ export class EventRepository {
     if (filters.context_authorized_app !== undefined) {
       qb.andWhere(`e.context->'authorized_application'->>'pk' = :aapp`, { aapp: filters.context_authorized_app });
     }
+    if (filters.created__gte !== undefined) qb.andWhere('e.created >= :after', { after: new Date(filters.created__gte) });
+    if (filters.created__lte !== undefined) qb.andWhere('e.created <= :before', { before: new Date(filters.created__lte) });
   }
 
   async actions(): Promise<string[]> {

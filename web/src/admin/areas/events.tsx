@@ -1,4 +1,10 @@
 import type { AdminArea } from '../kit/area';
+import { eventDetailPage } from '../events/event-detail';
+import { eventResource } from '../events/event-resource';
 
-/** The admin's "events" section. */
-export const eventsArea: AdminArea = { section: 'admin.section.events', items: [] };
+/** The admin's "Events" section: the event log and, hidden from the navigation, one event's page. */
+export const eventsArea: AdminArea = {
+  section: 'admin.section.events',
+  // The detail page comes first so that it, not the generic resource detail, answers `/events/log/<pk>`.
+  items: [{ page: eventDetailPage }, { resource: eventResource }],
+};

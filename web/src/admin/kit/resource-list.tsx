@@ -12,13 +12,14 @@ import {
   Pagination,
   SearchInput,
   Spinner,
+  TextInput,
   Title,
   Toolbar,
   ToolbarContent,
   ToolbarItem,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { ApiError } from '../../shared/api/client';
 import { ErrorState } from '../../shared/error-state';
 import { useI18n } from '../../shared/i18n/i18n';
@@ -46,6 +47,52 @@ function useLoadedFilterChoices(resource: Resource): Record<string, Choice[]> {
     };
   }, [resource]);
   return loaded;
+}
+
+/** The filters' values as the API wants them (`toApi`), empty ones left out. */
+function apiFilters(resource: Resource, values: Record<string, string | undefined>): Record<string, string | undefined> {
+  const query: Record<string, string | undefined> = {};
+  for (const filter of resource.filters ?? []) {
+    const value = values[filter.name];
+    if (value) query[filter.name] = filter.toApi ? filter.toApi(value) : value;
+  }
+  return query;
+}
+
+/** A free-text or date filter: text applies on Enter or when the field is left, a date when picked. */
+function FilterInput(props: { label: string; type: 'text' | 'date'; value: string; onCommit(value: string): void }) {
+  const [typed, setTyped] = useState(props.value);
+  const id = useId();
+  const commit = () => {
+    if (typed !== props.value) props.onCommit(typed);
+  };
+  const input = (
+    <TextInput
+      id={id}
+      aria-label={props.label}
+      placeholder={props.label}
+      type={props.type}
+      value={typed}
+      onChange={(_event, value) => {
+        setTyped(value);
+        // A date picker gives a whole date at once (or clears it), so it applies right away.
+        if (props.type === 'date' && value !== props.value) props.onCommit(value);
+      }}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') commit();
+      }}
+    />
+  );
+  // A date field shows no placeholder, so its name stands beside it.
+  return props.type === 'date' ? (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: '0.5rem' }}>
+      <label htmlFor={id}>{props.label}</label>
+      {input}
+    </span>
+  ) : (
+    input
+  );
 }
 
 /** The list page of a kind of object: search, ordering, pages, bulk delete and create. */
@@ -90,7 +137,7 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
       page_size: pageSize,
       search: search || undefined,
       ordering: ordering || undefined,
-      ...(JSON.parse(filterKey) as Record<string, string | undefined>),
+      ...apiFilters(resource, JSON.parse(filterKey) as Record<string, string | undefined>),
     })
       .then((result) => {
         if (!live) return;
@@ -147,20 +194,30 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
           )}
           {(resource.filters ?? []).map((filter) => (
             <ToolbarItem key={filter.name}>
-              <FormSelect
-                aria-label={t(filter.label)}
-                value={filterValues[filter.name] ?? ''}
-                onChange={(_event, value) => go({ [filter.name]: value || undefined, page: '1' })}
-              >
-                <FormSelectOption value="" label={`${t(filter.label)}: ${t('admin.list.filterAny')}`} />
-                {[...filter.choices, ...(loaded[filter.name] ?? [])].map((choice) => (
-                  <FormSelectOption
-                    key={choice.value}
-                    value={choice.value}
-                    label={`${t(filter.label)}: ${typeof choice.label === 'string' ? t(choice.label) : choice.label.text}`}
-                  />
-                ))}
-              </FormSelect>
+              {filter.kind === 'text' || filter.kind === 'date' ? (
+                <FilterInput
+                  key={filterValues[filter.name] ?? ''}
+                  label={t(filter.label)}
+                  type={filter.kind}
+                  value={filterValues[filter.name] ?? ''}
+                  onCommit={(value) => go({ [filter.name]: value || undefined, page: '1' })}
+                />
+              ) : (
+                <FormSelect
+                  aria-label={t(filter.label)}
+                  value={filterValues[filter.name] ?? ''}
+                  onChange={(_event, value) => go({ [filter.name]: value || undefined, page: '1' })}
+                >
+                  <FormSelectOption value="" label={`${t(filter.label)}: ${t('admin.list.filterAny')}`} />
+                  {[...filter.choices, ...(loaded[filter.name] ?? [])].map((choice) => (
+                    <FormSelectOption
+                      key={choice.value}
+                      value={choice.value}
+                      label={`${t(filter.label)}: ${typeof choice.label === 'string' ? t(choice.label) : choice.label.text}`}
+                    />
+                  ))}
+                </FormSelect>
+              )}
             </ToolbarItem>
           ))}
           {resource.creatable === false ? null : (

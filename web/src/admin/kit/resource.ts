@@ -109,6 +109,10 @@ export interface ListFilter {
   choices: Choice[];
   /** Choices that come from the API (e.g. the users' paths), added after the fixed ones. */
   load?(): Promise<Choice[]>;
+  /** How the filter is entered: a select of `choices` (default), free text, or a calendar date. */
+  kind?: 'choice' | 'text' | 'date';
+  /** Turns the value kept in the address into what the API wants (e.g. a date into an instant). */
+  toApi?(value: string): string;
 }
 
 /** A notice shown on an object's row and detail page (e.g. a provider no application uses). */

@@ -7767,6 +7767,8 @@ export interface operations {
         context_model_app?: string;
         context_model_name?: string;
         context_model_pk?: string;
+        created__gte?: string;
+        created__lte?: string;
         ordering?: string;
         page?: number;
         page_size?: number;
@@ -7882,6 +7884,8 @@ export interface operations {
         context_model_app?: string;
         context_model_name?: string;
         context_model_pk?: string;
+        created__gte?: string;
+        created__lte?: string;
         username?: string;
       };
       header?: never;
