@@ -66,7 +66,7 @@ describe('OAuth2 client credentials with a JWT client assertion', () => {
     new SignJWT({ sub: 'deploy-bot', ...claims })
       .setProtectedHeader({ alg: 'ES256', kid })
       .setIssuer('https://ci.example.com')
-      .setAudience('authmesh')
+      .setAudience(typeof claims.aud === 'string' ? claims.aud : `${proc.baseUrl}/application/o/token/`)
       .setIssuedAt()
       .setExpirationTime(lifetime)
       .sign(key);
@@ -198,6 +198,8 @@ describe('OAuth2 client credentials with a JWT client assertion', () => {
       await assertion(workloadKey, 'ci-key', {}, Math.floor(Date.now() / 1000) - 30),
       await assertion(workloadKey, 'other-key'),
       await assertion(workloadKey, 'ci-key', { nbf: Math.floor(Date.now() / 1000) + 600 }),
+      // Minted by the trusted issuer, but for someone else.
+      await assertion(workloadKey, 'ci-key', { aud: 'https://some-other-service.example' }),
       'not-a-jwt',
     ];
     for (const jwt of refused) {

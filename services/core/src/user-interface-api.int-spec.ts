@@ -166,7 +166,7 @@ describe('user interface API', () => {
       expect(startedEvent.context.user.username).toBe('alice');
       expect(startedEvent.context.reason).toBe('support ticket 42');
 
-      expect((await admin.api('GET', '/api/v3/core/users/impersonate_end/')).status).toBe(204);
+      expect((await admin.api('POST', '/api/v3/core/users/impersonate_end/')).status).toBe(204);
       const back = await admin.api('GET', '/api/v3/core/users/me/');
       expect(back.body.user.username).toBe('akadmin');
       expect(back.body.original).toBeUndefined();
@@ -179,7 +179,7 @@ describe('user interface API', () => {
     it('refuses non-superusers, API tokens, oneself, and ending when nobody is impersonated', async () => {
       const asAlice = await login(alice);
       expect((await asAlice.api('POST', `/api/v3/core/users/${bob}/impersonate/`, {})).status).toBe(403);
-      expect((await asAlice.api('GET', '/api/v3/core/users/impersonate_end/')).status).toBe(400);
+      expect((await asAlice.api('POST', '/api/v3/core/users/impersonate_end/')).status).toBe(400);
       const byToken = await core.api('POST', `/api/v3/core/users/${bob}/impersonate/`, {});
       expect(byToken.status).toBe(400);
       expect(byToken.body.non_field_errors).toBeDefined();
@@ -189,11 +189,23 @@ describe('user interface API', () => {
       expect((await admin.api('GET', '/api/v3/core/users/me/')).body.user.username).toBe('akadmin');
     });
 
+    it('ends when the impersonating admin is deactivated', async () => {
+      const mallory = (await core.api('POST', '/api/v3/core/users/', { username: 'mallory', name: 'Mallory' })).body.pk as number;
+      const admins = await core.api('POST', '/api/v3/core/groups/', { name: 'impersonation-admins', is_superuser: true, users: [mallory] });
+      expect(admins.status).toBe(201);
+      const session = await login(mallory);
+      expect((await session.api('POST', `/api/v3/core/users/${alice}/impersonate/`, {})).status).toBe(204);
+      expect((await session.api('GET', '/api/v3/core/users/me/')).body.user.username).toBe('alice');
+      expect((await core.api('PATCH', `/api/v3/core/users/${mallory}/`, { is_active: false })).status).toBe(200);
+      // Alice is still active, but the session belongs to a deactivated admin: it is over everywhere.
+      expect((await session.api('GET', '/api/v3/core/users/me/')).status).toBe(401);
+    });
+
     it('cannot be chained: the impersonated session is no longer a superuser’s', async () => {
       const admin = await login(1);
       expect((await admin.api('POST', `/api/v3/core/users/${alice}/impersonate/`, {})).status).toBe(204);
       expect((await admin.api('POST', `/api/v3/core/users/${bob}/impersonate/`, {})).status).toBe(403);
-      expect((await admin.api('GET', '/api/v3/core/users/impersonate_end/')).status).toBe(204);
+      expect((await admin.api('POST', '/api/v3/core/users/impersonate_end/')).status).toBe(204);
     });
   });
 });

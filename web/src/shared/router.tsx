@@ -25,6 +25,8 @@ export function useHashRoute(): HashRoute {
   useEffect(() => {
     const follow = () => setHash(window.location.hash);
     window.addEventListener('hashchange', follow);
+    // A change between the first render and this effect fired no event this listener heard.
+    follow();
     return () => window.removeEventListener('hashchange', follow);
   }, []);
   return parseHash(hash);

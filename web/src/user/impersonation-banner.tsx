@@ -24,7 +24,7 @@ export function ImpersonationBanner({ navigate = window.location }: { navigate?:
   const stop = async () => {
     setFailed(false);
     try {
-      const { response } = await api.GET('/api/v3/core/users/impersonate_end');
+      const { response } = await api.POST('/api/v3/core/users/impersonate_end');
       if (response.ok) navigate.assign('/if/admin/');
       else setFailed(true);
     } catch {

@@ -55,6 +55,7 @@ export class ApplicationController {
   }
 
   @Get(':slug/used_by')
+  @RequireSuperuser()
   @ApiOkResponse({ schema: usedByDoc })
   usedBy(@CurrentActor() actor: Actor, @Param('slug') slug: string) {
     return this.references.of(ApplicationEntity, actor.principal, this.applications.get(slug));

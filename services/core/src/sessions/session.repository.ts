@@ -17,12 +17,16 @@ export class SessionRepository {
     return managerFor(this.dataSource);
   }
 
-  /** The live session with this key digest whose user is active. */
+  /**
+   * The live session with this key digest whose user is active; a session an admin uses to
+   * impersonate someone also needs that admin to be active still (deactivating the admin ends it).
+   */
   findLive(keyDigest: string): Promise<SessionEntity | null> {
     return this.manager()
       .createQueryBuilder(SessionEntity, 's')
       .where('s.key_digest = :keyDigest AND s.expires > now()', { keyDigest })
       .andWhere('EXISTS (SELECT 1 FROM core.users u WHERE u.id = s.user_id AND u.is_active)')
+      .andWhere('(s.impersonator_id IS NULL OR EXISTS (SELECT 1 FROM core.users a WHERE a.id = s.impersonator_id AND a.is_active))')
       .getOne();
   }
 

@@ -115,6 +115,7 @@ export class AllStagesController {
   }
 
   @Get(':id/used_by')
+  @RequireSuperuser()
   @ApiOkResponse({ schema: usedByDoc })
   usedBy(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
     return this.references.of(StageEntity, actor.principal, this.stages.get(undefined, id));

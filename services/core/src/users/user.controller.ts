@@ -49,7 +49,8 @@ export class UserController {
   }
 
   /** Ends impersonation: the session belongs to the admin again (a GET, as in the reference product). */
-  @Get('impersonate_end')
+  // POST, not GET as in the reference: ending changes who the session acts as, so it needs the CSRF check.
+  @Post('impersonate_end')
   @HttpCode(204)
   async impersonateEnd(@CurrentActor() actor: Actor) {
     await this.impersonation.end(actor);

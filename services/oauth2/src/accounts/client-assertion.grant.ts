@@ -69,7 +69,11 @@ export function clientAssertionGrant(
 
     let verified: VerifiedAssertion;
     try {
-      verified = await verifyClientAssertion(assertion, config.jwks_sources);
+      verified = await verifyClientAssertion(assertion, config.jwks_sources, [
+        config.client_id,
+        ctx.oidc.provider.issuer,
+        ctx.oidc.urlFor('token'),
+      ]);
     } catch (error) {
       if (!(error instanceof AssertionRefused)) throw error;
       reports.refused(config, ctx, `client assertion refused: ${error.message}`);

@@ -2,6 +2,9 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import type { TrustedJwksSource__Output } from '@authmesh/rpc';
 import { AssertionRefused, verifyClientAssertion } from './client-assertion.js';
 
+/** What the provider accepts as the assertion's audience: its client id, issuer and token endpoint. */
+const AUDIENCES = ['client-1', 'https://sso.example.com/application/o/app/', 'https://sso.example.com/application/o/token/'];
+
 describe('verifyClientAssertion', () => {
   let privateKey: CryptoKey;
   let publicJwk: JWK;
@@ -15,20 +18,29 @@ describe('verifyClientAssertion', () => {
   });
 
   const sign = (claims: Record<string, unknown> = {}, header: Record<string, unknown> = {}, key: CryptoKey = privateKey) =>
-    new SignJWT({ sub: 'deploy-bot', ...claims })
+    new SignJWT({ sub: 'deploy-bot', aud: 'client-1', ...claims })
       .setProtectedHeader({ alg: 'ES256', kid: 'k1', ...header } as { alg: string })
       .setIssuedAt()
       .setExpirationTime('5m')
       .sign(key);
 
   const refusal = async (assertion: string, sources = [source]) => {
-    const error = await verifyClientAssertion(assertion, sources).catch((e: unknown) => e);
+    const error = await verifyClientAssertion(assertion, sources, AUDIENCES).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AssertionRefused);
     return (error as Error).message;
   };
 
+  it('refuses a JWT minted for another audience, or for none', async () => {
+    expect(await refusal(await sign({ aud: 'some-other-service' }))).toMatch(/aud/);
+    const noAudience = await new SignJWT({ sub: 'deploy-bot' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    expect(await refusal(noAudience)).toMatch(/aud/);
+  });
+
   it('accepts a JWT signed by a trusted key and names the source and subject', async () => {
-    const verified = await verifyClientAssertion(await sign(), [source]);
+    const verified = await verifyClientAssertion(await sign(), [source], AUDIENCES);
     expect(verified.claims.sub).toBe('deploy-bot');
     expect(verified.source.slug).toBe('ci');
     expect(verified.kid).toBe('k1');
@@ -55,15 +67,18 @@ describe('verifyClientAssertion', () => {
 
   it('refuses expired and not-yet-valid JWTs, and JWTs without exp or sub', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const expired = await new SignJWT({ sub: 'x' })
+    const expired = await new SignJWT({ sub: 'x', aud: 'client-1' })
       .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
       .setExpirationTime(now - 10)
       .sign(privateKey);
     expect(await refusal(expired)).toMatch(/expired/);
     expect(await refusal(await sign({ nbf: now + 300 }))).toMatch(/nbf/);
-    const noExp = await new SignJWT({ sub: 'x' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(privateKey);
+    const noExp = await new SignJWT({ sub: 'x', aud: 'client-1' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(privateKey);
     expect(await refusal(noExp)).toMatch(/exp/);
-    const noSub = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setExpirationTime('5m').sign(privateKey);
+    const noSub = await new SignJWT({ aud: 'client-1' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setExpirationTime('5m')
+      .sign(privateKey);
     expect(await refusal(noSub)).toMatch(/sub/);
   });
 

@@ -31,12 +31,15 @@ export interface VerifiedAssertion {
  * header names an accepted algorithm and a key id; a key with that id in a trusted set
  * (and, when the key names one, the same algorithm) verifies the signature; `exp` is
  * required and in the future, `nbf` (if any) in the past, and `sub` names the subject the
- * service account is for. The audience is not checked, as in the reference product: the
- * issuers these keys belong to (CI systems, Kubernetes) set audiences of their own.
+ * service account is for. The audience must name this provider (its client id, issuer or
+ * token endpoint): unlike the reference product, a token the same issuer minted for some other
+ * party (any CI job, any cluster workload) is not enough. CI systems and Kubernetes let the
+ * caller choose the audience of the tokens they mint.
  */
 export async function verifyClientAssertion(
   assertion: string,
   sources: readonly TrustedJwksSource__Output[],
+  audiences: readonly string[],
   now: Date = new Date(),
 ): Promise<VerifiedAssertion> {
   if (assertion.length > MAX_ASSERTION_LENGTH) throw new AssertionRefused('assertion too long');
@@ -62,7 +65,12 @@ export async function verifyClientAssertion(
       try {
         const key = await importJWK(jwk, alg);
         if (key instanceof Uint8Array) continue;
-        const { payload } = await jwtVerify(assertion, key, { algorithms: [alg], requiredClaims: ['exp', 'sub'], currentDate: now });
+        const { payload } = await jwtVerify(assertion, key, {
+          algorithms: [alg],
+          requiredClaims: ['exp', 'sub', 'aud'],
+          audience: [...audiences],
+          currentDate: now,
+        });
         if (typeof payload.sub !== 'string' || payload.sub === '' || payload.sub.length > MAX_SUBJECT_LENGTH) {
           throw new AssertionRefused('the subject (sub) is missing or too long');
         }

@@ -23,6 +23,8 @@ declare module 'oidc-provider' {
     body?: Record<string, unknown>;
     entities: Record<string, { destroy?(): Promise<void>; accountId?: string; scope?: string; clientId?: string } | undefined>;
     provider: Provider;
+    /** The absolute URL of one of the provider's endpoints (`token`, `userinfo`, ...). */
+    urlFor(name: string): string;
   }
 
   export interface InteractionDetails {

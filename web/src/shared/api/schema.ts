@@ -983,9 +983,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['UserController_impersonateEnd'];
+    get?: never;
     put?: never;
-    post?: never;
+    post: operations['UserController_impersonateEnd'];
     delete?: never;
     options?: never;
     head?: never;
