@@ -1,6 +1,6 @@
 import { Alert, Button, Flex, FlexItem } from '@patternfly/react-core';
 import { startAuthentication, WebAuthnAbortService, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../shared/i18n/i18n';
 import type { MessageKey } from '../../shared/i18n/locales';
 import { stringOf, type StageProps } from '../challenge';
@@ -39,19 +39,23 @@ function uidLabel(fields: unknown): MessageKey {
 function usePasskey(challenge: StageProps['challenge'], submit: StageProps['submit']) {
   const options = challenge.passkey_challenge as PublicKeyCredentialRequestOptionsJSON | undefined;
   const [failed, setFailed] = useState(false);
+  // The latest submit, read when a passkey arrives: the ceremony must not restart (and answer a
+  // second time) just because the executor re-rendered while the first answer was on its way.
+  const latestSubmit = useRef(submit);
+  latestSubmit.current = submit;
   useEffect(() => {
     if (!options) return undefined;
     let active = true;
     // Conditional mediation: nothing shows until the user picks a passkey from autofill.
     startAuthentication({ optionsJSON: options, useBrowserAutofill: true }).then(
-      (passkey) => (active ? submit({ passkey }) : undefined),
+      (passkey) => (active ? latestSubmit.current({ passkey }) : undefined),
       () => undefined,
     );
     return () => {
       active = false;
       WebAuthnAbortService.cancelCeremony();
     };
-  }, [options, submit]);
+  }, [options]);
   const ask = async () => {
     if (!options) return;
     setFailed(false);
