@@ -10,6 +10,8 @@ export interface Principal {
   tokenIdentifier?: string;
   /** The login session's UUID, when the request was cookie-authenticated. */
   sessionId?: string;
+  /** The admin behind the session while they impersonate `user`. */
+  impersonator?: { pk: string; username: string; email: string };
 }
 
 /** Turns request credentials into a principal; each service supplies its own. */

@@ -161,6 +161,16 @@ describe('user interface API', () => {
       expect((await admin.api('GET', '/api/v3/core/users/')).status).toBe(403);
       const tokens = await admin.api('GET', '/api/v3/core/tokens/');
       expect(tokens.body.results.every((t: { user: number }) => t.user === alice)).toBe(true);
+      // What the admin does meanwhile is recorded as the admin's, on Alice's behalf.
+      expect((await admin.api('POST', '/api/v3/core/tokens/', { identifier: 'made-while-impersonating', intent: 'api' })).status).toBe(201);
+      let made: { user: Record<string, any> } | undefined;
+      for (let i = 0; i < 100 && !made; i++) {
+        made = events
+          .map((e) => e.data as { action: string; user: Record<string, any>; context: Record<string, any> })
+          .find((e) => e.action === 'model_created' && e.context.model?.name === 'made-while-impersonating');
+        if (!made) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(made?.user).toMatchObject({ username: 'akadmin', on_behalf_of: { username: 'alice' } });
       const startedEvent = await waitForEvent('impersonation_started');
       expect(startedEvent.user.username).toBe('akadmin');
       expect(startedEvent.context.user.username).toBe('alice');

@@ -15,13 +15,30 @@ export interface EventPayload {
   event_uuid: string;
   action: string;
   app: string;
-  user: { pk: number | string; username: string; email: string } | Record<string, never>;
+  user: EventUser | Record<string, never>;
   client_ip: string;
   brand: Record<string, unknown>;
   context: Record<string, unknown>;
   created: string;
   /** When the event log may delete the event (from the brand's event retention). */
   expires?: string;
+}
+
+/** Who caused an event; while an admin impersonates someone, the admin, acting `on_behalf_of` that user. */
+interface EventUser {
+  pk: number | string;
+  username: string;
+  email: string;
+  on_behalf_of?: { pk: number | string; username: string; email: string };
+}
+
+/** The event's user: the principal, or the impersonating admin on the principal's behalf. */
+function eventUser(principal: Actor['principal'] | undefined): EventPayload['user'] {
+  if (!principal) return {};
+  const { user, impersonator } = principal;
+  const acting = { pk: Number(user.pk), username: user.username, email: user.email };
+  if (!impersonator) return acting;
+  return { pk: Number(impersonator.pk), username: impersonator.username, email: impersonator.email, on_behalf_of: acting };
 }
 
 interface BrandOfEvent {
@@ -122,14 +139,13 @@ export class EventPublisher {
       queue.push(() => held.exit(() => this.emit(action, actor, context)));
       return;
     }
-    const user = actor?.principal?.user;
     const brand = await this.brandFor(actor?.host);
     const created = new Date();
     const payload: EventPayload = {
       event_uuid: randomUUID(),
       action,
       app: 'authmesh.core',
-      user: user ? { pk: Number(user.pk), username: user.username, email: user.email } : {},
+      user: eventUser(actor?.principal),
       client_ip: actor?.clientIp ?? '',
       brand: brand.fields,
       context: scrubSecrets({ ...context, ...(actor?.requestId ? { request_id: actor.requestId } : {}) }) as Record<string, unknown>,

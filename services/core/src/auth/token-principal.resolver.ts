@@ -18,9 +18,11 @@ export class TokenPrincipalResolver implements PrincipalResolver {
     const user = session && (await this.users.findById(session.userId));
     if (!session || !user) return null;
     const superusers = await this.users.superuserIds([user.id]);
+    const admin = session.impersonatorId ? await this.users.findById(session.impersonatorId) : null;
     return {
       user: { pk: String(user.id), username: user.username, email: user.email, isSuperuser: superusers.has(user.id) },
       sessionId: session.id,
+      ...(admin ? { impersonator: { pk: String(admin.id), username: admin.username, email: admin.email } } : {}),
     };
   }
 
