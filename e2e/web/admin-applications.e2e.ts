@@ -1,56 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
-import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
-import { launchChromium, screenshot, watchForProblems } from '../support/chromium.js';
+import type { Page } from 'playwright-core';
+import { type AuthmeshProcess } from '../support/authmesh-process.js';
+import { screenshot } from '../support/chromium.js';
+import { ADMIN_PASSWORD, startAdminBrowser, type AdminBrowser } from './admin-browser.js';
 
-const TOKEN = 'e2e-admin-apps-token-0123456789abcdef';
-const ADMIN_PASSWORD = 'admin password 1';
 const LOGIN_PAGE = /\/if\/flow\/default-authentication-flow\//;
 
 /** Issue 6: the bootstrap admin creates an OAuth2 provider and an application using it, in real Chromium. */
 describe('admin interface: applications and providers in the browser', () => {
-  let dir: string;
-  let db: TestDatabase;
+  let session: AdminBrowser;
   let proc: AuthmeshProcess;
-  let api: ReturnType<typeof apiClient>;
-  let browser: Browser;
+  let api: AdminBrowser['api'];
   let page: Page;
   let problems: string[];
   let consentFlow: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'authmesh-e2e-admin-apps-'));
-    db = await createTestDatabase('authmesh_e2e_admin_apps');
-    proc = await startOnFreePorts(
-      {
-        DATABASE_URL: db.url,
-        AUTHMESH_SECRET_KEY: 'e2e-admin-apps-secret-key-long-enough-0123',
-        AUTHMESH_BOOTSTRAP_PASSWORD: ADMIN_PASSWORD,
-        AUTHMESH_BOOTSTRAP_TOKEN: TOKEN,
-      },
-      dir,
-    );
-    api = apiClient(proc.baseUrl, TOKEN);
-    for (let i = 0; i < 100; i++) {
-      if ((await api('GET', '/api/v3/flows/instances/default-provider-authorization-implicit-consent/')).status === 200) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    session = await startAdminBrowser('admin-apps', 1000);
+    ({ proc, api, page, problems } = session);
     consentFlow = (await api('GET', '/api/v3/flows/instances/default-provider-authorization-implicit-consent/')).body.pk;
-    browser = await launchChromium();
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
-    page = await context.newPage();
-    problems = watchForProblems(page);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await proc?.stop('SIGTERM');
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.stop());
 
   async function openAdmin(route: string) {
     await page.goto(`${proc.baseUrl}/if/admin/#${route}`);

@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
-import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
-import { launchChromium, screenshot, SCREENSHOTS, watchForProblems } from '../support/chromium.js';
-
-const TOKEN = 'e2e-admin-dash-token-0123456789abcdef';
-const ADMIN_PASSWORD = 'admin password 1';
+import type { Page } from 'playwright-core';
+import { type AuthmeshProcess } from '../support/authmesh-process.js';
+import { screenshot, SCREENSHOTS } from '../support/chromium.js';
+import { ADMIN_PASSWORD, startAdminBrowser, type AdminBrowser } from './admin-browser.js';
 
 interface EventJson {
   pk: string;
@@ -17,43 +12,18 @@ interface EventJson {
 
 /** The admin's overview and event log in real Chromium, fed by the login that opened them. */
 describe('admin dashboard and event log in the browser', () => {
-  let dir: string;
-  let db: TestDatabase;
+  let session: AdminBrowser;
   let proc: AuthmeshProcess;
-  let api: ReturnType<typeof apiClient>;
-  let browser: Browser;
+  let api: AdminBrowser['api'];
   let page: Page;
   let problems: string[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'authmesh-e2e-admin-dash-'));
-    db = await createTestDatabase('authmesh_e2e_admin_dash');
-    proc = await startOnFreePorts(
-      {
-        DATABASE_URL: db.url,
-        AUTHMESH_SECRET_KEY: 'e2e-admin-dash-secret-key-long-enough-012',
-        AUTHMESH_BOOTSTRAP_PASSWORD: ADMIN_PASSWORD,
-        AUTHMESH_BOOTSTRAP_TOKEN: TOKEN,
-      },
-      dir,
-    );
-    api = apiClient(proc.baseUrl, TOKEN);
-    for (let i = 0; i < 100; i++) {
-      if ((await api('GET', '/api/v3/flows/instances/default-authentication-flow/')).status === 200) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    browser = await launchChromium();
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
-    page = await context.newPage();
-    problems = watchForProblems(page);
+    session = await startAdminBrowser('admin-dashboard', 1000);
+    ({ proc, api, page, problems } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await proc?.stop('SIGTERM');
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.stop());
 
   /** The login events of akadmin the log holds, newest first. */
   async function adminLogins(): Promise<EventJson[]> {

@@ -1,59 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '@authmesh/testing';
-import { apiClient, startOnFreePorts, type AuthmeshProcess } from '../support/authmesh-process.js';
-import { launchChromium, screenshot, watchForProblems } from '../support/chromium.js';
-
-const TOKEN = 'e2e-admin-sources-token-0123456789';
-const ADMIN_PASSWORD = 'admin password 1';
+import type { Page } from 'playwright-core';
+import { type AuthmeshProcess } from '../support/authmesh-process.js';
+import { screenshot } from '../support/chromium.js';
+import { startAdminBrowser, type AdminBrowser } from './admin-browser.js';
 
 /** The admin's "Federation and Social login" pages in real Chromium, against the running system. */
 describe('admin sources in the browser', () => {
-  let dir: string;
-  let db: TestDatabase;
+  let session: AdminBrowser;
   let proc: AuthmeshProcess;
-  let api: ReturnType<typeof apiClient>;
-  let browser: Browser;
+  let api: AdminBrowser['api'];
   let page: Page;
   let problems: string[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'authmesh-e2e-admin-sources-'));
-    db = await createTestDatabase('authmesh_e2e_admin_sources');
-    proc = await startOnFreePorts(
-      {
-        DATABASE_URL: db.url,
-        AUTHMESH_SECRET_KEY: 'e2e-admin-sources-secret-key-0123456789',
-        AUTHMESH_BOOTSTRAP_PASSWORD: ADMIN_PASSWORD,
-        AUTHMESH_BOOTSTRAP_TOKEN: TOKEN,
-      },
-      dir,
-    );
-    api = apiClient(proc.baseUrl, TOKEN);
-    for (let i = 0; i < 100; i++) {
-      if ((await api('GET', '/api/v3/flows/instances/default-authentication-flow/')).status === 200) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    browser = await launchChromium();
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    problems = watchForProblems(page);
-    await page.goto(`${proc.baseUrl}/if/flow/default-authentication-flow/?next=${encodeURIComponent('/if/admin/')}`);
-    await page.getByLabel('Username or e-mail').fill('akadmin');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByLabel(/^Password/).fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(`${proc.baseUrl}/if/admin/**`);
+    session = await startAdminBrowser('admin-sources', 900);
+    ({ proc, api, page, problems } = session);
+    await session.logInAsAdmin();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await proc?.stop('SIGTERM');
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.stop());
 
   it('creates an OAuth source through the type picker with the type’s URLs filled in, and lists it', async () => {
     await page.goto(`${proc.baseUrl}/if/admin/#/core/sources`);
