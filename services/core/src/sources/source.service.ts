@@ -8,7 +8,7 @@ import type { Principal } from '@authmesh/http';
 import { UsedByService } from '../common/used-by/used-by.service.js';
 import type { UsedBy } from '../common/used-by/used-by.js';
 import type { SourceFilters, SourceRead } from './source.dto.js';
-import { SourceEntity as SourceEntityClass, type SourceEntity } from './source.entity.js';
+import { SourceEntity } from './source.entity.js';
 import { SourceRepository } from './source.repository.js';
 
 /** Display names of source types, as the reference product's models call themselves. */
@@ -40,7 +40,7 @@ export class SourceService {
   async usedBy(principal: Principal, slug: string): Promise<UsedBy[]> {
     const source = await this.require(slug);
     const [referring, trusting] = await Promise.all([
-      this.references.of(SourceEntityClass, principal, Promise.resolve({ pk: source.id })),
+      this.references.of(SourceEntity, principal, Promise.resolve({ pk: source.id })),
       this.sources.trustingProviders(source.id),
     ]);
     const providers: UsedBy[] = trusting.map((p) => ({
