@@ -1,0 +1,9 @@
+// Generated from proto/ by scripts/proto-gen.mjs; do not edit. Run `npm run proto:gen`.
+// Original file: proto/authmesh/core/v1/notification_config.proto
+
+
+export interface ListNotificationRulesRequest {
+}
+
+export interface ListNotificationRulesRequest__Output {
+}
