@@ -2,13 +2,8 @@ import type { KoaContext } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { FlowClient, IdentityClient, OAuth2ConfigClient, OAuth2Provider__Output } from '@authmesh/rpc';
 import { secretsEqual } from '@authmesh/http';
+import { issueMachineToken, requestedScopes } from './machine-token.js';
 import type { SubjectDirectory } from './subject-directory.js';
-
-/** The oidc-provider models the grant creates tokens with. */
-interface ProviderModels {
-  Grant: new (fields: { accountId: string; clientId: string }) => { addOIDCScope(scope: string): void; save(): Promise<string> };
-  AccessToken: new (fields: Record<string, unknown>) => { save(): Promise<string>; expiration: number; scope?: string; tokenType: string };
-}
 
 /**
  * The reference product's machine-to-machine login with a user: `grant_type=password` (or
@@ -28,12 +23,7 @@ export function appPasswordGrant(
     const username = typeof params.username === 'string' ? params.username : '';
     const password = typeof params.password === 'string' ? params.password : '';
     if (!username || !password || !config.application) throw new errors.InvalidGrant('username and app password required');
-    const known = new Set(config.scopes.map((s) => s.scope_name));
-    const scopes = String(params.scope ?? '')
-      .split(' ')
-      .filter(Boolean);
-    const unknown = scopes.find((s) => !known.has(s));
-    if (unknown) throw new errors.InvalidScope('scope not configured for this provider', unknown);
+    const scopes = requestedScopes(config, ctx);
 
     const token = await identity.checkToken({ key: password, intent: 'app_password' });
     // The same answer for a wrong password and a password of someone else.
@@ -55,20 +45,6 @@ export function appPasswordGrant(
       throw new errors.InvalidGrant('access to the application was denied by policy');
     }
 
-    const { subject } = await core.evaluateScopes({ provider_pk: config.pk, user_pk: token.user.pk, scopes: [] });
-    await subjects.remember(config.client_id, subject, token.user.pk);
-    const models = ctx.oidc.provider as unknown as ProviderModels;
-    const grant = new models.Grant({ accountId: subject, clientId: config.client_id });
-    grant.addOIDCScope(scopes.join(' '));
-    const grantId = await grant.save();
-    const at = new models.AccessToken({
-      accountId: subject,
-      client: ctx.oidc.client,
-      grantId,
-      gty: 'password',
-      scope: scopes.join(' ') || undefined,
-    });
-    const value = await at.save();
-    ctx.body = { access_token: value, expires_in: at.expiration, token_type: at.tokenType, ...(at.scope ? { scope: at.scope } : {}) };
+    ctx.body = await issueMachineToken(core, subjects, config, ctx, { userPk: token.user.pk, scopes, grantType: 'password' });
   };
 }

@@ -11,6 +11,7 @@ import {
   type User__Output,
 } from '@authmesh/rpc';
 import { AssertionRefused, verifyClientAssertion, type VerifiedAssertion } from '../clients/client-assertion.js';
+import { issueMachineToken, requestedScopes } from './machine-token.js';
 import type { SubjectDirectory } from './subject-directory.js';
 
 /**
@@ -29,11 +30,6 @@ export function attachAssertion(req: IncomingMessage, assertion: string): void {
 
 function attachedAssertion(req: IncomingMessage): string | undefined {
   return (req as IncomingMessage & { [ASSERTION]?: string })[ASSERTION];
-}
-
-interface ProviderModels {
-  Grant: new (fields: { accountId: string; clientId: string }) => { addOIDCScope(scope: string): void; save(): Promise<string> };
-  AccessToken: new (fields: Record<string, unknown>) => { save(): Promise<string>; expiration: number; scope?: string; tokenType: string };
 }
 
 /** What the grant reports: refusals (for suspicious-request events) and logins. */
@@ -60,12 +56,7 @@ export function clientAssertionGrant(
   return async (config: OAuth2Provider__Output, ctx: KoaContext): Promise<void> => {
     const assertion = attachedAssertion(ctx.req);
     if (assertion === undefined) throw new errors.UnsupportedGrantType();
-    const scopes = String(ctx.oidc.params?.scope ?? '')
-      .split(' ')
-      .filter(Boolean);
-    const known = new Set(config.scopes.map((s) => s.scope_name));
-    const unknown = scopes.find((s) => !known.has(s));
-    if (unknown) throw new errors.InvalidScope('scope not configured for this provider', unknown);
+    const scopes = requestedScopes(config, ctx);
 
     let verified: VerifiedAssertion;
     try {
@@ -110,27 +101,9 @@ export function clientAssertionGrant(
       throw new errors.InvalidGrant('access to the application was denied by policy');
     }
 
-    const { subject } = await core.evaluateScopes({ provider_pk: config.pk, user_pk: user.pk, scopes: [] });
-    await subjects.remember(config.client_id, subject, user.pk);
-    const models = ctx.oidc.provider as unknown as ProviderModels;
-    const grant = new models.Grant({ accountId: subject, clientId: config.client_id });
-    grant.addOIDCScope(scopes.join(' '));
-    const grantId = await grant.save();
-    const token = new models.AccessToken({
-      accountId: subject,
-      client: ctx.oidc.client,
-      grantId,
-      gty: 'client_credentials',
-      scope: scopes.join(' ') || undefined,
-    });
-    const value = await token.save();
+    const body = await issueMachineToken(core, subjects, config, ctx, { userPk: user.pk, scopes, grantType: 'client_credentials' });
     reports.loggedIn(config, ctx, user, verified);
-    ctx.body = {
-      access_token: value,
-      expires_in: token.expiration,
-      token_type: token.tokenType,
-      ...(token.scope ? { scope: token.scope } : {}),
-    };
+    ctx.body = body;
   };
 }
 
