@@ -154,6 +154,28 @@ describe('OAuth2 / OpenID Connect provider', () => {
     expect(events.length).toBeGreaterThan(0);
   });
 
+  it('names the impersonating admin, on behalf of the user, in the authorization event', async () => {
+    const target = await api('POST', '/api/v3/core/users/', {
+      username: 'impersonated-rp-user',
+      name: 'Impersonated',
+      email: 'imp@example.com',
+    });
+    expect(target.status).toBe(201);
+    const browser = new FlowBrowser(proc.baseUrl);
+    await logIn(browser, LOGIN, '', 'akadmin', PASSWORD);
+    // As the web interface does: the login's CSRF cookie repeated in the header.
+    const csrf = browser.cookies.get('authmesh_csrf') ?? '';
+    const started = await browser.request('POST', `/api/v3/core/users/${target.body.pk}/impersonate/`, {}, { 'x-csrftoken': csrf });
+    expect(started.status).toBe(204);
+
+    const { tokens } = await codeFlow(rp, browser);
+    expect(tokens.claims()?.sub).toBe('impersonated-rp-user');
+    const events = (await api('GET', '/api/v3/events/events/?action=authorize_application&page_size=100')).body.results as Array<{
+      user: { username: string; on_behalf_of?: { username: string } };
+    }>;
+    expect(events.find((e) => e.user.on_behalf_of?.username === 'impersonated-rp-user')?.user.username).toBe('akadmin');
+  });
+
   it('rotates refresh tokens and revokes the family when a rotated one is reused', async () => {
     const { tokens } = await codeFlow(rp);
     const first = tokens.refresh_token as string;

@@ -157,6 +157,10 @@ describe('user interface API', () => {
       const me = await admin.api('GET', '/api/v3/core/users/me/');
       expect(me.body.user.username).toBe('alice');
       expect(me.body.original.username).toBe('akadmin');
+      // Other runtimes learn it from the session check, to name the admin in their events too.
+      const checked = await identity.checkSession({ session_key: admin.key, client_ip: '192.0.2.9', user_agent: 'test' });
+      expect(checked.user?.username).toBe('alice');
+      expect(checked.impersonator?.username).toBe('akadmin');
       // Every call acts as Alice now: the admin API is closed, Alice's own objects are open.
       expect((await admin.api('GET', '/api/v3/core/users/')).status).toBe(403);
       const tokens = await admin.api('GET', '/api/v3/core/tokens/');
@@ -180,6 +184,7 @@ describe('user interface API', () => {
       const back = await admin.api('GET', '/api/v3/core/users/me/');
       expect(back.body.user.username).toBe('akadmin');
       expect(back.body.original).toBeUndefined();
+      expect((await identity.checkSession({ session_key: admin.key, client_ip: '192.0.2.9', user_agent: 'test' })).impersonator).toBeNull();
       expect((await admin.api('GET', '/api/v3/core/users/')).status).toBe(200);
       const ended = await waitForEvent('impersonation_ended');
       expect(ended.user.username).toBe('akadmin');

@@ -61,12 +61,18 @@ export const oauth2Service: ServiceDefinition = {
       registers: [ctx.metrics],
     });
 
-    const emitEvent = (action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>) => {
+    const emitEvent = (
+      action: string,
+      user: User__Output | null,
+      clientIp: string,
+      context: Record<string, unknown>,
+      impersonator?: User__Output | null,
+    ) => {
       const payload = {
         event_uuid: randomUUID(),
         action,
         app: 'authmesh.oauth2',
-        user: user ? { pk: Number(user.pk), username: user.username, email: user.email } : {},
+        user: eventUser(user, impersonator),
         client_ip: clientIp,
         brand: {},
         context,
@@ -267,3 +273,11 @@ export const oauth2Service: ServiceDefinition = {
     };
   },
 };
+
+/** An event's user: the user, or while an admin impersonates them, the admin acting `on_behalf_of` them (as core records it). */
+function eventUser(user: User__Output | null, impersonator?: User__Output | null): Record<string, unknown> {
+  if (!user) return {};
+  const acting = { pk: Number(user.pk), username: user.username, email: user.email };
+  if (!impersonator) return acting;
+  return { pk: Number(impersonator.pk), username: impersonator.username, email: impersonator.email, on_behalf_of: acting };
+}

@@ -178,7 +178,13 @@ export class IdentityRpc {
     const session = await this.sessions.check(request.session_key, request.client_ip, request.user_agent);
     const user = session && (await this.users.findById(session.userId));
     if (!session || !user) return { valid: false };
-    return { valid: true, user: await this.toMessage(user), session_uuid: session.id };
+    const impersonator = session.impersonatorId === null ? null : await this.users.findById(session.impersonatorId);
+    return {
+      valid: true,
+      user: await this.toMessage(user),
+      session_uuid: session.id,
+      ...(impersonator ? { impersonator: await this.toMessage(impersonator) } : {}),
+    };
   }
 
   async writeUser(request: WriteUserRequest__Output): Promise<WriteUserResponse> {

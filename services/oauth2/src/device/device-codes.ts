@@ -49,7 +49,14 @@ export interface DeviceCodeDependencies {
   logger: Logger;
   /** The public origin: the configured external URL, else the one the browser used. */
   externalUrl?: string;
-  emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>): void;
+  /** Records an event; `impersonator` is the admin acting through an impersonated session. */
+  emitEvent(
+    action: string,
+    user: User__Output | null,
+    clientIp: string,
+    context: Record<string, unknown>,
+    impersonator?: User__Output | null,
+  ): void;
 }
 
 /**
@@ -82,8 +89,9 @@ export class DeviceCodes {
   }
 
   async approve(userCode: string, actor: DeviceCodeActor__Output): Promise<SettleDeviceCodeResponse> {
-    const user = await this.sessionUser(actor);
-    if (!user) return { settled: false, message: 'Your login session has ended. Log in again.' };
+    const session = await this.sessionUser(actor);
+    if (!session) return { settled: false, message: 'Your login session has ended. Log in again.' };
+    const { user, impersonator } = session;
     const pending = await this.pending(userCode, originOf(actor, this.deps.externalUrl));
     if (!pending) return { settled: false, message: NOT_PENDING };
     const { issuer, code, normalized } = pending;
@@ -102,7 +110,7 @@ export class DeviceCodes {
     if (!access.passing) {
       const message = access.messages.join(' ') || 'Access denied by policy.';
       await this.deps.models.settleDeviceCode(normalized, { error: 'access_denied', errorDescription: message });
-      this.deps.emitEvent('authorize_application_denied', user, actor.client_ip, { application: app?.slug, message });
+      this.deps.emitEvent('authorize_application_denied', user, actor.client_ip, { application: app?.slug, message }, impersonator);
       return { settled: false, message };
     }
 
@@ -127,29 +135,42 @@ export class DeviceCodes {
       return { settled: false, message: NOT_PENDING };
     }
     this.deps.logger.info({ client: issuer.config.client_id, user: user.pk }, 'device code approved');
-    this.deps.emitEvent('authorize_application', user, actor.client_ip, {
-      authorized_application: { pk: app?.pk, name: app?.name, slug: app?.slug },
-      scopes: scopes.join(' '),
-      flow: issuer.config.authorization_flow_slug,
-      device: true,
-    });
+    this.deps.emitEvent(
+      'authorize_application',
+      user,
+      actor.client_ip,
+      {
+        authorized_application: { pk: app?.pk, name: app?.name, slug: app?.slug },
+        scopes: scopes.join(' '),
+        flow: issuer.config.authorization_flow_slug,
+        device: true,
+      },
+      impersonator,
+    );
     return { settled: true, message: '' };
   }
 
   async deny(userCode: string, actor: DeviceCodeActor__Output, message: string): Promise<SettleDeviceCodeResponse> {
-    const user = await this.sessionUser(actor);
-    if (!user) return { settled: false, message: 'Your login session has ended. Log in again.' };
+    const session = await this.sessionUser(actor);
+    if (!session) return { settled: false, message: 'Your login session has ended. Log in again.' };
+    const { user, impersonator } = session;
     const pending = await this.pending(userCode, originOf(actor, this.deps.externalUrl));
     if (!pending) return { settled: false, message: NOT_PENDING };
     const reason = message.slice(0, 500) || 'The user denied the device access.';
     if (!(await this.deps.models.settleDeviceCode(pending.normalized, { error: 'access_denied', errorDescription: reason }))) {
       return { settled: false, message: NOT_PENDING };
     }
-    this.deps.emitEvent('authorize_application_denied', user, actor.client_ip, {
-      application: pending.issuer.config.application?.slug,
-      message: reason,
-      device: true,
-    });
+    this.deps.emitEvent(
+      'authorize_application_denied',
+      user,
+      actor.client_ip,
+      {
+        application: pending.issuer.config.application?.slug,
+        message: reason,
+        device: true,
+      },
+      impersonator,
+    );
     return { settled: true, message: '' };
   }
 
@@ -169,15 +190,19 @@ export class DeviceCodes {
     return { issuer, code, normalized };
   }
 
-  /** The user of the actor's session, when the session is live and is that user's. */
-  private async sessionUser(actor: DeviceCodeActor__Output): Promise<User__Output | null> {
+  /**
+   * The user of the actor's session, when the session is live and is that user's, with the
+   * admin impersonating them through it, if any.
+   */
+  private async sessionUser(actor: DeviceCodeActor__Output): Promise<{ user: User__Output; impersonator: User__Output | null } | null> {
     if (!actor.session_key || !actor.user_pk) return null;
     const answer = await this.deps.identity.checkSession({
       session_key: actor.session_key,
       client_ip: actor.client_ip,
       user_agent: actor.user_agent,
     });
-    return answer.valid && answer.user && answer.user.pk === actor.user_pk && answer.user.is_active ? answer.user : null;
+    if (!answer.valid || !answer.user || answer.user.pk !== actor.user_pk || !answer.user.is_active) return null;
+    return { user: answer.user, impersonator: answer.impersonator ?? null };
   }
 }
 

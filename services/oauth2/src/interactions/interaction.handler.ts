@@ -38,7 +38,14 @@ export interface InteractionDependencies {
   core: OAuth2ConfigClient;
   subjects: SubjectDirectory;
   logger: Logger;
-  emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>): void;
+  /** Records an event; `impersonator` is the admin acting through an impersonated session. */
+  emitEvent(
+    action: string,
+    user: User__Output | null,
+    clientIp: string,
+    context: Record<string, unknown>,
+    impersonator?: User__Output | null,
+  ): void;
 }
 
 /**
@@ -67,7 +74,7 @@ export class InteractionHandler {
     const host = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? '');
     const session = sessionKey
       ? await this.deps.identity.checkSession({ session_key: sessionKey, client_ip: clientIp, user_agent: userAgent })
-      : { valid: false, user: null, session_uuid: '' };
+      : { valid: false, user: null, session_uuid: '', impersonator: null };
     const state = ((await this.deps.models.find(STATE_MODEL, 'id', uid)) ?? {}) as InteractionState;
     const self = `/application/o/interaction/${uid}/`;
 
@@ -83,16 +90,19 @@ export class InteractionHandler {
       return this.redirect(res, flowInterfaceUrl(slug, new URLSearchParams({ next: self }).toString()));
     }
     const user = session.user;
+    // While an admin impersonates the user, events name the admin acting on the user's behalf.
+    const impersonator = session.impersonator ?? null;
 
     const done = new URL(req.url ?? '/', 'http://x').searchParams.get('done');
     if (done && state.doneDigest && secretsEqual(digest(done), state.doneDigest) && state.userPk === user.pk) {
-      return this.finish(req, res, issuer, details, user, clientIp, host, userAgent, uid);
+      return this.finish(req, res, issuer, details, user, { clientIp, host, userAgent, impersonator }, uid);
     }
     return this.startAuthorization(res, issuer, details, user, uid, state, sessionKey, cookies.get(FLOW_COOKIE) ?? '', {
       clientIp,
       userAgent,
       host,
       secure: origin.startsWith('https:'),
+      impersonator,
     });
   }
 
@@ -105,7 +115,7 @@ export class InteractionHandler {
     state: InteractionState,
     sessionKey: string,
     flowKey: string,
-    request: { clientIp: string; userAgent: string; host: string; secure: boolean },
+    request: { clientIp: string; userAgent: string; host: string; secure: boolean; impersonator: User__Output | null },
   ): Promise<void> {
     const slug = issuer.config.authorization_flow_slug;
     if (!slug) return this.errorPage(res, 500, 'server_error', 'The provider has no authorization flow.');
@@ -129,8 +139,7 @@ export class InteractionHandler {
       }),
       query: '',
     });
-    if (!prepared.planned)
-      return this.deny(res, issuer, user, request.clientIp, prepared.message || 'The authorization flow denied access.');
+    if (!prepared.planned) return this.deny(res, issuer, user, request, prepared.message || 'The authorization flow denied access.');
     if (prepared.flow_key !== flowKey) {
       res.appendHeader('Set-Cookie', serializeCookie(FLOW_COOKIE, prepared.flow_key, { httpOnly: true, secure: request.secure }));
     }
@@ -143,11 +152,10 @@ export class InteractionHandler {
     issuer: Issuer,
     details: InteractionDetails,
     user: User__Output,
-    clientIp: string,
-    host: string,
-    userAgent: string,
+    request: { clientIp: string; host: string; userAgent: string; impersonator: User__Output | null },
     uid: string,
   ): Promise<void> {
+    const { clientIp, host, userAgent } = request;
     const app = issuer.config.application;
     const access = app
       ? await this.deps.flows.checkApplicationAccess({
@@ -161,7 +169,7 @@ export class InteractionHandler {
         })
       : { passing: false, messages: [] };
     await this.deps.models.destroy(STATE_MODEL, uid);
-    if (!access.passing) return this.deny(res, issuer, user, clientIp, access.messages.join(' ') || 'Access denied by policy.', req);
+    if (!access.passing) return this.deny(res, issuer, user, request, access.messages.join(' ') || 'Access denied by policy.', req);
 
     const allowed = new Set(['openid', 'offline_access', ...issuer.config.scopes.map((s) => s.scope_name)]);
     const scopes = String(details.params.scope ?? '')
@@ -180,17 +188,31 @@ export class InteractionHandler {
       login: { accountId: subject, ...(Number.isFinite(lastLogin) ? { ts: Math.floor(lastLogin / 1000) } : {}) },
       consent: { grantId },
     };
-    this.deps.emitEvent('authorize_application', user, clientIp, {
-      authorized_application: { pk: app?.pk, name: app?.name, slug: app?.slug },
-      scopes: scopes.join(' '),
-      flow: issuer.config.authorization_flow_slug,
-    });
+    this.deps.emitEvent(
+      'authorize_application',
+      user,
+      clientIp,
+      {
+        authorized_application: { pk: app?.pk, name: app?.name, slug: app?.slug },
+        scopes: scopes.join(' '),
+        flow: issuer.config.authorization_flow_slug,
+      },
+      request.impersonator,
+    );
     const to = await issuer.provider.interactionResult(req, res, result, { mergeWithLastSubmission: false });
     return this.redirect(res, to);
   }
 
-  private async deny(res: ServerResponse, issuer: Issuer, user: User__Output, clientIp: string, message: string, req?: IncomingMessage) {
-    this.deps.emitEvent('authorize_application_denied', user, clientIp, { application: issuer.config.application?.slug, message });
+  private async deny(
+    res: ServerResponse,
+    issuer: Issuer,
+    user: User__Output,
+    request: { clientIp: string; impersonator: User__Output | null },
+    message: string,
+    req?: IncomingMessage,
+  ) {
+    const context = { application: issuer.config.application?.slug, message };
+    this.deps.emitEvent('authorize_application_denied', user, request.clientIp, context, request.impersonator);
     if (!req) return this.errorPage(res, 403, 'access_denied', message);
     const to = await issuer.provider.interactionResult(
       req,

@@ -10,6 +10,11 @@ export interface CheckSessionResponse {
    */
   'user'?: (_authmesh_core_v1_User | null);
   'session_uuid'?: (string);
+  /**
+   * Set while an admin impersonates `user` in this session: that admin. Events caused
+   * through the session name the admin, acting on behalf of `user`.
+   */
+  'impersonator'?: (_authmesh_core_v1_User | null);
 }
 
 export interface CheckSessionResponse__Output {
@@ -19,4 +24,9 @@ export interface CheckSessionResponse__Output {
    */
   'user': (_authmesh_core_v1_User__Output | null);
   'session_uuid': (string);
+  /**
+   * Set while an admin impersonates `user` in this session: that admin. Events caused
+   * through the session name the admin, acting on behalf of `user`.
+   */
+  'impersonator': (_authmesh_core_v1_User__Output | null);
 }
