@@ -7,6 +7,8 @@ import { UserRepository } from './user.repository.js';
 /** The reference product's attribute marking users that authentik created itself. */
 export const GENERATED_ATTRIBUTE = 'goauthentik.io/user/generated';
 export const EXPIRES_ATTRIBUTE = 'goauthentik.io/user/expires';
+/** Who generated a service account (e.g. `oauth2-provider:<uuid>`): only that owner may use it again. */
+export const OWNER_ATTRIBUTE = 'authmesh.io/user/generated-by';
 
 export interface ServiceAccountSpec {
   username: string;
@@ -14,6 +16,8 @@ export interface ServiceAccountSpec {
   path: string;
   /** Unix seconds recorded on creation; 0 for none. */
   expires: number;
+  /** Who generates the account; empty for no particular owner. */
+  owner?: string;
 }
 
 /**
@@ -37,7 +41,11 @@ export class ServiceAccountService {
         type: 'service_account',
         password: null,
         lastLogin: new Date(),
-        attributes: { [GENERATED_ATTRIBUTE]: true, ...(spec.expires > 0 ? { [EXPIRES_ATTRIBUTE]: spec.expires } : {}) },
+        attributes: {
+          [GENERATED_ATTRIBUTE]: true,
+          ...(spec.expires > 0 ? { [EXPIRES_ATTRIBUTE]: spec.expires } : {}),
+          ...(spec.owner ? { [OWNER_ATTRIBUTE]: spec.owner } : {}),
+        },
       });
     } catch (error) {
       // Two first requests at once: the other one created it.
@@ -51,6 +59,13 @@ export class ServiceAccountService {
   private refresh(user: UserEntity, spec: ServiceAccountSpec): Promise<UserEntity> {
     if (user.type !== 'service_account' || user.attributes?.[GENERATED_ATTRIBUTE] !== true) {
       throw new PermissionDeniedError('the username belongs to a user that is not a generated service account');
+    }
+    const owner = user.attributes[OWNER_ATTRIBUTE];
+    if ((owner ?? '') !== (spec.owner ?? '')) {
+      // Accounts generated before owners were recorded have none: the first owner to use one again adopts it.
+      if (owner !== undefined || !spec.owner)
+        throw new PermissionDeniedError('the username belongs to a service account generated for someone else');
+      user.attributes = { ...user.attributes, [OWNER_ATTRIBUTE]: spec.owner };
     }
     user.name = spec.name;
     user.path = spec.path;

@@ -283,6 +283,40 @@ describe('OAuth source API, trusted JWKS sources and service accounts', () => {
       expect(JSON.parse(again.attributes_json)['goauthentik.io/user/expires']).toBe(2000000000);
     });
 
+    it('keeps a generated account to the owner it was generated for', async () => {
+      const made = await identity.ensureServiceAccount({
+        username: 'ci-prod-x',
+        name: 'x',
+        path: 'p',
+        expires: 0,
+        owner: 'oauth2-provider:a',
+      });
+      expect(JSON.parse(made.attributes_json)['authmesh.io/user/generated-by']).toBe('oauth2-provider:a');
+      expect(
+        (await identity.ensureServiceAccount({ username: 'ci-prod-x', name: 'y', path: 'p', expires: 0, owner: 'oauth2-provider:a' })).pk,
+      ).toBe(made.pk);
+      for (const owner of ['oauth2-provider:b', '']) {
+        const error = await identity
+          .ensureServiceAccount({ username: 'ci-prod-x', name: 'z', path: 'p', expires: 0, owner })
+          .catch((e: unknown) => e);
+        expect((error as RpcCallError).status).toBe(GrpcStatus.PERMISSION_DENIED);
+      }
+      // One generated before owners were recorded is adopted by the first owner that uses it again.
+      await identity.ensureServiceAccount({ username: 'legacy-bot', name: 'l', path: 'p', expires: 0 });
+      const adopted = await identity.ensureServiceAccount({
+        username: 'legacy-bot',
+        name: 'l',
+        path: 'p',
+        expires: 0,
+        owner: 'oauth2-provider:c',
+      });
+      expect(JSON.parse(adopted.attributes_json)['authmesh.io/user/generated-by']).toBe('oauth2-provider:c');
+      const taken = await identity
+        .ensureServiceAccount({ username: 'legacy-bot', name: 'l', path: 'p', expires: 0, owner: 'oauth2-provider:d' })
+        .catch((e: unknown) => e);
+      expect((taken as RpcCallError).status).toBe(GrpcStatus.PERMISSION_DENIED);
+    });
+
     it('never takes over a user that is not a generated service account', async () => {
       const error = await identity.ensureServiceAccount({ username: 'akadmin', name: 'x', path: 'x', expires: 0 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RpcCallError);

@@ -22,6 +22,12 @@ export interface EnsureServiceAccountRequest {
    * Recorded with the change.
    */
   'client_ip'?: (string);
+  /**
+   * Who generates the account, e.g. "oauth2-provider:<uuid>"; recorded on the account when
+   * it is created. An existing generated account recorded for another owner is refused
+   * (PERMISSION_DENIED), so two providers whose generated names coincide never share one.
+   */
+  'owner'?: (string);
 }
 
 export interface EnsureServiceAccountRequest__Output {
@@ -43,4 +49,10 @@ export interface EnsureServiceAccountRequest__Output {
    * Recorded with the change.
    */
   'client_ip': (string);
+  /**
+   * Who generates the account, e.g. "oauth2-provider:<uuid>"; recorded on the account when
+   * it is created. An existing generated account recorded for another owner is refused
+   * (PERMISSION_DENIED), so two providers whose generated names coincide never share one.
+   */
+  'owner': (string);
 }
