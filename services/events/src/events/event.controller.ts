@@ -8,6 +8,7 @@ import {
   loginMetricsSchema,
   topPerUserQuerySchema,
   topPerUserSchema,
+  eventActionsSchema,
   type EventFilters,
   type TopPerUserQuery,
 } from './event.dto.js';
@@ -40,6 +41,7 @@ export class EventController {
   }
 
   @Get('actions')
+  @ApiOkResponse({ schema: openApiSchema(eventActionsSchema, 'output') })
   actions() {
     return this.events.actions();
   }

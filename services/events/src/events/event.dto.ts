@@ -69,4 +69,7 @@ export const loginMetricsSchema = z.object({
   logins_failed: coordinatesSchema,
   authorizations: coordinatesSchema,
 });
+/** The actions recorded so far, each once, for the event log's action filter. */
+export const eventActionsSchema = z.array(z.object({ name: z.string() }));
+
 export const topPerUserSchema = z.array(z.object({ application: json, counted_events: z.number().int(), unique_users: z.number().int() }));

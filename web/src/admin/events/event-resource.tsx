@@ -1,6 +1,7 @@
 import { dateCell, text } from '../kit/cells';
 import type { Choice, Resource } from '../kit/resource';
-import { action, type Row } from '../kit/resource-api';
+import { api } from '../../shared/api/client';
+import type { Row } from '../kit/resource-api';
 import { actionKey } from './event-actions';
 import { ActionCell } from './event-cells';
 
@@ -12,9 +13,9 @@ export function dayBoundary(day: string, end: boolean): string {
 
 /** The actions recorded so far, for the action filter. */
 async function actionChoices(): Promise<Choice[]> {
-  const answer = await action('GET', '/api/v3/events/events/actions');
-  const actions = answer.ok && Array.isArray(answer.data) ? (answer.data as Array<{ name: string }>) : [];
-  return actions.map(({ name }) => {
+  // When they cannot be loaded the filter offers none; the list itself shows its own errors.
+  const { data } = await api.GET('/api/v3/events/events/actions').catch(() => ({ data: undefined }));
+  return (data ?? []).map(({ name }) => {
     const key = actionKey(name);
     return { value: name, label: key ?? { text: name } };
   });

@@ -7870,7 +7870,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            name: string;
+          }[];
+        };
       };
     };
   };
