@@ -18,5 +18,7 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
+    // Forms typed into key by key take seconds on a loaded two-core CI machine; time is never asserted.
+    testTimeout: 20_000,
   },
 });

@@ -22,6 +22,7 @@ import { CopyValue } from '../kit/copy-value';
 import type { Field, Reference, Resource } from '../kit/resource';
 import { listPage, type Row } from '../kit/resource-api';
 import { RedirectUrisInput, type RedirectUri } from './redirect-uris-input';
+import { RetiredKeys } from './retired-keys';
 import { ScopeMappingsInput } from './scope-mappings-input';
 
 /** A flow picker limited to one designation. */
@@ -394,5 +395,6 @@ export const oauth2ProviderResource: Resource = {
   tabs: [
     { title: 'admin.oauth2.setupUrls', render: (row) => <SetupUrls provider={row} /> },
     { title: 'admin.oauth2.preview', render: (row) => <PreviewUser provider={row} /> },
+    { title: 'admin.oauth2.signingKeys', render: (row) => <RetiredKeys provider={row} /> },
   ],
 };

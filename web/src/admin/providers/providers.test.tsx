@@ -8,6 +8,7 @@ import { ResourceDetail } from '../kit/resource-detail';
 import { ResourceList } from '../kit/resource-list';
 import { applicationResource } from '../areas/applications';
 import { providerResource } from './providers';
+import { RetiredKeys } from './retired-keys';
 
 const page = (results: unknown[]) => ({
   pagination: { count: results.length, current: 1, total_pages: 1, start_index: 1, end_index: results.length, next: 0, previous: 0 },
@@ -241,5 +242,35 @@ describe('providers', () => {
     await user.selectOptions(provider, '12');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     await waitFor(() => expect(posted).toMatchObject({ name: 'Chat', slug: 'chat', provider: 12 }));
+  });
+});
+
+describe('retired signing keys', () => {
+  it('lists the keys still published for verification, each linking to its key pair', async () => {
+    fakeServer.reply = (request) =>
+      request.url.pathname.endsWith('/retired_keys')
+        ? json(200, [
+            {
+              key_pair: '22222222-2222-4222-8222-222222222222',
+              name: '<b>old key</b>',
+              retired_at: '2026-11-01T10:00:00Z',
+              verify_until: '2026-11-01T11:02:00Z',
+            },
+          ])
+        : json(404, {});
+    renderWithI18n(<RetiredKeys provider={oauth2()} />);
+    const link = await screen.findByRole('link', { name: '<b>old key</b>' });
+    expect(link.getAttribute('href')).toBe('#/crypto/certificates/22222222-2222-4222-8222-222222222222');
+    expect(fakeServer.requests[0].url.pathname).toBe('/api/v3/providers/oauth2/7/retired_keys');
+  });
+
+  it('says when there are none, and offers a retry when they cannot be loaded', async () => {
+    let fail = true;
+    fakeServer.reply = () => (fail ? json(503, { detail: 'down' }) : json(200, []));
+    renderWithI18n(<RetiredKeys provider={oauth2()} />);
+    const retry = await screen.findByRole('button', { name: 'Retry' });
+    fail = false;
+    await userEvent.click(retry);
+    expect(await screen.findByText('No retired keys')).toBeTruthy();
   });
 });

@@ -2208,6 +2208,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v3/providers/oauth2/{id}/retired_keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OAuth2ProviderController_retiredKeys'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/providers/oauth2/{id}/setup_urls': {
     parameters: {
       query?: never;
@@ -12019,6 +12035,35 @@ export interface operations {
               [key: string]: unknown;
             };
           };
+        };
+      };
+    };
+  };
+  OAuth2ProviderController_retiredKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            key_pair: string;
+            name: string;
+            /** Format: date-time */
+            retired_at: string;
+            /** Format: date-time */
+            verify_until: string;
+          }[];
         };
       };
     };

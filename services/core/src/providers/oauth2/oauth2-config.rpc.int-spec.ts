@@ -123,6 +123,13 @@ describe('OAuth2ConfigService (gRPC)', () => {
     // The access token validity of this provider is hours=1;minutes=2.
     expect(Number(retired.verify_until) - Number(retired.retired_at)).toBeGreaterThanOrEqual(3719);
     expect(Number(retired.verify_until)).toBeLessThanOrEqual(before + 3722);
+    // Admins see them too (without the private key).
+    const listed = await core.api('GET', `/api/v3/providers/oauth2/${providerPk}/retired_keys/`);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([
+      { key_pair: first, name: 'rotation one', retired_at: expect.any(String), verify_until: expect.any(String) },
+    ]);
+    expect(Math.floor(Date.parse(listed.body[0].verify_until) / 1000)).toBe(Number(retired.verify_until));
 
     // Back to the first key: it signs again and is no longer retired; the second one is.
     await core.api('PATCH', `/api/v3/providers/oauth2/${providerPk}/`, { signing_key: first });
@@ -132,6 +139,7 @@ describe('OAuth2ConfigService (gRPC)', () => {
     // A period that has ended is not answered (and is deleted by the next save).
     await core.sql(`UPDATE core.oauth2_provider_retired_keys SET verify_until = now() - interval '1 second'`);
     expect((await client.getOAuth2Provider({ client_id: 'grafana' })).retired_signing_keys).toEqual([]);
+    expect((await core.api('GET', `/api/v3/providers/oauth2/${providerPk}/retired_keys/`)).body).toEqual([]);
     await core.api('PATCH', `/api/v3/providers/oauth2/${providerPk}/`, { name: 'Grafana' });
     expect(await core.sql('SELECT 1 FROM core.oauth2_provider_retired_keys WHERE provider_id = $1', [providerPk])).toHaveLength(0);
     await core.api('PATCH', `/api/v3/providers/oauth2/${providerPk}/`, { signing_key: null });

@@ -21,6 +21,7 @@ import {
   previewUserQuerySchema,
   previewUserSchema,
   setupUrlsSchema,
+  retiredKeysSchema,
   type OAuth2ProviderFilters,
   type OAuth2ProviderPatch,
   type OAuth2ProviderWrite,
@@ -82,6 +83,12 @@ export class OAuth2ProviderController {
   @HttpCode(204)
   async remove(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number) {
     await this.providers.delete(actor, id);
+  }
+
+  @Get(':id/retired_keys')
+  @ApiOkResponse({ schema: openApiSchema(retiredKeysSchema, 'output') })
+  retiredKeys(@Param('id', IntIdPipe) id: number) {
+    return this.providers.retiredKeys(id);
   }
 
   @Get(':id/setup_urls')

@@ -90,6 +90,12 @@ export const setupUrlsSchema = z.object({
 });
 export type SetupUrls = z.infer<typeof setupUrlsSchema>;
 
+/** Signing keys the provider used before its current one, still published so tokens they signed verify. */
+export const retiredKeysSchema = z.array(
+  z.object({ key_pair: z.uuid(), name: z.string(), retired_at: z.iso.datetime(), verify_until: z.iso.datetime() }),
+);
+export type RetiredKeys = z.infer<typeof retiredKeysSchema>;
+
 export const clientSecretSchema = z.object({ client_secret: z.string() });
 
 export const previewUserQuerySchema = z.object({ for_user: z.coerce.number().int().positive('Must be a user pk.') });

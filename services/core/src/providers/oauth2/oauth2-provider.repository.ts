@@ -119,13 +119,14 @@ export class OAuth2ProviderRepository {
   }
 
   /** The keys a provider signed with before its current one that are still to be verifiable, newest first. */
-  async retiredSigningKeys(providerId: number): Promise<Array<{ keyId: string; retiredAt: Date; verifyUntil: Date }>> {
-    const rows: Array<{ key_id: string; retired_at: Date; verify_until: Date }> = await this.manager().query(
-      `SELECT certificate_key_pair_id AS key_id, retired_at, verify_until FROM core.oauth2_provider_retired_keys
-       WHERE provider_id = $1 AND verify_until > now() ORDER BY retired_at DESC`,
+  async retiredSigningKeys(providerId: number): Promise<Array<{ keyId: string; name: string; retiredAt: Date; verifyUntil: Date }>> {
+    const rows: Array<{ key_id: string; name: string; retired_at: Date; verify_until: Date }> = await this.manager().query(
+      `SELECT r.certificate_key_pair_id AS key_id, c.name, r.retired_at, r.verify_until
+       FROM core.oauth2_provider_retired_keys r JOIN core.certificate_key_pairs c ON c.id = r.certificate_key_pair_id
+       WHERE r.provider_id = $1 AND r.verify_until > now() ORDER BY r.retired_at DESC`,
       [providerId],
     );
-    return rows.map((r) => ({ keyId: r.key_id, retiredAt: new Date(r.retired_at), verifyUntil: new Date(r.verify_until) }));
+    return rows.map((r) => ({ keyId: r.key_id, name: r.name, retiredAt: new Date(r.retired_at), verifyUntil: new Date(r.verify_until) }));
   }
 
   /** Slugs of flows by id. */

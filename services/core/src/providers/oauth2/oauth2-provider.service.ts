@@ -19,6 +19,7 @@ import type {
   OAuth2ProviderRead,
   OAuth2ProviderWrite,
   SetupUrls,
+  RetiredKeys,
 } from './oauth2-provider.dto.js';
 import { OAuth2ProviderEntity } from './oauth2-provider.entity.js';
 import { OAuth2ProviderRepository } from './oauth2-provider.repository.js';
@@ -90,6 +91,18 @@ export class OAuth2ProviderService {
   }
 
   /** The URLs an application is configured with, under the external URL (or the request's origin). */
+  /** The provider's retired signing keys that still verify, newest first. */
+  async retiredKeys(id: number): Promise<RetiredKeys> {
+    const provider = await this.require(id);
+    const keys = await this.providers.retiredSigningKeys(provider.providerId);
+    return keys.map((k) => ({
+      key_pair: k.keyId,
+      name: k.name,
+      retired_at: k.retiredAt.toISOString(),
+      verify_until: k.verifyUntil.toISOString(),
+    }));
+  }
+
   async setupUrls(id: number, requestOrigin: string): Promise<SetupUrls> {
     await this.require(id);
     const slug = (await this.base.assignments([id])).get(id)?.slug;
