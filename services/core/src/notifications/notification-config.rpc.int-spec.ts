@@ -87,7 +87,8 @@ describe('NotificationConfigService over gRPC', () => {
   });
 
   it('lists the active direct members of a group, NOT_FOUND for an unknown group', async () => {
-    const alice = (await core.api('POST', '/api/v3/core/users/', { username: 'rpc-alice', name: 'Alice', email: 'alice@example.com' })).body;
+    const alice = (await core.api('POST', '/api/v3/core/users/', { username: 'rpc-alice', name: 'Alice', email: 'alice@example.com' }))
+      .body;
     const bob = (await core.api('POST', '/api/v3/core/users/', { username: 'rpc-bob', name: 'Bob', is_active: false })).body;
     const carol = (await core.api('POST', '/api/v3/core/users/', { username: 'rpc-carol' })).body;
     const parent = (await core.api('POST', '/api/v3/core/groups/', { name: 'rpc-parent', users: [alice.pk, bob.pk] })).body;

@@ -41,7 +41,10 @@ export class NotificationConfigRpc {
     const rules = await this.rules.withGroup();
     const transportIds = await this.rules.transportIds(rules.map((r) => r.id));
     const transports = new Map(
-      (await this.transportMessages(await this.transports.findByIds([...new Set([...transportIds.values()].flat())]))).map((t) => [t.pk, t]),
+      (await this.transportMessages(await this.transports.findByIds([...new Set([...transportIds.values()].flat())]))).map((t) => [
+        t.pk,
+        t,
+      ]),
     );
     return {
       rules: rules.map((rule) => ({

@@ -73,7 +73,11 @@ export class NotificationRuleController {
 
   @Patch(':id')
   @ApiOkResponse({ schema: ruleDoc })
-  patch(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @ZodBody(notificationRulePatchSchema) body: NotificationRulePatch) {
+  patch(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @ZodBody(notificationRulePatchSchema) body: NotificationRulePatch,
+  ) {
     return this.rules.update(actor, id, body);
   }
 

@@ -88,7 +88,9 @@ export class NotificationRuleRepository {
   /** The names of groups, by id. */
   async groupNames(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows: Array<{ id: string; name: string }> = await this.manager().query(`SELECT id, name FROM core.groups WHERE id = ANY($1)`, [ids]);
+    const rows: Array<{ id: string; name: string }> = await this.manager().query(`SELECT id, name FROM core.groups WHERE id = ANY($1)`, [
+      ids,
+    ]);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 

@@ -5,7 +5,12 @@ import type { Actor } from '../audit/actor.js';
 import { EventPublisher, type ModelRef } from '../audit/event-publisher.js';
 import { rethrowUnique, Transactions } from '../database/transactions.js';
 import { NotificationRuleEntity } from './notification-rule.entity.js';
-import type { NotificationRuleFilters, NotificationRulePatch, NotificationRuleRead, NotificationRuleWrite } from './notification-rule.dto.js';
+import type {
+  NotificationRuleFilters,
+  NotificationRulePatch,
+  NotificationRuleRead,
+  NotificationRuleWrite,
+} from './notification-rule.dto.js';
 import { NotificationRuleRepository } from './notification-rule.repository.js';
 
 /**
@@ -50,7 +55,8 @@ export class NotificationRuleService {
     change: 'created' | 'updated',
   ): Promise<NotificationRuleRead> {
     const errors: Record<string, string[]> = {};
-    if (input.group && !(await this.rules.groupExists(input.group))) errors.group = [`Invalid pk "${input.group}" - object does not exist.`];
+    if (input.group && !(await this.rules.groupExists(input.group)))
+      errors.group = [`Invalid pk "${input.group}" - object does not exist.`];
     const missing = input.transports ? await this.rules.missingTransports(input.transports) : [];
     if (missing.length > 0) errors.transports = [`Invalid pk "${missing[0]}" - object does not exist.`];
     if (Object.keys(errors).length > 0) throw new ValidationFailedError(errors);

@@ -25,8 +25,7 @@ export class NotificationTransportBlueprint {
         const transport = await this.transports.create(actor, parseOrThrow(notificationTransportWriteSchema, data));
         return { pk: transport.pk, key: transport.pk };
       },
-      update: (existing, data) =>
-        this.transports.update(actor, String(existing.key), parseOrThrow(notificationTransportPatchSchema, data)),
+      update: (existing, data) => this.transports.update(actor, String(existing.key), parseOrThrow(notificationTransportPatchSchema, data)),
       delete: (existing) => this.transports.delete(actor, String(existing.key)),
       schema: openApiSchema(notificationTransportWriteSchema),
       export: async () =>

@@ -87,7 +87,11 @@ export class NotificationTransportController {
 
   @Patch(':id')
   @ApiOkResponse({ schema: transportDoc })
-  patch(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @ZodBody(notificationTransportPatchSchema) body: NotificationTransportPatch) {
+  patch(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @ZodBody(notificationTransportPatchSchema) body: NotificationTransportPatch,
+  ) {
     return this.transports.update(actor, id, body);
   }
 

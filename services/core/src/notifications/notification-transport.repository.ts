@@ -46,7 +46,9 @@ export class NotificationTransportRepository {
 
   /** Whether a webhook mapping (a property mapping of the notification type) exists. */
   async mappingExists(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.manager().query(`SELECT 1 FROM core.property_mappings WHERE id = $1 AND type = 'notification'`, [id]);
+    const rows: unknown[] = await this.manager().query(`SELECT 1 FROM core.property_mappings WHERE id = $1 AND type = 'notification'`, [
+      id,
+    ]);
     return rows.length > 0;
   }
 

@@ -57,6 +57,10 @@ export class PolicyBindingEntity {
 
   /** The target's id, whatever its kind. */
   get target(): string {
-    return (this.targetFlowId ?? this.targetFlowStageBindingId ?? this.targetApplicationId ?? this.targetSourceId ?? this.targetNotificationRuleId) as string;
+    return (this.targetFlowId ??
+      this.targetFlowStageBindingId ??
+      this.targetApplicationId ??
+      this.targetSourceId ??
+      this.targetNotificationRuleId) as string;
   }
 }
