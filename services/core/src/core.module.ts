@@ -105,6 +105,7 @@ import { NotificationRuleController } from './notifications/notification-rule.co
 import { NotificationRuleRepository } from './notifications/notification-rule.repository.js';
 import { NotificationRuleService } from './notifications/notification-rule.service.js';
 import { NotificationConfigRpc } from './notifications/notification-config.rpc.js';
+import { NotificationDependents } from './notifications/notification-dependents.js';
 import { PolicyBindingController } from './policies/bindings/policy-binding.controller.js';
 import { PolicyBindingRepository } from './policies/bindings/policy-binding.repository.js';
 import { PolicyBindingService } from './policies/bindings/policy-binding.service.js';
@@ -253,6 +254,7 @@ export class CoreModule {
         NotificationRuleService,
         NotificationRuleBlueprint,
         NotificationConfigRpc,
+        NotificationDependents,
         OAuth2ProviderRepository,
         OAuth2ProviderService,
         OAuth2ProviderBlueprint,

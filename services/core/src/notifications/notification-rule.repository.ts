@@ -53,6 +53,12 @@ export class NotificationRuleRepository {
       .getMany();
   }
 
+  /** The rules whose group this is. */
+  async idsNotifying(groupId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.manager().query(`SELECT id FROM core.notification_rules WHERE group_id = $1`, [groupId]);
+    return rows.map((r) => r.id);
+  }
+
   /** The transport ids of each rule, ordered by transport name. */
   async transportIds(ruleIds: string[]): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>(ruleIds.map((id) => [id, []]));

@@ -44,6 +44,15 @@ export class NotificationTransportRepository {
     return fetchPage(qb, query, ORDERING, { name: 'ASC' });
   }
 
+  /** The transports whose body this webhook mapping builds. */
+  async idsUsingMapping(mappingId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.manager().query(
+      `SELECT id FROM core.notification_transports WHERE webhook_mapping_id = $1`,
+      [mappingId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Whether a webhook mapping (a property mapping of the notification type) exists. */
   async mappingExists(id: string): Promise<boolean> {
     const rows: unknown[] = await this.manager().query(`SELECT 1 FROM core.property_mappings WHERE id = $1 AND type = 'notification'`, [

@@ -175,8 +175,15 @@ describe('notification rules and transports API', () => {
       const replaced = await core.api('PUT', `/api/v3/events/transports/${local.body.pk}/`, { name: 'inbox-2', mode: 'email' });
       expect(replaced.body).toMatchObject({ name: 'inbox-2', mode: 'email', webhook_url: '', send_once: false });
 
+      // A changed mapping changes the transport as the events runtime caches it.
+      changes.length = 0;
+      await core.api('PATCH', `/api/v3/propertymappings/notification/${mappingPk}/`, { expression: 'return { text: "changed" };' });
+      await waitForChange({ kind: 'authentik_events.notificationtransport', pk: chat.body.pk, action: 'updated' });
+
       // Deleting the mapping leaves the transport, without a mapping.
+      changes.length = 0;
       expect((await core.api('DELETE', `/api/v3/propertymappings/notification/${mappingPk}/`)).status).toBe(204);
+      await waitForChange({ kind: 'authentik_events.notificationtransport', pk: chat.body.pk, action: 'updated' });
       expect((await core.api('GET', `/api/v3/events/transports/${chat.body.pk}/`)).body.webhook_mapping).toBeNull();
 
       for (const pk of [local.body.pk, chat.body.pk]) {
@@ -313,8 +320,10 @@ describe('notification rules and transports API', () => {
       // Deleting a transport takes it out of the rule; deleting the group disables the rule.
       await core.api('DELETE', `/api/v3/events/transports/${mail.pk}/`);
       expect((await core.api('GET', `/api/v3/events/rules/${alert.body.pk}/`)).body.transports).toEqual([]);
+      changes.length = 0;
       await core.api('DELETE', `/api/v3/core/groups/${group.pk}/`);
       expect((await core.api('GET', `/api/v3/events/rules/${alert.body.pk}/`)).body).toMatchObject({ group: null, group_obj: null });
+      await waitForChange({ kind: 'authentik_events.notificationrule', pk: alert.body.pk, action: 'updated' });
     });
 
     it('is the target of policy bindings, which go with it, and announces changes to its bindings as changes of the rule', async () => {
