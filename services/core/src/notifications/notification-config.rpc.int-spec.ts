@@ -101,6 +101,14 @@ describe('NotificationConfigService over gRPC', () => {
     expect(await statusOf(client.listGroupMembers(''))).toBe(GrpcStatus.NOT_FOUND);
   });
 
+  it('answers the transport test 503 when the events runtime does not offer NotificationService', async () => {
+    // Without AUTHMESH_EVENTS_GRPC core asks its own process, whose gRPC server here hosts core's services only.
+    const transport = (await core.api('POST', '/api/v3/events/transports/', { name: 'rpc-untested' })).body;
+    const res = await core.api('POST', `/api/v3/events/transports/${transport.pk}/test/`);
+    expect(res.status).toBe(503);
+    expect(res.body).toEqual({ messages: ['The events service could not run the test.'] });
+  });
+
   it('refuses callers without the mesh key', async () => {
     const stranger = new NotificationConfigClient(core.grpcAddress, 'x'.repeat(64));
     try {
