@@ -6,7 +6,8 @@ export type BindingTargetKind = (typeof BINDING_TARGET_KINDS)[number];
 
 /**
  * Attaches a policy, a group or a user to a target (a flow, a flow-stage binding, an
- * application, a source or a notification rule). A target passes when its bindings pass in its engine mode; none passes.
+ * application, a source or a notification rule). A target passes when its bindings pass in
+ * its engine mode; none passes.
  */
 @Entity({ name: 'policy_bindings' })
 export class PolicyBindingEntity {
