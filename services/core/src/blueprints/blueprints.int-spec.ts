@@ -211,6 +211,22 @@ entries:
     expect(await sql(`SELECT count(*)::int AS n FROM core.policy_bindings WHERE target_notification_rule_id IS NOT NULL`)).toEqual([
       { n: 4 },
     ]);
+
+    // An export names transports and rules under our model names and re-applies to the same state.
+    const yaml = await core.exportBlueprint();
+    expect(yaml).toContain('model: authmesh_events.notificationtransport');
+    expect(yaml).toContain('model: authmesh_events.notificationrule');
+    const result = await core.applyBlueprint(write('export-events.yaml', yaml));
+    expect(result.outcomes.every((o) => o.action === 'updated')).toBe(true);
+    expect(await sql(`SELECT name, mode FROM core.notification_transports ORDER BY name`)).toEqual(transports);
+    expect(
+      await sql(
+        `SELECT r.name, r.severity, g.name AS "group",
+                (SELECT array_agg(t.name ORDER BY t.name) FROM core.notification_rule_transports rt
+                   JOIN core.notification_transports t ON t.id = rt.transport_id WHERE rt.rule_id = r.id) AS transports
+           FROM core.notification_rules r JOIN core.groups g ON g.id = r.group_id ORDER BY r.name`,
+      ),
+    ).toEqual(rules);
   });
 
   /**
