@@ -75,6 +75,15 @@ import type { FindDeviceCodeResponse__Output } from './generated/authmesh/oauth2
 import type { ApproveDeviceCodeRequest } from './generated/authmesh/oauth2/v1/ApproveDeviceCodeRequest.js';
 import type { DenyDeviceCodeRequest } from './generated/authmesh/oauth2/v1/DenyDeviceCodeRequest.js';
 import type { SettleDeviceCodeResponse__Output } from './generated/authmesh/oauth2/v1/SettleDeviceCodeResponse.js';
+import type { NotificationConfigServiceClient } from './generated/authmesh/core/v1/NotificationConfigService.js';
+import type { NotificationRule__Output } from './generated/authmesh/core/v1/NotificationRule.js';
+import type { NotificationTransport__Output } from './generated/authmesh/core/v1/NotificationTransport.js';
+import type { ListNotificationRulesResponse__Output } from './generated/authmesh/core/v1/ListNotificationRulesResponse.js';
+import type { ListGroupMembersResponse__Output } from './generated/authmesh/core/v1/ListGroupMembersResponse.js';
+import type { Recipient__Output } from './generated/authmesh/core/v1/Recipient.js';
+import type { NotificationServiceClient } from './generated/authmesh/events/v1/NotificationService.js';
+import type { TestTransportRequest } from './generated/authmesh/events/v1/TestTransportRequest.js';
+import type { TestTransportResponse__Output } from './generated/authmesh/events/v1/TestTransportResponse.js';
 
 /** Per-call options of the typed clients. */
 export interface RpcCallOptions {
@@ -392,6 +401,51 @@ export class DeviceCodeClient extends MeshClient<DeviceCodeServiceClient> {
   /** Denies a pending code: the device's token request then fails with access_denied. */
   denyDeviceCode(request: DenyDeviceCodeRequest, options?: RpcCallOptions): Promise<SettleDeviceCodeResponse__Output> {
     return this.call('DenyDeviceCode', (r, m, o, cb) => this.client.DenyDeviceCode(r, m, o, cb), request, options);
+  }
+}
+
+/** Core's notification configuration: rules, transports and the members of a rule's group. */
+export class NotificationConfigClient extends MeshClient<NotificationConfigServiceClient> {
+  constructor(address: string, meshKey: string, options?: RpcClientOptions) {
+    const Client = loadProtos().notificationConfig.authmesh.core.v1.NotificationConfigService;
+    super(new Client(address, grpc.credentials.createInsecure()), meshKey, options);
+  }
+  /** Every enabled rule (one with a group), with its transports. */
+  async listNotificationRules(options?: RpcCallOptions): Promise<NotificationRule__Output[]> {
+    const answer = await this.call<object, ListNotificationRulesResponse__Output>(
+      'ListNotificationRules',
+      (r, m, o, cb) => this.client.ListNotificationRules(r, m, o, cb),
+      {},
+      options,
+    );
+    return answer.rules;
+  }
+  /** One transport by UUID; rejects with NOT_FOUND when there is none. */
+  getNotificationTransport(pk: string, options?: RpcCallOptions): Promise<NotificationTransport__Output> {
+    return this.call('GetNotificationTransport', (r, m, o, cb) => this.client.GetNotificationTransport(r, m, o, cb), { pk }, options);
+  }
+  /** The active direct members of a group; rejects with NOT_FOUND for an unknown group. */
+  async listGroupMembers(groupPk: string, options?: RpcCallOptions): Promise<Recipient__Output[]> {
+    const answer = await this.call<{ group_pk: string }, ListGroupMembersResponse__Output>(
+      'ListGroupMembers',
+      (r, m, o, cb) => this.client.ListGroupMembers(r, m, o, cb),
+      { group_pk: groupPk },
+      options,
+    );
+    return answer.members;
+  }
+}
+
+/** The events runtime's notification deliveries (core calls it for the transport test action). */
+export class NotificationClient extends MeshClient<NotificationServiceClient> {
+  constructor(address: string, meshKey: string, options?: RpcClientOptions) {
+    const Client = loadProtos().notifications.authmesh.events.v1.NotificationService;
+    super(new Client(address, grpc.credentials.createInsecure()), meshKey, options);
+  }
+  /** Sends a test notification through a transport to a user; UNAVAILABLE carries the delivery's failure. */
+  testTransport(request: TestTransportRequest, options?: RpcCallOptions): Promise<TestTransportResponse__Output> {
+    // A webhook or mail server may take a while; the delivery has its own timeouts below this.
+    return this.call('TestTransport', (r, m, o, cb) => this.client.TestTransport(r, m, o, cb), request, { deadlineMs: 35_000, ...options });
   }
 }
 

@@ -70,12 +70,37 @@ export type { GetOAuth2ProviderRequest__Output } from './generated/authmesh/core
 export type { VerifyClientSecretRequest__Output } from './generated/authmesh/core/v1/VerifyClientSecretRequest.js';
 export type { EvaluateScopesRequest__Output } from './generated/authmesh/core/v1/EvaluateScopesRequest.js';
 export type { EvaluateScopesResponse } from './generated/authmesh/core/v1/EvaluateScopesResponse.js';
+export type {
+  NotificationConfigServiceClient,
+  NotificationConfigServiceDefinition,
+  NotificationConfigServiceHandlers,
+} from './generated/authmesh/core/v1/NotificationConfigService.js';
+export type { NotificationRule, NotificationRule__Output } from './generated/authmesh/core/v1/NotificationRule.js';
+export type { NotificationTransport, NotificationTransport__Output } from './generated/authmesh/core/v1/NotificationTransport.js';
+export type {
+  ListNotificationRulesResponse,
+  ListNotificationRulesResponse__Output,
+} from './generated/authmesh/core/v1/ListNotificationRulesResponse.js';
+export type {
+  GetNotificationTransportRequest,
+  GetNotificationTransportRequest__Output,
+} from './generated/authmesh/core/v1/GetNotificationTransportRequest.js';
+export type { ListGroupMembersRequest, ListGroupMembersRequest__Output } from './generated/authmesh/core/v1/ListGroupMembersRequest.js';
+export type { ListGroupMembersResponse, ListGroupMembersResponse__Output } from './generated/authmesh/core/v1/ListGroupMembersResponse.js';
+export type { Recipient, Recipient__Output } from './generated/authmesh/core/v1/Recipient.js';
 
 // authmesh.events.v1
 export type { EventServiceClient, EventServiceDefinition, EventServiceHandlers } from './generated/authmesh/events/v1/EventService.js';
 export type { Event, Event__Output } from './generated/authmesh/events/v1/Event.js';
 export type { EventCreated, EventCreated__Output } from './generated/authmesh/events/v1/EventCreated.js';
 export type { CreateEventResponse, CreateEventResponse__Output } from './generated/authmesh/events/v1/CreateEventResponse.js';
+export type {
+  NotificationServiceClient,
+  NotificationServiceDefinition,
+  NotificationServiceHandlers,
+} from './generated/authmesh/events/v1/NotificationService.js';
+export type { TestTransportRequest, TestTransportRequest__Output } from './generated/authmesh/events/v1/TestTransportRequest.js';
+export type { TestTransportResponse, TestTransportResponse__Output } from './generated/authmesh/events/v1/TestTransportResponse.js';
 
 // authmesh.flows.v1
 export type { FlowServiceClient, FlowServiceDefinition, FlowServiceHandlers } from './generated/authmesh/flows/v1/FlowService.js';

@@ -96,6 +96,16 @@ import { WebhookMappingBlueprint } from './notifications/webhook-mapping.bluepri
 import { WebhookMappingController } from './notifications/webhook-mapping.controller.js';
 import { WebhookMappingRepository } from './notifications/webhook-mapping.repository.js';
 import { WebhookMappingService } from './notifications/webhook-mapping.service.js';
+import { NotificationTransportBlueprint } from './notifications/notification-transport.blueprint.js';
+import { NotificationTransportController } from './notifications/notification-transport.controller.js';
+import { NotificationTransportRepository } from './notifications/notification-transport.repository.js';
+import { NotificationTransportService } from './notifications/notification-transport.service.js';
+import { NotificationRuleBlueprint } from './notifications/notification-rule.blueprint.js';
+import { NotificationRuleController } from './notifications/notification-rule.controller.js';
+import { NotificationRuleRepository } from './notifications/notification-rule.repository.js';
+import { NotificationRuleService } from './notifications/notification-rule.service.js';
+import { NotificationConfigRpc } from './notifications/notification-config.rpc.js';
+import { NotificationDependents } from './notifications/notification-dependents.js';
 import { PolicyBindingController } from './policies/bindings/policy-binding.controller.js';
 import { PolicyBindingRepository } from './policies/bindings/policy-binding.repository.js';
 import { PolicyBindingService } from './policies/bindings/policy-binding.service.js';
@@ -153,6 +163,8 @@ export class CoreModule {
         InvitationController,
         ...POLICY_TYPES.map(policyController),
         WebhookMappingController,
+        NotificationTransportController,
+        NotificationRuleController,
         OAuth2ProviderController,
         ScopeMappingController,
         SystemController,
@@ -235,6 +247,14 @@ export class CoreModule {
         WebhookMappingRepository,
         WebhookMappingService,
         WebhookMappingBlueprint,
+        NotificationTransportRepository,
+        NotificationTransportService,
+        NotificationTransportBlueprint,
+        NotificationRuleRepository,
+        NotificationRuleService,
+        NotificationRuleBlueprint,
+        NotificationConfigRpc,
+        NotificationDependents,
         OAuth2ProviderRepository,
         OAuth2ProviderService,
         OAuth2ProviderBlueprint,

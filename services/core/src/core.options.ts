@@ -4,7 +4,7 @@ import type { AuthmeshConfig } from '@authmesh/config';
 import type { Logger } from '@authmesh/logger';
 import type { PasswordHasher, SecretBox } from '@authmesh/crypto';
 import type { ExpressionEngine } from '@authmesh/expressions';
-import type { FlowClient } from '@authmesh/rpc';
+import type { FlowClient, NotificationClient } from '@authmesh/rpc';
 import type { ReadinessReport } from '@authmesh/runtime';
 
 /** Runtime values core's Nest module is built with. */
@@ -20,6 +20,8 @@ export interface CoreOptions {
   expressions?: ExpressionEngine;
   /** The flow executor (cache actions, policy tests); absent in one-shot commands. */
   flows?: FlowClient;
+  /** The events runtime's notification deliveries (transport tests); absent in one-shot commands. */
+  notifications?: NotificationClient;
   /** The services of the installation as core sees them (admin system status); absent in one-shot commands. */
   mesh?: MeshView;
   /** Environment variables blueprints may read through !Env (already allow-listed). */

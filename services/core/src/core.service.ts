@@ -11,10 +11,11 @@ import { BootstrapService } from './bootstrap/bootstrap.service.js';
 import { CoreModule } from './core.module.js';
 import { createCoreDataSource } from './database/core.data-source.js';
 import { registerApiDocs } from './api-docs.js';
-import { FlowClient } from '@authmesh/rpc';
+import { FlowClient, NotificationClient } from '@authmesh/rpc';
 import { IdentityRpc } from './identity-rpc/identity.rpc.js';
 import { FlowConfigRpc } from './flows/flow-config.rpc.js';
 import { OAuth2ConfigRpc } from './providers/oauth2/oauth2-config.rpc.js';
+import { NotificationConfigRpc } from './notifications/notification-config.rpc.js';
 import { EventPublisher } from './audit/event-publisher.js';
 import { BlueprintInstanceService } from './blueprints/blueprint-instance.service.js';
 import { KEY_SET_REFRESH_MS, KeySetRefresh } from './sources/oauth/key-set-refresh.js';
@@ -45,6 +46,7 @@ export const coreService: ServiceDefinition = {
       version: ctx.version,
       blueprintEnv: blueprintEnvironment(),
       flows: new FlowClient(ctx.addresses.grpc('flows'), ctx.meshKey),
+      notifications: new NotificationClient(ctx.addresses.grpc('events'), ctx.meshKey),
       expressions: await ExpressionEngine.create(),
       mesh: meshView(ctx),
     };
@@ -59,6 +61,7 @@ export const coreService: ServiceDefinition = {
     app.get(IdentityRpc).register(ctx.grpc);
     app.get(FlowConfigRpc).register(ctx.grpc);
     app.get(OAuth2ConfigRpc).register(ctx.grpc);
+    app.get(NotificationConfigRpc).register(ctx.grpc);
     const instances = app.get(BlueprintInstanceService);
     const discover = () => instances.discover().catch((error: unknown) => logger.error({ err: error }, 'blueprint discovery failed'));
     await discover();
@@ -85,6 +88,7 @@ export const coreService: ServiceDefinition = {
       },
       async stop() {
         options.flows.close();
+        options.notifications.close();
         clearInterval(relay);
         clearInterval(discovery);
         clearInterval(keySetRefresh);

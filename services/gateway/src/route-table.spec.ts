@@ -38,6 +38,16 @@ describe('route table', () => {
     expect(matchRoute('/devices/')).toBeUndefined();
   });
 
+  it('sends notification rules and transports to core, and the user notifications to events', () => {
+    expect(matchRoute('/api/v3/events/rules/')?.service).toBe('core');
+    expect(matchRoute('/api/v3/events/rules/4b7f7a52-2c1e-4f7e-9d2a-0c6a1c3f9e11/used_by/')?.service).toBe('core');
+    expect(matchRoute('/api/v3/events/transports/')?.service).toBe('core');
+    expect(matchRoute('/api/v3/events/transports')?.service).toBe('core');
+    expect(matchRoute('/api/v3/events/transports/4b7f7a52-2c1e-4f7e-9d2a-0c6a1c3f9e11/test/')?.service).toBe('core');
+    expect(matchRoute('/api/v3/events/notifications/')?.service).toBe('events');
+    expect(matchRoute('/api/v3/events/rulesx/')?.service).toBe('events');
+  });
+
   it('lists each routed service once', () => {
     expect(routedServices()).toEqual(['events', 'flows', 'oauth2', 'core']);
   });

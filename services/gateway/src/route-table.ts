@@ -25,6 +25,9 @@ export const ROUTES: readonly Route[] = [
   { prefix: '/login/oauth/', service: 'oauth2' },
   { prefix: '/user/', service: 'oauth2' },
   { prefix: '/api/v3/', service: 'core' },
+  // Notification rules and transports are configuration, which core owns; events reads them over gRPC.
+  { prefix: '/api/v3/events/rules/', service: 'core' },
+  { prefix: '/api/v3/events/transports/', service: 'core' },
 ];
 
 /** The route serving `path` (without query), by longest prefix; `/api/v3` counts as `/api/v3/`. */

@@ -196,6 +196,14 @@ export class EventPublisher {
    */
   private async modelChanged(actor: Actor, model: ModelRef, action: 'created' | 'updated' | 'deleted'): Promise<void> {
     await this.emit(`model_${action}`, actor, { model });
+    await this.announceChange(model, action);
+  }
+
+  /**
+   * Tells runtimes on `authmesh.config.v1.changed` that an object changed, without an event of
+   * its own: e.g. a notification rule whose policy bindings changed. Held like events.
+   */
+  async announceChange(model: Pick<ModelRef, 'app' | 'model_name' | 'pk'>, action: 'created' | 'updated' | 'deleted'): Promise<void> {
     const queue = held.getStore();
     if (queue) {
       queue.push(() => held.exit(() => this.announce(model, action)));
@@ -204,7 +212,7 @@ export class EventPublisher {
     await this.announce(model, action);
   }
 
-  private async announce(model: ModelRef, action: string): Promise<void> {
+  private async announce(model: Pick<ModelRef, 'app' | 'model_name' | 'pk'>, action: string): Promise<void> {
     const change = { kind: `${model.app}.${model.model_name}`, pk: String(model.pk), action };
     await this.bus.publish(Subjects.configChanged, change).catch((error: unknown) => {
       this.logger.warn({ err: (error as Error).message, change }, 'could not announce a configuration change');

@@ -6,6 +6,7 @@ import { startCore, type CoreHarness } from '../../test/core.harness.js';
 /** The built-in blueprints core instantiates at start (system ones are hidden). */
 const BUILT_IN_DEFAULTS = [
   'default/default-brand.yaml',
+  'default/events-default.yaml',
   'default/flow-default-authentication-flow.yaml',
   'default/flow-default-invalidation-flow.yaml',
   'default/flow-default-provider-authorization-explicit-consent.yaml',
@@ -31,6 +32,10 @@ describe('/api/v3/managed/blueprints/', () => {
     expect(brand).toMatchObject({ status: 'successful', enabled: true });
     // The brand blueprint applies the user-settings flow's first (meta-apply), so it manages those objects too.
     expect(brand.managed_models.filter((m: string) => m.startsWith('authmesh_brands.brand:'))).toHaveLength(1);
+    // As in the reference product, the notification defaults (transports, rules for the admins) apply at first start.
+    const events = visible.body.results.find((i: { path: string }) => i.path === 'default/events-default.yaml');
+    expect(events).toMatchObject({ status: 'successful', enabled: true });
+    expect(events.managed_models.filter((m: string) => m.startsWith('authmesh_events.notificationrule:'))).toHaveLength(3);
     const available = await core.api('GET', '/api/v3/managed/blueprints/available/');
     expect(available.body.map((a: { path: string }) => a.path).sort()).toEqual([
       ...BUILT_IN_DEFAULTS,

@@ -171,6 +171,64 @@ entries:
     expect(await sql(`SELECT 1 FROM core.applications WHERE slug = 'wiki'`)).toHaveLength(0);
   });
 
+  it("applies the reference product's events-default: transports, rules of the admins' group, and event matchers bound to the rules", async () => {
+    await core.applyBlueprint(join(CORPUS, 'default', 'events-default.yaml'));
+    const transports = await sql(`SELECT name, mode FROM core.notification_transports ORDER BY name`);
+    expect(transports).toEqual([
+      { name: 'default-email-transport', mode: 'email' },
+      { name: 'default-local-transport', mode: 'local' },
+    ]);
+    const rules = await sql(
+      `SELECT r.name, r.severity, g.name AS "group",
+              (SELECT array_agg(t.name ORDER BY t.name) FROM core.notification_rule_transports rt
+                 JOIN core.notification_transports t ON t.id = rt.transport_id WHERE rt.rule_id = r.id) AS transports
+         FROM core.notification_rules r JOIN core.groups g ON g.id = r.group_id ORDER BY r.name`,
+    );
+    const both = ['default-email-transport', 'default-local-transport'];
+    expect(rules).toEqual([
+      { name: 'default-notify-configuration-error', severity: 'alert', group: 'authentik Admins', transports: both },
+      { name: 'default-notify-exception', severity: 'alert', group: 'authentik Admins', transports: both },
+      { name: 'default-notify-update', severity: 'alert', group: 'authentik Admins', transports: both },
+    ]);
+    const bindings = await sql(
+      `SELECT r.name AS rule, b."order", p.name AS policy, p.config->>'action' AS action
+         FROM core.policy_bindings b JOIN core.notification_rules r ON r.id = b.target_notification_rule_id
+         JOIN core.policies p ON p.id = b.policy_id ORDER BY r.name, b."order"`,
+    );
+    expect(bindings).toEqual([
+      { rule: 'default-notify-configuration-error', order: 0, policy: 'default-match-configuration-error', action: 'configuration_error' },
+      { rule: 'default-notify-exception', order: 0, policy: 'default-match-policy-exception', action: 'policy_exception' },
+      {
+        rule: 'default-notify-exception',
+        order: 1,
+        policy: 'default-match-property-mapping-exception',
+        action: 'property_mapping_exception',
+      },
+      { rule: 'default-notify-update', order: 0, policy: 'default-match-update', action: 'update_available' },
+    ]);
+    // Applying again changes nothing.
+    await core.applyBlueprint(join(CORPUS, 'default', 'events-default.yaml'));
+    expect(await sql(`SELECT count(*)::int AS n FROM core.policy_bindings WHERE target_notification_rule_id IS NOT NULL`)).toEqual([
+      { n: 4 },
+    ]);
+
+    // An export names transports and rules under our model names and re-applies to the same state.
+    const yaml = await core.exportBlueprint();
+    expect(yaml).toContain('model: authmesh_events.notificationtransport');
+    expect(yaml).toContain('model: authmesh_events.notificationrule');
+    const result = await core.applyBlueprint(write('export-events.yaml', yaml));
+    expect(result.outcomes.every((o) => o.action === 'updated')).toBe(true);
+    expect(await sql(`SELECT name, mode FROM core.notification_transports ORDER BY name`)).toEqual(transports);
+    expect(
+      await sql(
+        `SELECT r.name, r.severity, g.name AS "group",
+                (SELECT array_agg(t.name ORDER BY t.name) FROM core.notification_rule_transports rt
+                   JOIN core.notification_transports t ON t.id = rt.transport_id WHERE rt.rule_id = r.id) AS transports
+           FROM core.notification_rules r JOIN core.groups g ON g.id = r.group_id ORDER BY r.name`,
+      ),
+    ).toEqual(rules);
+  });
+
   /**
    * The compatibility report over the reference product's own blueprints: for every file,
    * either it applies, or the first model authmesh does not have yet that stops it. The
@@ -201,7 +259,7 @@ const PYTHON = 'This looks like a Python expression; authmesh expressions are Ja
 
 const EXPECTED_CORPUS_REPORT: Record<string, string> = {
   'default/default-tenant.yaml': `entries[10] (authentik_policies_expression.expressionpolicy): expression: ${PYTHON}`,
-  'default/events-default.yaml': 'needs authentik_events.notificationtransport',
+  'default/events-default.yaml': 'applies',
   'default/flow-default-authentication-flow.yaml': `entries[10] (authentik_policies_expression.expressionpolicy): expression: ${PYTHON}`,
   'default/flow-default-authenticator-static-setup.yaml': 'applies',
   'default/flow-default-authenticator-totp-setup.yaml': 'applies',

@@ -17,6 +17,8 @@ import { WebhookMappingBlueprint } from '../notifications/webhook-mapping.bluepr
 import { OAuth2ProviderBlueprint } from '../providers/oauth2/oauth2-provider.blueprint.js';
 import { ScopeMappingBlueprint } from '../providers/oauth2/scope-mapping.blueprint.js';
 import { OAuthSourceBlueprint } from '../sources/oauth/oauth-source.blueprint.js';
+import { NotificationTransportBlueprint } from '../notifications/notification-transport.blueprint.js';
+import { NotificationRuleBlueprint } from '../notifications/notification-rule.blueprint.js';
 
 /**
  * The models blueprints can name. Each domain folder holds its `<domain>.blueprint.ts`;
@@ -42,6 +44,8 @@ export class CoreBlueprintModels {
     private readonly scopeMappings: ScopeMappingBlueprint,
     private readonly oauth2Providers: OAuth2ProviderBlueprint,
     private readonly oauthSources: OAuthSourceBlueprint,
+    private readonly notificationTransports: NotificationTransportBlueprint,
+    private readonly notificationRules: NotificationRuleBlueprint,
   ) {}
 
   registry(): BlueprintModelRegistry<unknown> {
@@ -65,8 +69,11 @@ export class CoreBlueprintModels {
       .register(this.scopeMappings.model())
       .register(this.oauth2Providers.model())
       .register(this.applications.model())
-      .register(this.invitations.model());
-    // Bindings refer to flows, stage bindings and applications, so they come last.
+      .register(this.invitations.model())
+      // Rules refer to groups and transports (which refer to webhook mappings).
+      .register(this.notificationTransports.model())
+      .register(this.notificationRules.model());
+    // Bindings refer to flows, stage bindings, applications, sources and rules, so they come last.
     return registry.register(this.policyBindings.model());
   }
 }

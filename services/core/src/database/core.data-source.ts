@@ -35,6 +35,9 @@ import { PolicyBindingEntity } from '../policies/bindings/policy-binding.entity.
 import { OAuth2Providers1764374400020 } from '../migrations/1764374400020-oauth2-providers.js';
 import { Sources1764374400040 } from '../migrations/1764374400040-sources.js';
 import { PolicyBindingsOnSources1764374400045 } from '../migrations/1764374400045-policy-bindings-on-sources.js';
+import { NotificationRulesTransports1764374400050 } from '../migrations/1764374400050-notification-rules-transports.js';
+import { NotificationTransportEntity } from '../notifications/notification-transport.entity.js';
+import { NotificationRuleEntity } from '../notifications/notification-rule.entity.js';
 import { SourceEntity } from '../sources/source.entity.js';
 import { OAuthSourceEntity } from '../sources/oauth/oauth-source.entity.js';
 import { OAuth2RetiredKeysBackchannelLogout1764374400030 } from '../migrations/1764374400030-oauth2-retired-keys-backchannel-logout.js';
@@ -67,6 +70,8 @@ export const CORE_ENTITIES = [
   ScopeMappingEntity,
   SourceEntity,
   OAuthSourceEntity,
+  NotificationTransportEntity,
+  NotificationRuleEntity,
 ];
 export const CORE_MIGRATIONS = [
   IdentityCore1764374400000,
@@ -87,6 +92,7 @@ export const CORE_MIGRATIONS = [
   OAuth2RetiredKeysBackchannelLogout1764374400030,
   SessionImpersonation1764374400046,
   PolicyBindingsOnSources1764374400045,
+  NotificationRulesTransports1764374400050,
 ];
 
 /** The DataSource of the `core` schema. */

@@ -50,6 +50,8 @@ const UNIQUE_FIELDS: Record<string, [string, string]> = {
   prompts_name_unique: ['name', 'A prompt with this name already exists.'],
   invitations_name_unique: ['name', 'An invitation with this name already exists.'],
   sources_slug_unique: ['slug', 'A source with this slug already exists.'],
+  notification_transports_name_unique: ['name', 'A notification transport with this name already exists.'],
+  notification_rules_name_unique: ['name', 'A notification rule with this name already exists.'],
   flow_stage_bindings_unique: ['order', 'This stage is already bound to this flow at this order.'],
 };
 

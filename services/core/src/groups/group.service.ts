@@ -8,6 +8,7 @@ import { rethrowUnique, Transactions } from '../database/transactions.js';
 import type { GroupEntity } from './group.entity.js';
 import type { GroupFilters, GroupPatch, GroupRead, GroupWrite } from './group.dto.js';
 import { GroupRepository } from './group.repository.js';
+import { NotificationDependents } from '../notifications/notification-dependents.js';
 
 /** Groups: hierarchy (one parent each, no cycles), membership and superuser status. */
 @Injectable()
@@ -16,6 +17,7 @@ export class GroupService {
     private readonly groups: GroupRepository,
     private readonly transactions: Transactions,
     private readonly events: EventPublisher,
+    private readonly notifications: NotificationDependents,
   ) {}
 
   async list(filters: GroupFilters, query: ListQuery): Promise<Paginated<GroupRead>> {
@@ -80,8 +82,10 @@ export class GroupService {
         `This group is the parent of ${children.map((c) => `"${c.name}"`).join(', ')}; move or delete those groups first.`,
       );
     }
+    const rules = await this.notifications.rulesNotifying(id);
     await this.groups.delete(id);
     await this.events.modelDeleted(actor, ref(group));
+    await this.notifications.announceRules(rules);
   }
 
   async addUser(actor: Actor, id: string, userId: number): Promise<void> {

@@ -10,6 +10,7 @@ import { rethrowUnique } from '../database/transactions.js';
 import { PropertyMappingEntity } from '../providers/property-mapping.entity.js';
 import type { WebhookMappingFilters, WebhookMappingPatch, WebhookMappingRead, WebhookMappingWrite } from './webhook-mapping.dto.js';
 import { WebhookMappingRepository } from './webhook-mapping.repository.js';
+import { NotificationDependents } from './notification-dependents.js';
 
 /**
  * Webhook mappings: a JavaScript expression whose result is the JSON body sent to an HTTP
@@ -20,6 +21,7 @@ export class WebhookMappingService {
   constructor(
     private readonly mappings: WebhookMappingRepository,
     private readonly events: EventPublisher,
+    private readonly notifications: NotificationDependents,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
@@ -48,13 +50,16 @@ export class WebhookMappingService {
     if (input.expression !== undefined) mapping.expression = input.expression;
     const saved = await this.mappings.save(mapping).catch(rethrowUnique);
     await this.events.modelUpdated(actor, ref(saved));
+    await this.notifications.announceTransports(await this.notifications.transportsUsing(saved.id));
     return serializeWebhookMapping(saved);
   }
 
   async delete(actor: Actor, id: string): Promise<void> {
     const mapping = await this.require(id);
+    const transports = await this.notifications.transportsUsing(id);
     await this.mappings.delete(id);
     await this.events.modelDeleted(actor, ref(mapping));
+    await this.notifications.announceTransports(transports);
   }
 
   /** The mapping as a runtime evaluates it, or null when it is gone. */

@@ -28,6 +28,8 @@ const TABLE_MODELS: Record<string, ModelName> = {
   invitations: model('authentik_stages_invitation.invitation'),
   user_consents: model('authentik_stages_consent.userconsent'),
   blueprint_instances: model('authentik_blueprints.blueprintinstance'),
+  notification_transports: model('authentik_events.notificationtransport'),
+  notification_rules: model('authentik_events.notificationrule'),
 };
 
 const PROPERTY_MAPPING_MODELS: Record<string, ModelName> = {

@@ -1,12 +1,13 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** What a policy binding can be attached to; each kind is its own foreign key column. */
-export const BINDING_TARGET_KINDS = ['flow', 'flow_stage_binding', 'application', 'source'] as const;
+export const BINDING_TARGET_KINDS = ['flow', 'flow_stage_binding', 'application', 'source', 'notification_rule'] as const;
 export type BindingTargetKind = (typeof BINDING_TARGET_KINDS)[number];
 
 /**
  * Attaches a policy, a group or a user to a target (a flow, a flow-stage binding, an
- * application or a source). A target passes when its bindings pass in its engine mode; none passes.
+ * application, a source or a notification rule). A target passes when its bindings pass in
+ * its engine mode; none passes.
  */
 @Entity({ name: 'policy_bindings' })
 export class PolicyBindingEntity {
@@ -24,6 +25,10 @@ export class PolicyBindingEntity {
 
   @Column({ name: 'target_source_id', type: 'uuid', nullable: true })
   targetSourceId!: string | null;
+
+  /** Bindings of a notification rule decide which events the rule matches. */
+  @Column({ name: 'target_notification_rule_id', type: 'uuid', nullable: true })
+  targetNotificationRuleId!: string | null;
 
   @Column({ name: 'policy_id', type: 'uuid', nullable: true })
   policyId!: string | null;
@@ -53,6 +58,10 @@ export class PolicyBindingEntity {
 
   /** The target's id, whatever its kind. */
   get target(): string {
-    return (this.targetFlowId ?? this.targetFlowStageBindingId ?? this.targetApplicationId ?? this.targetSourceId) as string;
+    return (this.targetFlowId ??
+      this.targetFlowStageBindingId ??
+      this.targetApplicationId ??
+      this.targetSourceId ??
+      this.targetNotificationRuleId) as string;
   }
 }

@@ -53,7 +53,7 @@ export class PolicyBindingRepository {
       .createQueryBuilder(PolicyBindingEntity, 'b')
       .where(
         `(b.target_flow_id = ANY(:t) OR b.target_flow_stage_binding_id = ANY(:t) OR b.target_application_id = ANY(:t)
-        OR b.target_source_id = ANY(:t))`,
+        OR b.target_source_id = ANY(:t) OR b.target_notification_rule_id = ANY(:t))`,
         {
           t: targets,
         },
@@ -69,7 +69,8 @@ export class PolicyBindingRepository {
       `SELECT 'flow' AS kind FROM core.flows WHERE id = $1
        UNION ALL SELECT 'flow_stage_binding' FROM core.flow_stage_bindings WHERE id = $1
        UNION ALL SELECT 'application' FROM core.applications WHERE id = $1
-       UNION ALL SELECT 'source' FROM core.sources WHERE id = $1`,
+       UNION ALL SELECT 'source' FROM core.sources WHERE id = $1
+       UNION ALL SELECT 'notification_rule' FROM core.notification_rules WHERE id = $1`,
       [id],
     );
     return rows[0]?.kind ?? null;
@@ -100,4 +101,4 @@ export class PolicyBindingRepository {
 }
 
 const TARGET_MATCH = `(b.target_flow_id = :target OR b.target_flow_stage_binding_id = :target OR b.target_application_id = :target
-  OR b.target_source_id = :target)`;
+  OR b.target_source_id = :target OR b.target_notification_rule_id = :target)`;

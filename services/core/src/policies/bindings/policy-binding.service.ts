@@ -40,6 +40,7 @@ export class PolicyBindingService {
     const binding = await this.require(id);
     await this.bindings.delete(id);
     await this.events.modelDeleted(actor, ref(binding));
+    await this.announceRules([binding.targetNotificationRuleId]);
   }
 
   private async write(
@@ -48,6 +49,7 @@ export class PolicyBindingService {
     input: PolicyBindingPatch,
     change: 'created' | 'updated',
   ): Promise<PolicyBindingRead> {
+    const previousRule = binding.targetNotificationRuleId ?? null;
     await this.applyTarget(binding, input.target);
     await this.applySubject(binding, input);
     if (input.order !== undefined) binding.order = input.order;
@@ -57,7 +59,15 @@ export class PolicyBindingService {
     if (input.failure_result !== undefined) binding.failureResult = input.failure_result;
     const saved = await this.bindings.save(binding).catch(rethrowUnique);
     await (change === 'created' ? this.events.modelCreated(actor, ref(saved)) : this.events.modelUpdated(actor, ref(saved)));
+    await this.announceRules([previousRule, saved.targetNotificationRuleId]);
     return this.serialize(saved);
+  }
+
+  /** A rule's bindings are part of the rule as the events runtime caches it: it drops the rule. */
+  private async announceRules(ruleIds: Array<string | null>): Promise<void> {
+    for (const pk of new Set(ruleIds.filter((id): id is string => Boolean(id)))) {
+      await this.events.announceChange({ app: 'authentik_events', model_name: 'notificationrule', pk }, 'updated');
+    }
   }
 
   private async applyTarget(binding: PolicyBindingEntity, target: string | undefined): Promise<void> {
@@ -68,6 +78,7 @@ export class PolicyBindingService {
     binding.targetFlowStageBindingId = kind === 'flow_stage_binding' ? target : null;
     binding.targetApplicationId = kind === 'application' ? target : null;
     binding.targetSourceId = kind === 'source' ? target : null;
+    binding.targetNotificationRuleId = kind === 'notification_rule' ? target : null;
   }
 
   private async applySubject(binding: PolicyBindingEntity, input: PolicyBindingPatch): Promise<void> {
