@@ -75,6 +75,12 @@ import type { FindDeviceCodeResponse__Output } from './generated/authmesh/oauth2
 import type { ApproveDeviceCodeRequest } from './generated/authmesh/oauth2/v1/ApproveDeviceCodeRequest.js';
 import type { DenyDeviceCodeRequest } from './generated/authmesh/oauth2/v1/DenyDeviceCodeRequest.js';
 import type { SettleDeviceCodeResponse__Output } from './generated/authmesh/oauth2/v1/SettleDeviceCodeResponse.js';
+import type { EvaluateBindingsRequest } from './generated/authmesh/flows/v1/EvaluateBindingsRequest.js';
+import type { EvaluateBindingsResponse__Output } from './generated/authmesh/flows/v1/EvaluateBindingsResponse.js';
+import type { NotificationConfigServiceClient } from './generated/authmesh/core/v1/NotificationConfigService.js';
+import type { ListNotificationRulesResponse__Output } from './generated/authmesh/core/v1/ListNotificationRulesResponse.js';
+import type { NotificationTransport__Output } from './generated/authmesh/core/v1/NotificationTransport.js';
+import type { ListGroupMembersResponse__Output } from './generated/authmesh/core/v1/ListGroupMembersResponse.js';
 
 /** Per-call options of the typed clients. */
 export interface RpcCallOptions {
@@ -349,6 +355,33 @@ export class FlowClient extends MeshClient<FlowServiceClient> {
       deadlineMs: 35_000,
       ...options,
     });
+  }
+  /** Whether the policy bindings of any target (a notification rule) pass for a user and a context. */
+  evaluateBindings(request: EvaluateBindingsRequest, options?: RpcCallOptions): Promise<EvaluateBindingsResponse__Output> {
+    return this.call('EvaluateBindings', (r, m, o, cb) => this.client.EvaluateBindings(r, m, o, cb), request, {
+      deadlineMs: 35_000,
+      ...options,
+    });
+  }
+}
+
+/** Core's notification rules, transports and group members, for the events runtime. */
+export class NotificationConfigClient extends MeshClient<NotificationConfigServiceClient> {
+  constructor(address: string, meshKey: string, options?: RpcClientOptions) {
+    const Client = loadProtos().notificationConfig.authmesh.core.v1.NotificationConfigService;
+    super(new Client(address, grpc.credentials.createInsecure()), meshKey, options);
+  }
+  /** Every rule that has a group, with its transports. */
+  listNotificationRules(options?: RpcCallOptions): Promise<ListNotificationRulesResponse__Output> {
+    return this.call('ListNotificationRules', (r, m, o, cb) => this.client.ListNotificationRules(r, m, o, cb), {}, options);
+  }
+  /** One transport by UUID; rejects with NOT_FOUND when there is none. */
+  getNotificationTransport(pk: string, options?: RpcCallOptions): Promise<NotificationTransport__Output> {
+    return this.call('GetNotificationTransport', (r, m, o, cb) => this.client.GetNotificationTransport(r, m, o, cb), { pk }, options);
+  }
+  /** The active direct members of a group; rejects with NOT_FOUND for an unknown group. */
+  listGroupMembers(groupPk: string, options?: RpcCallOptions): Promise<ListGroupMembersResponse__Output> {
+    return this.call('ListGroupMembers', (r, m, o, cb) => this.client.ListGroupMembers(r, m, o, cb), { group_pk: groupPk }, options);
   }
 }
 

@@ -77,6 +77,17 @@ export type { Event, Event__Output } from './generated/authmesh/events/v1/Event.
 export type { EventCreated, EventCreated__Output } from './generated/authmesh/events/v1/EventCreated.js';
 export type { CreateEventResponse, CreateEventResponse__Output } from './generated/authmesh/events/v1/CreateEventResponse.js';
 
+// authmesh.core.v1 notification configuration (served by core, read by events)
+export type { NotificationRule, NotificationRule__Output } from './generated/authmesh/core/v1/NotificationRule.js';
+export type { NotificationTransport, NotificationTransport__Output } from './generated/authmesh/core/v1/NotificationTransport.js';
+export type { Recipient, Recipient__Output } from './generated/authmesh/core/v1/Recipient.js';
+export type { ListGroupMembersRequest__Output } from './generated/authmesh/core/v1/ListGroupMembersRequest.js';
+export type { GetNotificationTransportRequest__Output } from './generated/authmesh/core/v1/GetNotificationTransportRequest.js';
+
+// authmesh.events.v1 notifications (served by events)
+export type { TestTransportRequest, TestTransportRequest__Output } from './generated/authmesh/events/v1/TestTransportRequest.js';
+export type { TestTransportResponse, TestTransportResponse__Output } from './generated/authmesh/events/v1/TestTransportResponse.js';
+
 // authmesh.flows.v1
 export type { FlowServiceClient, FlowServiceDefinition, FlowServiceHandlers } from './generated/authmesh/flows/v1/FlowService.js';
 export type { FlowStatus, FlowStatus__Output } from './generated/authmesh/flows/v1/FlowStatus.js';
@@ -87,6 +98,8 @@ export type { PreparePlanRequest, PreparePlanRequest__Output } from './generated
 export type { PreparePlanResponse, PreparePlanResponse__Output } from './generated/authmesh/flows/v1/PreparePlanResponse.js';
 export type { CheckApplicationAccessRequest__Output } from './generated/authmesh/flows/v1/CheckApplicationAccessRequest.js';
 export type { CheckApplicationAccessResponse } from './generated/authmesh/flows/v1/CheckApplicationAccessResponse.js';
+export type { EvaluateBindingsRequest, EvaluateBindingsRequest__Output } from './generated/authmesh/flows/v1/EvaluateBindingsRequest.js';
+export type { EvaluateBindingsResponse, EvaluateBindingsResponse__Output } from './generated/authmesh/flows/v1/EvaluateBindingsResponse.js';
 
 // authmesh.oauth2.v1
 export type { DeviceCodeServiceHandlers } from './generated/authmesh/oauth2/v1/DeviceCodeService.js';

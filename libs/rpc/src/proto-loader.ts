@@ -10,6 +10,8 @@ import type { ProtoGrpcType as FlowsProto } from './generated/flows.js';
 import type { ProtoGrpcType as HealthProto } from './generated/health.js';
 import type { ProtoGrpcType as OAuth2ConfigProto } from './generated/oauth2_config.js';
 import type { ProtoGrpcType as OAuth2DeviceProto } from './generated/device.js';
+import type { ProtoGrpcType as NotificationConfigProto } from './generated/notification_config.js';
+import type { ProtoGrpcType as NotificationsProto } from './generated/notifications.js';
 
 /**
  * The options the types were generated with (GENERATOR_OPTIONS in scripts/proto-gen.mjs);
@@ -48,6 +50,8 @@ export interface LoadedProtos {
   health: HealthProto;
   oauth2Config: OAuth2ConfigProto;
   oauth2Device: OAuth2DeviceProto;
+  notificationConfig: NotificationConfigProto;
+  notifications: NotificationsProto;
 }
 
 let loaded: LoadedProtos | undefined;
@@ -67,6 +71,8 @@ export function loadProtos(): LoadedProtos {
     health: load<HealthProto>('grpc/health/v1/health.proto'),
     oauth2Config: load<OAuth2ConfigProto>('authmesh/core/v1/oauth2_config.proto'),
     oauth2Device: load<OAuth2DeviceProto>('authmesh/oauth2/v1/device.proto'),
+    notificationConfig: load<NotificationConfigProto>('authmesh/core/v1/notification_config.proto'),
+    notifications: load<NotificationsProto>('authmesh/events/v1/notifications.proto'),
   };
   return loaded;
 }
