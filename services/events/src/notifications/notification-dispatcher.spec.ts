@@ -14,7 +14,16 @@ const members = [
 ];
 
 function transport(mode: string, fields: Partial<NotificationTransport__Output> = {}): NotificationTransport__Output {
-  return { pk: `t-${mode}`, name: mode, mode, webhook_url: '', webhook_mapping_expression: '', webhook_mapping_name: '', send_once: false, ...fields };
+  return {
+    pk: `t-${mode}`,
+    name: mode,
+    mode,
+    webhook_url: '',
+    webhook_mapping_expression: '',
+    webhook_mapping_name: '',
+    send_once: false,
+    ...fields,
+  };
 }
 
 function rule(fields: Partial<NotificationRule__Output> = {}): NotificationRule__Output {
@@ -76,7 +85,13 @@ describe('notification dispatcher', () => {
     t.dispatcher.eventRecorded(event());
     await t.dispatcher.idle();
     expect(t.asked).toHaveLength(1);
-    expect(t.asked[0]).toMatchObject({ target_pk: 'r1', policy_engine_mode: 'all', user_pk: '9', client_ip: '192.0.2.1', pass_without_bindings: false });
+    expect(t.asked[0]).toMatchObject({
+      target_pk: 'r1',
+      policy_engine_mode: 'all',
+      user_pk: '9',
+      client_ip: '192.0.2.1',
+      pass_without_bindings: false,
+    });
     expect(JSON.parse(String(t.asked[0].context_json))).toEqual({ event: event() });
   });
 

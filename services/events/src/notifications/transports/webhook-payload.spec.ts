@@ -55,7 +55,9 @@ describe('webhook payloads', () => {
   });
 
   it('Slack: a test notification (no event) has only the severity field', () => {
-    const [attachment] = slackPayload({ ...notification, severity: 'notice', event: null }, 'x').attachments as Array<Record<string, unknown>>;
+    const [attachment] = slackPayload({ ...notification, severity: 'notice', event: null }, 'x').attachments as Array<
+      Record<string, unknown>
+    >;
     expect(attachment.fields).toEqual([{ title: 'Severity', value: 'notice', short: true }]);
   });
 
