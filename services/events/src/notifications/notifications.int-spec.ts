@@ -123,8 +123,8 @@ describe('notifications', () => {
         const user = Object.values(USERS).find((u) => u.key === req.key);
         return user ? { valid: true, user: { ...user, is_active: true }, token_identifier: user.username } : { valid: false };
       }),
-      GetUser: unary(logger, async (req: { pk: string }) => {
-        const user = byPk(req.pk);
+      GetUser: unary(logger, async (req: { pk?: string }) => {
+        const user = byPk(req.pk ?? '');
         if (!user) throw new NotFoundError('user not found');
         return { pk: user.pk, username: user.username, name: user.username, email: user.email, is_active: true };
       }),
@@ -237,7 +237,7 @@ describe('notifications', () => {
     const eventId = await publish({ action: 'login_failed', context: { message: 'local one' }, user: { pk: 9, username: 'mallory' } });
     const bobs = await waitUntil(async () => {
       const page = await own('bob');
-      return page.pagination.count === 1 && page.results[0];
+      return page.pagination.count === 1 ? page.results[0] : null;
     });
     expect(bobs).toMatchObject({ severity: 'warning', body: 'Login failed: local one (user mallory)', seen: false });
     expect(bobs.event).toMatchObject({ pk: eventId, action: 'login_failed', context: { message: 'local one' } });
@@ -351,7 +351,7 @@ describe('notifications', () => {
         headers: { authorization: `Bearer ${USERS.admin.key}` },
       });
       const page = (await res.json()) as Page<{ pk: string; context: Record<string, unknown> }>;
-      return page.pagination.count === 2 && page.results;
+      return page.pagination.count === 2 ? page.results : null;
     });
     const messages = failures.map((f) => String(f.context.message)).sort();
     expect(messages[0]).toContain('"broken hook": webhook answered HTTP 500');
@@ -369,7 +369,7 @@ describe('notifications', () => {
     await configure([]);
     const before = ruleListings;
     await publish({ action: 'login', context: { message: 'warm' } });
-    const listed = await waitUntil(() => ruleListings === before + 1 && ruleListings);
+    const listed = await waitUntil(() => (ruleListings === before + 1 ? ruleListings : 0));
     await publish({ action: 'login', context: { message: 'cached' } });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(ruleListings).toBe(listed);
