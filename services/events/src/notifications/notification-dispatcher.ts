@@ -125,7 +125,13 @@ export class NotificationDispatcher {
   }
 
   private async process(event: EventRead): Promise<void> {
-    const rules = await this.deps.rules.rules();
+    let rules: NotificationRule__Output[];
+    try {
+      rules = await this.deps.rules.rules();
+    } catch (error) {
+      this.deps.logger.warn({ event: event.pk, err: (error as Error).message }, 'notification rules not read; event not matched');
+      return;
+    }
     await Promise.all(rules.map((rule) => this.applyRule(rule, event)));
   }
 

@@ -53,16 +53,28 @@ describe('notification rule cache', () => {
     expect(t.calls()).toBe(1);
   });
 
-  it('does not keep a failed answer', async () => {
+  it('asks again a few seconds after a failure, not for every event in between', async () => {
     let fail = true;
-    const cache = new NotificationRuleCache({
-      listNotificationRules: async () => {
-        if (fail) throw new Error('core down');
-        return { rules: [rule('d')] };
+    let calls = 0;
+    let now = 0;
+    const cache = new NotificationRuleCache(
+      {
+        listNotificationRules: async () => {
+          calls++;
+          if (fail) throw new Error('core down');
+          return { rules: [rule('d')] };
+        },
       },
-    });
+      60_000,
+      () => now,
+    );
     await expect(cache.rules()).rejects.toThrow('core down');
     fail = false;
+    now += 1000;
+    await expect(cache.rules()).rejects.toThrow('core down');
+    expect(calls).toBe(1);
+    now += 5000;
     expect(await cache.rules()).toHaveLength(1);
+    expect(calls).toBe(2);
   });
 });

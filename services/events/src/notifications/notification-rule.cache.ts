@@ -9,6 +9,8 @@ export const NOTIFICATION_CONFIG_KINDS: ReadonlySet<string> = new Set([
 
 /** Change notices are not durable, so the rules are fetched again after this long anyway. */
 export const RULES_TTL_MS = 60_000;
+/** After core failed to answer, events are not matched (and core not asked) for this long. */
+export const RETRY_AFTER_FAILURE_MS = 5_000;
 
 /**
  * Core's notification rules (with their transports), fetched once and reused until a change
@@ -16,6 +18,7 @@ export const RULES_TTL_MS = 60_000;
  */
 export class NotificationRuleCache {
   private cached?: { rules: NotificationRule__Output[]; at: number };
+  private failed?: { error: unknown; at: number };
   private loading?: Promise<NotificationRule__Output[]>;
   /** Bumped by clear(), so a fetch that started before a change is not kept. */
   private generation = 0;
@@ -28,6 +31,8 @@ export class NotificationRuleCache {
 
   async rules(): Promise<NotificationRule__Output[]> {
     if (this.cached && this.now() - this.cached.at < this.ttlMs) return this.cached.rules;
+    // While core is down, each event would otherwise wait for its own failing call.
+    if (this.failed && this.now() - this.failed.at < RETRY_AFTER_FAILURE_MS) throw this.failed.error;
     this.loading ??= this.load().finally(() => {
       this.loading = undefined;
     });
@@ -37,14 +42,21 @@ export class NotificationRuleCache {
   clear(): void {
     this.generation++;
     this.cached = undefined;
+    this.failed = undefined;
     this.loading = undefined;
   }
 
   private async load(): Promise<NotificationRule__Output[]> {
     const generation = this.generation;
     const at = this.now();
-    const { rules } = await this.config.listNotificationRules();
-    if (generation === this.generation) this.cached = { rules, at };
-    return rules;
+    try {
+      const { rules } = await this.config.listNotificationRules();
+      if (generation === this.generation) this.cached = { rules, at };
+      this.failed = undefined;
+      return rules;
+    } catch (error) {
+      if (generation === this.generation) this.failed = { error, at: this.now() };
+      throw error;
+    }
   }
 }
