@@ -46,12 +46,13 @@ export const eventsService: ServiceDefinition = {
     const notificationConfig = new NotificationConfigClient(ctx.addresses.grpc('core'), ctx.meshKey);
     const flows = new FlowClient(ctx.addresses.grpc('flows'), ctx.meshKey);
     const rules = new NotificationRuleCache(notificationConfig);
+    const notifications = new NotificationRepository(dataSource);
     const dispatcher = new NotificationDispatcher({
       rules,
       config: notificationConfig,
       flows,
       transports: notificationTransports({
-        notifications: new NotificationRepository(dataSource),
+        notifications,
         outbound: new OutboundClient({ allowedNetworks: ctx.config.outbound_allowed_cidrs, userAgent: `authmesh/${ctx.version}` }),
         expressions: await ExpressionEngine.create(),
         // The installation's SMTP settings, the same the flows e-mail stage uses.
@@ -79,9 +80,15 @@ export const eventsService: ServiceDefinition = {
       },
       logger,
     });
-    const changes = await ctx.bus.subscribe(Subjects.configChanged, (message) => {
-      const kind = (message.data as { kind?: unknown } | null)?.kind;
-      if (typeof kind === 'string' && NOTIFICATION_CONFIG_KINDS.has(kind)) rules.clear();
+    const changes = await ctx.bus.subscribe(Subjects.configChanged, async (message) => {
+      const change = (message.data ?? {}) as { kind?: unknown; pk?: unknown; action?: unknown };
+      if (typeof change.kind === 'string' && NOTIFICATION_CONFIG_KINDS.has(change.kind)) rules.clear();
+      // A deleted user's notifications go with them (change notices are not durable; retention removes any left over).
+      if (change.kind === 'authentik_core.user' && change.action === 'deleted' && typeof change.pk === 'string' && change.pk) {
+        await notifications
+          .deleteForUser(change.pk)
+          .catch((error: unknown) => logger.warn({ err: (error as Error).message }, "a deleted user's notifications were not removed"));
+      }
     });
 
     const { app, handler } = await createHttpApp(

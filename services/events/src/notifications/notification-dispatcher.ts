@@ -22,6 +22,8 @@ export const NOTIFICATION_MARKER = 'notification_delivery';
 
 /** Events waiting for rule matching; beyond this, new events are not matched (and a warning is logged). */
 const MAX_QUEUE = 10_000;
+/** At most one warning this often while the rules cannot be read. */
+const RULES_WARNING_INTERVAL_MS = 5_000;
 /** Events matched at the same time, so one slow webhook does not hold up every other notification. */
 const WORKERS = 4;
 
@@ -67,6 +69,7 @@ export class NotificationDispatcher {
   private readonly queue: EventRead[] = [];
   private active = 0;
   private idleWaiters: Array<() => void> = [];
+  private rulesWarnedAt = 0;
 
   constructor(private readonly deps: NotificationDispatcherDeps) {}
 
@@ -129,7 +132,11 @@ export class NotificationDispatcher {
     try {
       rules = await this.deps.rules.rules();
     } catch (error) {
-      this.deps.logger.warn({ event: event.pk, err: (error as Error).message }, 'notification rules not read; event not matched');
+      // Once per failure window, not once per event.
+      if (Date.now() - this.rulesWarnedAt >= RULES_WARNING_INTERVAL_MS) {
+        this.rulesWarnedAt = Date.now();
+        this.deps.logger.warn({ err: (error as Error).message }, 'notification rules not read; events are not matched meanwhile');
+      }
       return;
     }
     await Promise.all(rules.map((rule) => this.applyRule(rule, event)));

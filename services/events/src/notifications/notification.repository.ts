@@ -47,6 +47,11 @@ export class NotificationRepository {
     await this.dataSource.manager.update(NotificationEntity, { userPk, seen: false }, { seen: true });
   }
 
+  /** Deletes every notification of a user (the user was deleted in core). */
+  async deleteForUser(userPk: string): Promise<void> {
+    await this.dataSource.manager.delete(NotificationEntity, { userPk });
+  }
+
   /** Deletes one notification of the user; false when there is none. */
   async deleteOwn(userPk: string, pk: string): Promise<boolean> {
     const result = await this.dataSource.manager.delete(NotificationEntity, { pk, userPk });

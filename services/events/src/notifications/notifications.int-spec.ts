@@ -280,6 +280,15 @@ describe('notifications', () => {
     expect((await own('carol')).pagination.count).toBe(1);
   });
 
+  it("removes a deleted user's notifications when core announces the deletion", async () => {
+    await configure([rule({ matcher: byMessage('before deletion') })]);
+    await publish({ context: { message: 'before deletion' } });
+    await waitUntil(async () => (await own('bob')).pagination.count === 1 && (await own('carol')).pagination.count === 2);
+    await bus.publish(Subjects.configChanged, { kind: 'authentik_core.user', pk: USERS.carol.pk, action: 'deleted' });
+    await waitUntil(async () => (await own('carol')).pagination.count === 0);
+    expect((await own('bob')).pagination.count).toBe(1);
+  });
+
   it('does not match a rule without policy bindings, and asks flows with the event and its user', async () => {
     const unbound = rule({});
     await configure([unbound]);
