@@ -84,6 +84,8 @@ import type { Recipient__Output } from './generated/authmesh/core/v1/Recipient.j
 import type { NotificationServiceClient } from './generated/authmesh/events/v1/NotificationService.js';
 import type { TestTransportRequest } from './generated/authmesh/events/v1/TestTransportRequest.js';
 import type { TestTransportResponse__Output } from './generated/authmesh/events/v1/TestTransportResponse.js';
+import type { EvaluateBindingsRequest } from './generated/authmesh/flows/v1/EvaluateBindingsRequest.js';
+import type { EvaluateBindingsResponse__Output } from './generated/authmesh/flows/v1/EvaluateBindingsResponse.js';
 
 /** Per-call options of the typed clients. */
 export interface RpcCallOptions {
@@ -355,6 +357,13 @@ export class FlowClient extends MeshClient<FlowServiceClient> {
     options?: RpcCallOptions,
   ): Promise<CheckApplicationAccessResponse__Output> {
     return this.call('CheckApplicationAccess', (r, m, o, cb) => this.client.CheckApplicationAccess(r, m, o, cb), request, {
+      deadlineMs: 35_000,
+      ...options,
+    });
+  }
+  /** Whether the policy bindings of any target (a notification rule) pass for a user and a context. */
+  evaluateBindings(request: EvaluateBindingsRequest, options?: RpcCallOptions): Promise<EvaluateBindingsResponse__Output> {
+    return this.call('EvaluateBindings', (r, m, o, cb) => this.client.EvaluateBindings(r, m, o, cb), request, {
       deadlineMs: 35_000,
       ...options,
     });

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Counter } from 'prom-client';
 import type { Logger } from '@authmesh/logger';
+import type { EventRead } from './events/event.dto.js';
 
 /** Runtime values the events service's Nest module is built with. */
 export interface EventsOptions {
@@ -10,4 +11,6 @@ export interface EventsOptions {
   recorded: Counter<'action'>;
   /** Authenticates API requests (through core's IdentityService). */
   principals: import('@authmesh/http').PrincipalResolver;
+  /** Told about every newly stored event (notification rules); must return at once and never throw. */
+  onRecorded?: (event: EventRead) => void;
 }

@@ -8,6 +8,7 @@ import { consumeEvents } from './events/event.consumer.js';
 import { registerEventRpc } from './events/event.rpc.js';
 import { EventService } from './events/event.service.js';
 import { EventsModule } from './events.module.js';
+import { startNotifications } from './notifications/notification-runtime.js';
 
 /** How often expired events are purged. */
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -32,11 +33,22 @@ export const eventsService: ServiceDefinition = {
 
     const principals = remotePrincipalResolver(identity, (error) => error instanceof RpcCallError);
 
-    const { app, handler } = await createHttpApp(EventsModule.register({ logger, dataSource, recorded, principals }), {
-      service: 'events',
-      logger,
-      metrics: ctx.metrics,
-    });
+    const notifications = await startNotifications(ctx, logger, dataSource, identity);
+
+    const { app, handler } = await createHttpApp(
+      EventsModule.register({
+        logger,
+        dataSource,
+        recorded,
+        principals,
+        onRecorded: (event) => notifications.dispatcher.eventRecorded(event),
+      }),
+      {
+        service: 'events',
+        logger,
+        metrics: ctx.metrics,
+      },
+    );
     const events = app.get(EventService);
     registerEventRpc(ctx.grpc, events, logger);
     const subscription = await consumeEvents(ctx.bus, events, logger);
@@ -56,6 +68,7 @@ export const eventsService: ServiceDefinition = {
       async stop() {
         clearInterval(purge);
         await subscription.unsubscribe().catch(() => undefined);
+        await notifications.stop();
         await app.close();
         identity.close();
         if (dataSource.isInitialized) await dataSource.destroy();

@@ -16,6 +16,7 @@ import {
   type PreparePlanRequest__Output,
   type TestPolicyRequest__Output,
   type CheckApplicationAccessRequest__Output,
+  type EvaluateBindingsRequest__Output,
   type PreparePlanResponse,
   type User__Output,
 } from '@authmesh/rpc';
@@ -34,6 +35,7 @@ import { FlowsModule } from './flows.module.js';
 import { HibpRangeClient } from './policies/password/hibp-range.client.js';
 import { PolicyEngine } from './policies/policy-engine.js';
 import { checkApplicationAccess } from './policies/application-access.js';
+import { evaluateBindings } from './policies/target-bindings.js';
 import { testPolicy } from './policies/policy-test.js';
 import { policyRuntimes } from './policies/policy-runtimes.js';
 import { ReputationRepository } from './reputation/reputation.repository.js';
@@ -154,6 +156,7 @@ export const flowsService: ServiceDefinition = {
       CheckApplicationAccess: unary(logger, (req: CheckApplicationAccessRequest__Output) =>
         checkApplicationAccess(engine, identity, config, req),
       ),
+      EvaluateBindings: unary(logger, (req: EvaluateBindingsRequest__Output) => evaluateBindings(engine, identity, config, req)),
       PreparePlan: unary(logger, async (req: PreparePlanRequest__Output): Promise<PreparePlanResponse> => {
         let context: unknown;
         try {

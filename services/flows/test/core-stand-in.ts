@@ -22,6 +22,8 @@ export class CoreStandIn {
   readonly passwordChecks: string[] = [];
   /** Consents by `user:application` → permissions and expiry (ms since epoch, 0 = never). */
   readonly consents = new Map<string, { permissions: string[]; expires: number }>();
+  /** Policy bindings of targets other than flows (applications, notification rules). */
+  readonly bindings: PolicyBinding[] = [];
   private host?: GrpcHost;
 
   async start(meshKey: string, logger: Logger): Promise<string> {
@@ -39,7 +41,9 @@ export class CoreStandIn {
         return { slug: flow.slug };
       }),
       ListPolicyBindings: unary(logger, async (req: { targets: string[] }) => ({
-        bindings: [...this.flows.values()].flatMap((f) => f.policy_bindings ?? []).filter((b) => req.targets.includes(b.target ?? '')),
+        bindings: [...[...this.flows.values()].flatMap((f) => f.policy_bindings ?? []), ...this.bindings].filter((b) =>
+          req.targets.includes(b.target ?? ''),
+        ),
       })),
       GetStage: unary(logger, async (req: { pk: string }) => {
         const stage = [...this.flows.values()].flatMap((f) => f.bindings ?? []).find((b) => b.stage?.pk === req.pk)?.stage;

@@ -48,7 +48,10 @@ export class EventService {
       expires: expiry(created, input.expires),
     });
     const stored = await this.events.insert(event);
-    if (stored) this.options.recorded.inc({ action: input.action });
+    if (stored) {
+      this.options.recorded.inc({ action: input.action });
+      this.options.onRecorded?.(serializeEvent(event));
+    }
     return stored;
   }
 
@@ -125,7 +128,8 @@ function expiry(created: Date, requested: string | undefined): Date {
   return at.getTime() > created.getTime() && at.getTime() <= latest ? at : fallback;
 }
 
-function serializeEvent(event: EventEntity): EventRead {
+/** An event as the API shows it (also what notification rules and webhooks see). */
+export function serializeEvent(event: EventEntity): EventRead {
   return {
     pk: event.eventUuid,
     action: event.action,

@@ -1216,6 +1216,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v3/events/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/events/notifications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationController_retrieve'];
+    put?: never;
+    post?: never;
+    delete: operations['NotificationController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['NotificationController_patch'];
+    trace?: never;
+  };
+  '/api/v3/events/notifications/mark_all_seen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['NotificationController_markAllSeen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/events/rules': {
     parameters: {
       query?: never;
@@ -8064,6 +8112,205 @@ export interface operations {
             unique_users: number;
           }[];
         };
+      };
+    };
+  };
+  NotificationController_list: {
+    parameters: {
+      query?: {
+        ordering?: string;
+        page?: number;
+        page_size?: number;
+        search?: string;
+        seen?: 'true' | 'false';
+        severity?: 'notice' | 'warning' | 'alert';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              body: string;
+              created: string;
+              event: {
+                action: string;
+                app: string;
+                brand: {
+                  [key: string]: unknown;
+                };
+                client_ip: string | null;
+                context: {
+                  [key: string]: unknown;
+                };
+                created: string;
+                expires: string;
+                /** Format: uuid */
+                pk: string;
+                user: {
+                  [key: string]: unknown;
+                };
+              } | null;
+              /** Format: uuid */
+              pk: string;
+              seen: boolean;
+              /** @enum {string} */
+              severity: 'notice' | 'warning' | 'alert';
+            }[];
+          };
+        };
+      };
+    };
+  };
+  NotificationController_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            body: string;
+            created: string;
+            event: {
+              action: string;
+              app: string;
+              brand: {
+                [key: string]: unknown;
+              };
+              client_ip: string | null;
+              context: {
+                [key: string]: unknown;
+              };
+              created: string;
+              expires: string;
+              /** Format: uuid */
+              pk: string;
+              user: {
+                [key: string]: unknown;
+              };
+            } | null;
+            /** Format: uuid */
+            pk: string;
+            seen: boolean;
+            /** @enum {string} */
+            severity: 'notice' | 'warning' | 'alert';
+          };
+        };
+      };
+    };
+  };
+  NotificationController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationController_patch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          seen?: boolean;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            body: string;
+            created: string;
+            event: {
+              action: string;
+              app: string;
+              brand: {
+                [key: string]: unknown;
+              };
+              client_ip: string | null;
+              context: {
+                [key: string]: unknown;
+              };
+              created: string;
+              expires: string;
+              /** Format: uuid */
+              pk: string;
+              user: {
+                [key: string]: unknown;
+              };
+            } | null;
+            /** Format: uuid */
+            pk: string;
+            seen: boolean;
+            /** @enum {string} */
+            severity: 'notice' | 'warning' | 'alert';
+          };
+        };
+      };
+    };
+  };
+  NotificationController_markAllSeen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

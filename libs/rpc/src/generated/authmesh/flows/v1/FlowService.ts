@@ -9,6 +9,8 @@ import type { CacheInfo as _authmesh_flows_v1_CacheInfo, CacheInfo__Output as _a
 import type { CheckApplicationAccessRequest as _authmesh_flows_v1_CheckApplicationAccessRequest, CheckApplicationAccessRequest__Output as _authmesh_flows_v1_CheckApplicationAccessRequest__Output } from '../../../authmesh/flows/v1/CheckApplicationAccessRequest.js';
 import type { CheckApplicationAccessResponse as _authmesh_flows_v1_CheckApplicationAccessResponse, CheckApplicationAccessResponse__Output as _authmesh_flows_v1_CheckApplicationAccessResponse__Output } from '../../../authmesh/flows/v1/CheckApplicationAccessResponse.js';
 import type { ClearCacheRequest as _authmesh_flows_v1_ClearCacheRequest, ClearCacheRequest__Output as _authmesh_flows_v1_ClearCacheRequest__Output } from '../../../authmesh/flows/v1/ClearCacheRequest.js';
+import type { EvaluateBindingsRequest as _authmesh_flows_v1_EvaluateBindingsRequest, EvaluateBindingsRequest__Output as _authmesh_flows_v1_EvaluateBindingsRequest__Output } from '../../../authmesh/flows/v1/EvaluateBindingsRequest.js';
+import type { EvaluateBindingsResponse as _authmesh_flows_v1_EvaluateBindingsResponse, EvaluateBindingsResponse__Output as _authmesh_flows_v1_EvaluateBindingsResponse__Output } from '../../../authmesh/flows/v1/EvaluateBindingsResponse.js';
 import type { FlowStatus as _authmesh_flows_v1_FlowStatus, FlowStatus__Output as _authmesh_flows_v1_FlowStatus__Output } from '../../../authmesh/flows/v1/FlowStatus.js';
 import type { GetCacheInfoRequest as _authmesh_flows_v1_GetCacheInfoRequest, GetCacheInfoRequest__Output as _authmesh_flows_v1_GetCacheInfoRequest__Output } from '../../../authmesh/flows/v1/GetCacheInfoRequest.js';
 import type { GetStatusRequest as _authmesh_flows_v1_GetStatusRequest, GetStatusRequest__Output as _authmesh_flows_v1_GetStatusRequest__Output } from '../../../authmesh/flows/v1/GetStatusRequest.js';
@@ -74,6 +76,27 @@ export interface FlowServiceClient extends grpc.Client {
   clearCache(argument: _authmesh_flows_v1_ClearCacheRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
   clearCache(argument: _authmesh_flows_v1_ClearCacheRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
   clearCache(argument: _authmesh_flows_v1_ClearCacheRequest, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Notification rules (the events runtime asks for each new event and rule): evaluates the
+   * policy bindings of any target for a user and a context, like CheckApplicationAccess does
+   * for an application. A policy that fails counts as its binding's failure result; an
+   * unknown user is evaluated as anonymous (user and group bindings then fail).
+   */
+  EvaluateBindings(argument: _authmesh_flows_v1_EvaluateBindingsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_EvaluateBindingsResponse__Output>): grpc.ClientUnaryCall;
+  EvaluateBindings(argument: _authmesh_flows_v1_EvaluateBindingsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_EvaluateBindingsResponse__Output>): grpc.ClientUnaryCall;
+  EvaluateBindings(argument: _authmesh_flows_v1_EvaluateBindingsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_EvaluateBindingsResponse__Output>): grpc.ClientUnaryCall;
+  EvaluateBindings(argument: _authmesh_flows_v1_EvaluateBindingsRequest, callback: grpc.requestCallback<_authmesh_flows_v1_EvaluateBindingsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Notification rules (the events runtime asks for each new event and rule): evaluates the
+   * policy bindings of any target for a user and a context, like CheckApplicationAccess does
+   * for an application. A policy that fails counts as its binding's failure result; an
+   * unknown user is evaluated as anonymous (user and group bindings then fail).
+   */
+  evaluateBindings(argument: _authmesh_flows_v1_EvaluateBindingsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_EvaluateBindingsResponse__Output>): grpc.ClientUnaryCall;
+  evaluateBindings(argument: _authmesh_flows_v1_EvaluateBindingsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_EvaluateBindingsResponse__Output>): grpc.ClientUnaryCall;
+  evaluateBindings(argument: _authmesh_flows_v1_EvaluateBindingsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_EvaluateBindingsResponse__Output>): grpc.ClientUnaryCall;
+  evaluateBindings(argument: _authmesh_flows_v1_EvaluateBindingsRequest, callback: grpc.requestCallback<_authmesh_flows_v1_EvaluateBindingsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * How many flow definitions this executor holds in its cache.
@@ -166,6 +189,14 @@ export interface FlowServiceHandlers extends grpc.UntypedServiceImplementation {
   ClearCache: grpc.handleUnaryCall<_authmesh_flows_v1_ClearCacheRequest__Output, _authmesh_flows_v1_CacheInfo>;
   
   /**
+   * Notification rules (the events runtime asks for each new event and rule): evaluates the
+   * policy bindings of any target for a user and a context, like CheckApplicationAccess does
+   * for an application. A policy that fails counts as its binding's failure result; an
+   * unknown user is evaluated as anonymous (user and group bindings then fail).
+   */
+  EvaluateBindings: grpc.handleUnaryCall<_authmesh_flows_v1_EvaluateBindingsRequest__Output, _authmesh_flows_v1_EvaluateBindingsResponse>;
+  
+  /**
    * How many flow definitions this executor holds in its cache.
    */
   GetCacheInfo: grpc.handleUnaryCall<_authmesh_flows_v1_GetCacheInfoRequest__Output, _authmesh_flows_v1_CacheInfo>;
@@ -194,6 +225,7 @@ export interface FlowServiceDefinition extends grpc.ServiceDefinition {
   Authenticate: MethodDefinition<_authmesh_flows_v1_AuthenticateRequest, _authmesh_flows_v1_AuthenticateResponse, _authmesh_flows_v1_AuthenticateRequest__Output, _authmesh_flows_v1_AuthenticateResponse__Output>
   CheckApplicationAccess: MethodDefinition<_authmesh_flows_v1_CheckApplicationAccessRequest, _authmesh_flows_v1_CheckApplicationAccessResponse, _authmesh_flows_v1_CheckApplicationAccessRequest__Output, _authmesh_flows_v1_CheckApplicationAccessResponse__Output>
   ClearCache: MethodDefinition<_authmesh_flows_v1_ClearCacheRequest, _authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_ClearCacheRequest__Output, _authmesh_flows_v1_CacheInfo__Output>
+  EvaluateBindings: MethodDefinition<_authmesh_flows_v1_EvaluateBindingsRequest, _authmesh_flows_v1_EvaluateBindingsResponse, _authmesh_flows_v1_EvaluateBindingsRequest__Output, _authmesh_flows_v1_EvaluateBindingsResponse__Output>
   GetCacheInfo: MethodDefinition<_authmesh_flows_v1_GetCacheInfoRequest, _authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_GetCacheInfoRequest__Output, _authmesh_flows_v1_CacheInfo__Output>
   GetStatus: MethodDefinition<_authmesh_flows_v1_GetStatusRequest, _authmesh_flows_v1_FlowStatus, _authmesh_flows_v1_GetStatusRequest__Output, _authmesh_flows_v1_FlowStatus__Output>
   PreparePlan: MethodDefinition<_authmesh_flows_v1_PreparePlanRequest, _authmesh_flows_v1_PreparePlanResponse, _authmesh_flows_v1_PreparePlanRequest__Output, _authmesh_flows_v1_PreparePlanResponse__Output>
