@@ -17092,3 +17092,891 @@ export interface operations {
     };
   };
 }
+
+// ---- BEGIN hand-written block: notifications (web branch notify-web) ----
+// The server endpoints for notification transports, rules and the user's notifications are built on
+// other branches; these declarations were written by hand in the generator's style and merge into
+// the interfaces above. `npm run api:gen -w @authmesh/web` on the merged server replaces them.
+export interface paths {
+  '/api/v3/events/transports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationTransportController_list'];
+    put?: never;
+    post: operations['NotificationTransportController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/events/transports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationTransportController_retrieve'];
+    put: operations['NotificationTransportController_replace'];
+    post?: never;
+    delete: operations['NotificationTransportController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['NotificationTransportController_patch'];
+    trace?: never;
+  };
+  '/api/v3/events/transports/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationTransportController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/events/transports/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['NotificationTransportController_test'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/events/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationRuleController_list'];
+    put?: never;
+    post: operations['NotificationRuleController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/events/rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationRuleController_retrieve'];
+    put: operations['NotificationRuleController_replace'];
+    post?: never;
+    delete: operations['NotificationRuleController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['NotificationRuleController_patch'];
+    trace?: never;
+  };
+  '/api/v3/events/rules/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationRuleController_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/events/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/events/notifications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['NotificationController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['NotificationController_patch'];
+    trace?: never;
+  };
+  '/api/v3/events/notifications/mark_all_seen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['NotificationController_markAllSeen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export interface operations {
+  NotificationTransportController_list: {
+    parameters: {
+      query?: {
+        /** @enum {string} */
+        mode?: 'local' | 'webhook' | 'webhook_slack' | 'email';
+        name?: string;
+        ordering?: string;
+        page?: number;
+        page_size?: number;
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              /** @enum {string} */
+              mode: 'local' | 'webhook' | 'webhook_slack' | 'email';
+              mode_verbose: string;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              send_once: boolean;
+              webhook_mapping: string | null;
+              webhook_url: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  NotificationTransportController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          mode: 'local' | 'webhook' | 'webhook_slack' | 'email';
+          name: string;
+          send_once?: boolean;
+          /** Format: uuid */
+          webhook_mapping?: string | null;
+          webhook_url?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            mode: 'local' | 'webhook' | 'webhook_slack' | 'email';
+            mode_verbose: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            send_once: boolean;
+            webhook_mapping: string | null;
+            webhook_url: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationTransportController_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            mode: 'local' | 'webhook' | 'webhook_slack' | 'email';
+            mode_verbose: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            send_once: boolean;
+            webhook_mapping: string | null;
+            webhook_url: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationTransportController_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          mode: 'local' | 'webhook' | 'webhook_slack' | 'email';
+          name: string;
+          send_once?: boolean;
+          /** Format: uuid */
+          webhook_mapping?: string | null;
+          webhook_url?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            mode: 'local' | 'webhook' | 'webhook_slack' | 'email';
+            mode_verbose: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            send_once: boolean;
+            webhook_mapping: string | null;
+            webhook_url: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationTransportController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationTransportController_patch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          mode?: 'local' | 'webhook' | 'webhook_slack' | 'email';
+          name?: string;
+          send_once?: boolean;
+          /** Format: uuid */
+          webhook_mapping?: string | null;
+          webhook_url?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            mode: 'local' | 'webhook' | 'webhook_slack' | 'email';
+            mode_verbose: string;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            send_once: boolean;
+            webhook_mapping: string | null;
+            webhook_url: string;
+          };
+        };
+      };
+    };
+  };
+  NotificationTransportController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
+  NotificationTransportController_test: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            messages: string[];
+          };
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            messages: string[];
+          };
+        };
+      };
+    };
+  };
+  NotificationRuleController_list: {
+    parameters: {
+      query?: {
+        /** @enum {string} */
+        severity?: 'notice' | 'warning' | 'alert';
+        name?: string;
+        ordering?: string;
+        page?: number;
+        page_size?: number;
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              group: string | null;
+              group_obj: {
+                name: string;
+                /** Format: uuid */
+                pk: string;
+              } | null;
+              name: string;
+              /** Format: uuid */
+              pk: string;
+              /** @enum {string} */
+              policy_engine_mode: 'any' | 'all';
+              /** @enum {string} */
+              severity: 'notice' | 'warning' | 'alert';
+              transports: string[];
+            }[];
+          };
+        };
+      };
+    };
+  };
+  NotificationRuleController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          group?: string | null;
+          name: string;
+          /** @enum {string} */
+          policy_engine_mode?: 'any' | 'all';
+          /** @enum {string} */
+          severity: 'notice' | 'warning' | 'alert';
+          transports?: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            group: string | null;
+            group_obj: {
+              name: string;
+              /** Format: uuid */
+              pk: string;
+            } | null;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            policy_engine_mode: 'any' | 'all';
+            /** @enum {string} */
+            severity: 'notice' | 'warning' | 'alert';
+            transports: string[];
+          };
+        };
+      };
+    };
+  };
+  NotificationRuleController_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            group: string | null;
+            group_obj: {
+              name: string;
+              /** Format: uuid */
+              pk: string;
+            } | null;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            policy_engine_mode: 'any' | 'all';
+            /** @enum {string} */
+            severity: 'notice' | 'warning' | 'alert';
+            transports: string[];
+          };
+        };
+      };
+    };
+  };
+  NotificationRuleController_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          group?: string | null;
+          name: string;
+          /** @enum {string} */
+          policy_engine_mode?: 'any' | 'all';
+          /** @enum {string} */
+          severity: 'notice' | 'warning' | 'alert';
+          transports?: string[];
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            group: string | null;
+            group_obj: {
+              name: string;
+              /** Format: uuid */
+              pk: string;
+            } | null;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            policy_engine_mode: 'any' | 'all';
+            /** @enum {string} */
+            severity: 'notice' | 'warning' | 'alert';
+            transports: string[];
+          };
+        };
+      };
+    };
+  };
+  NotificationRuleController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationRuleController_patch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          group?: string | null;
+          name?: string;
+          /** @enum {string} */
+          policy_engine_mode?: 'any' | 'all';
+          /** @enum {string} */
+          severity?: 'notice' | 'warning' | 'alert';
+          transports?: string[];
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            group: string | null;
+            group_obj: {
+              name: string;
+              /** Format: uuid */
+              pk: string;
+            } | null;
+            name: string;
+            /** Format: uuid */
+            pk: string;
+            /** @enum {string} */
+            policy_engine_mode: 'any' | 'all';
+            /** @enum {string} */
+            severity: 'notice' | 'warning' | 'alert';
+            transports: string[];
+          };
+        };
+      };
+    };
+  };
+  NotificationRuleController_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
+  NotificationController_list: {
+    parameters: {
+      query?: {
+        /** @enum {string} */
+        seen?: 'true' | 'false';
+        ordering?: string;
+        page?: number;
+        page_size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              body: string;
+              created: string;
+              event: {
+                action: string;
+                app: string;
+                brand: {
+                  [key: string]: unknown;
+                };
+                client_ip: string | null;
+                context: {
+                  [key: string]: unknown;
+                };
+                created: string;
+                expires: string;
+                /** Format: uuid */
+                pk: string;
+                user: {
+                  [key: string]: unknown;
+                };
+              } | null;
+              /** Format: uuid */
+              pk: string;
+              seen: boolean;
+              /** @enum {string} */
+              severity: 'notice' | 'warning' | 'alert';
+            }[];
+          };
+        };
+      };
+    };
+  };
+  NotificationController_patch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          seen?: boolean;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            body: string;
+            created: string;
+            event: {
+              action: string;
+              app: string;
+              brand: {
+                [key: string]: unknown;
+              };
+              client_ip: string | null;
+              context: {
+                [key: string]: unknown;
+              };
+              created: string;
+              expires: string;
+              /** Format: uuid */
+              pk: string;
+              user: {
+                [key: string]: unknown;
+              };
+            } | null;
+            /** Format: uuid */
+            pk: string;
+            seen: boolean;
+            /** @enum {string} */
+            severity: 'notice' | 'warning' | 'alert';
+          };
+        };
+      };
+    };
+  };
+  NotificationController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationController_markAllSeen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+}
+// ---- END hand-written block: notifications ----
