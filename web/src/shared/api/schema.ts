@@ -17233,7 +17233,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['NotificationController_retrieve'];
     put?: never;
     post?: never;
     delete: operations['NotificationController_remove'];
@@ -17329,7 +17329,7 @@ export interface operations {
       };
     };
     responses: {
-      201: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
@@ -17621,7 +17621,7 @@ export interface operations {
       };
     };
     responses: {
-      201: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
@@ -17830,11 +17830,14 @@ export interface operations {
   NotificationController_list: {
     parameters: {
       query?: {
-        /** @enum {string} */
-        seen?: 'true' | 'false';
         ordering?: string;
         page?: number;
         page_size?: number;
+        search?: string;
+        /** @enum {string} */
+        seen?: 'true' | 'false';
+        /** @enum {string} */
+        severity?: 'notice' | 'warning' | 'alert';
       };
       header?: never;
       path?: never;
@@ -17884,6 +17887,53 @@ export interface operations {
               /** @enum {string} */
               severity: 'notice' | 'warning' | 'alert';
             }[];
+          };
+        };
+      };
+    };
+  };
+  NotificationController_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            body: string;
+            created: string;
+            event: {
+              action: string;
+              app: string;
+              brand: {
+                [key: string]: unknown;
+              };
+              client_ip: string | null;
+              context: {
+                [key: string]: unknown;
+              };
+              created: string;
+              expires: string;
+              /** Format: uuid */
+              pk: string;
+              user: {
+                [key: string]: unknown;
+              };
+            } | null;
+            /** Format: uuid */
+            pk: string;
+            seen: boolean;
+            /** @enum {string} */
+            severity: 'notice' | 'warning' | 'alert';
           };
         };
       };

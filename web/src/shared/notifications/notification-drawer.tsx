@@ -103,8 +103,9 @@ export function NotificationPanel({
 }) {
   const { t } = useI18n();
   const drawer = useRef<HTMLDivElement>(null);
-  // The drawer takes the focus when it opens, so keyboard users land in it.
-  useEffect(() => drawer.current?.focus(), []);
+  // The drawer takes the focus when it opens, so keyboard users land in it. Without preventScroll
+  // the browser would scroll the page sideways to the panel while it is still sliding in.
+  useEffect(() => drawer.current?.focus({ preventScroll: true }), []);
   const { items, count, loading, error, actionFailed } = state;
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
