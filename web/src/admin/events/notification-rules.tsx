@@ -1,11 +1,11 @@
 import { Content, Label } from '@patternfly/react-core';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../../shared/i18n/i18n';
 import type { MessageKey } from '../../shared/i18n/locales';
 import { Link } from '../../shared/router';
 import { text } from '../kit/cells';
 import type { Choice, Resource } from '../kit/resource';
-import type { Row } from '../kit/resource-api';
+import { listPage, type Row } from '../kit/resource-api';
 import { PolicyBindings } from '../policies/policy-bindings';
 
 /** How urgent a rule's notifications are, as the API names it, and its label. */
@@ -43,6 +43,36 @@ function GroupCell({ row }: { row: Row }) {
   return <Link to={`/identity/groups/${encodeURIComponent(String(group.pk))}`}>{text(group.name)}</Link>;
 }
 
+/** The rule's transports by name, each linked to its page; their ids when the names cannot be loaded. */
+function TransportLinks({ pks }: { pks: string[] }) {
+  const [names, setNames] = useState<Map<string, string> | undefined>();
+  // The ids as one string: the array is made anew on every render.
+  const wanted = pks.join(',');
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    listPage('/api/v3/events/transports', { page_size: 1000 })
+      .then((page) => live && setNames(new Map(page.results.map((row) => [String(row.pk), String(row.name)]))))
+      .catch(() => live && setNames(new Map()));
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  if (pks.length === 0) return <>-</>;
+  return (
+    <>
+      {pks.map((pk, index) => (
+        <span key={pk}>
+          {index > 0 ? ', ' : null}
+          <Link to={`/events/transports/${encodeURIComponent(pk)}`}>{names?.get(pk) ?? pk}</Link>
+        </span>
+      ))}
+    </>
+  );
+}
+
+const transportsOf = (row: Row): string[] => (Array.isArray(row.transports) ? row.transports.map(String) : []);
+
 /** The rule's policy bindings, with what they mean for a rule (which events trigger it). */
 function RuleBindings({ row }: { row: Row }): ReactNode {
   const { t } = useI18n();
@@ -66,10 +96,8 @@ export const ruleResource: Resource = {
     { label: 'admin.field.name', render: (row) => text(row.name), ordering: 'name' },
     { label: 'admin.rules.severityLabel', render: (row) => <SeverityCell severity={row.severity} /> },
     { label: 'admin.rules.group', render: (row) => <GroupCell row={row} /> },
-    {
-      label: 'admin.rules.transportCount',
-      render: (row) => String(Array.isArray(row.transports) ? row.transports.length : 0),
-    },
+    { label: 'admin.rules.transports', render: (row) => String(transportsOf(row).length), listOnly: true },
+    { label: 'admin.rules.transports', render: (row) => <TransportLinks pks={transportsOf(row)} />, detailOnly: true },
   ],
   warnings: [{ when: (row) => !row.group, message: 'admin.rules.disabled' }],
   filters: [{ name: 'severity', label: 'admin.rules.severityLabel', choices: SEVERITY_CHOICES }],

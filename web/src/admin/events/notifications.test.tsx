@@ -253,6 +253,20 @@ describe('notification rules', () => {
     await waitFor(() => expect(patched).toMatchObject({ group: null, transports: [T1] }));
   });
 
+  it('names the transports on the detail page, each linked to its page', async () => {
+    fakeServer.reply = (request) => {
+      if (request.url.pathname === '/api/v3/events/transports')
+        return json(200, page([transport(), transport({ pk: 't2', name: 'Mail' })]));
+      return json(200, rule({ transports: [T1, 't2'] }));
+    };
+    renderWithI18n(<ResourceDetail resource={ruleResource} id={R1} />);
+    expect((await screen.findByRole('link', { name: 'Chat' })).getAttribute('href')).toBe(`#/events/transports/${T1}`);
+    expect(screen.getByRole('link', { name: 'Mail' }).getAttribute('href')).toBe('#/events/transports/t2');
+    expect(screen.getAllByText('Transports')).toHaveLength(1);
+    expect(screen.queryByText('2')).toBeNull();
+    expect(fakeServer.requests.filter((r) => r.url.pathname === '/api/v3/events/transports')).toHaveLength(1);
+  });
+
   it("lists the rule's policy bindings and says what they decide", async () => {
     const user = userEvent.setup();
     fakeServer.reply = (request) => {
