@@ -198,7 +198,8 @@ describe('notification drawer', () => {
     );
     window.location.hash = '#/events/rules';
     const admin = renderWithI18n(<AdminInterface navigate={{ assign: vi.fn() }} />);
-    await user.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
+    // The whole admin interface renders first, which takes a while on a busy machine.
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }, { timeout: 5000 }));
     expect((await screen.findByRole('link', { name: 'Show the event' })).getAttribute('href')).toBe(`#/events/log/${EVENT}`);
     admin.unmount();
 
