@@ -1,6 +1,6 @@
 import { Alert, Nav, NavExpandable, NavItem, NavList, Title } from '@patternfly/react-core';
 import { useI18n } from '../shared/i18n/i18n';
-import { matchPath, useHashRoute, type HashRoute } from '../shared/router';
+import { hrefOf, matchPath, useHashRoute, type HashRoute } from '../shared/router';
 import { Shell } from '../shared/shell';
 import { ADMIN_AREAS } from './areas';
 import type { AdminArea } from './kit/area';
@@ -70,6 +70,7 @@ export function AdminInterface({ navigate, areas = ADMIN_AREAS }: { navigate?: {
       navigate={navigate}
       sidebar={(user) => (user.is_superuser ? <AdminNav areas={areas} path={current.path} /> : null)}
       switchTo={() => ({ href: '/if/user/', label: t('shell.userInterface') })}
+      eventHref={(user, event) => (user.is_superuser ? hrefOf(`/events/log/${encodeURIComponent(event)}`) : undefined)}
     >
       {(user) =>
         user.is_superuser ? (

@@ -15,10 +15,12 @@ import {
   ToolbarContent,
   ToolbarItem,
 } from '@patternfly/react-core';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ErrorState } from './error-state';
 import { useI18n } from './i18n/i18n';
 import { LocalePicker } from './locale-picker';
+import { NotificationBell, NotificationPanel } from './notifications/notification-drawer';
+import { useNotifications } from './notifications/use-notifications';
 import { LOGOUT_URL, userLocale, useSession, type Me } from './session';
 
 /** The frame of the logged-in interfaces: masthead with user, language and logout; content needs a session. */
@@ -28,6 +30,7 @@ export function Shell({
   navigate = window.location,
   sidebar,
   switchTo,
+  eventHref,
   children,
 }: {
   title: string;
@@ -37,6 +40,8 @@ export function Shell({
   sidebar?(user: Me): ReactNode;
   /** A link to the other interface (user ↔ admin), shown when the user may use it. */
   switchTo?(user: Me): { href: string; label: string } | undefined;
+  /** Where a notification's event opens, when this user may see it there. */
+  eventHref?(user: Me, event: string): string | undefined;
   children(user: Me): ReactNode;
 }) {
   const { t, setUserLocale } = useI18n();
@@ -48,6 +53,18 @@ export function Shell({
   useEffect(() => {
     document.title = title;
   }, [title]);
+
+  const notifications = useNotifications(user !== undefined);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const toggleDrawer = () => {
+    // Opening shows what is new now, not what the last minute's poll saw.
+    if (!drawerOpen) notifications.refresh();
+    setDrawerOpen(!drawerOpen);
+  };
+  const closeDrawer = () => {
+    setDrawerOpen(false);
+    document.getElementById('am-notification-bell')?.focus();
+  };
 
   const switchTarget = user && switchTo ? switchTo(user) : undefined;
   const masthead = (
@@ -75,6 +92,9 @@ export function Shell({
                   </ToolbarItem>
                 ) : null}
                 <ToolbarItem>
+                  <NotificationBell count={notifications.count} expanded={drawerOpen} onToggle={toggleDrawer} />
+                </ToolbarItem>
+                <ToolbarItem>
                   <span data-testid="whoami">{user.name || user.username}</span>
                 </ToolbarItem>
                 <ToolbarItem>
@@ -92,6 +112,19 @@ export function Shell({
   return (
     <Page
       masthead={masthead}
+      // Always given, so the content is not mounted anew when the session arrives.
+      notificationDrawer={
+        user && drawerOpen ? (
+          <NotificationPanel
+            state={notifications}
+            eventHref={eventHref ? (event) => eventHref(user, event) : undefined}
+            onClose={closeDrawer}
+          />
+        ) : (
+          <span />
+        )
+      }
+      isNotificationDrawerExpanded={user !== undefined && drawerOpen}
       sidebar={
         user && sidebar ? (
           <PageSidebar isSidebarOpen>

@@ -1,6 +1,6 @@
 import { Content, Nav, NavItem, NavList, Title } from '@patternfly/react-core';
 import { useI18n } from '../shared/i18n/i18n';
-import { matchPath, useHashRoute } from '../shared/router';
+import { hrefOf, matchPath, useHashRoute } from '../shared/router';
 import { Shell } from '../shared/shell';
 import { ImpersonationBanner } from './impersonation-banner';
 import { Library } from './library';
@@ -17,6 +17,7 @@ export function UserInterface({ navigate }: { navigate?: { assign(url: string): 
       here="/if/user/"
       navigate={navigate}
       switchTo={(user) => (user.is_superuser ? { href: '/if/admin/', label: t('shell.adminInterface') } : undefined)}
+      eventHref={(user, event) => (user.is_superuser ? `/if/admin/${hrefOf(`/events/log/${encodeURIComponent(event)}`)}` : undefined)}
       sidebar={() => (
         <Nav aria-label={t('user.nav')}>
           <NavList>

@@ -78,12 +78,14 @@ export function ResourceDetail({ resource, id }: { resource: Resource; id: strin
   const editFields = type.editFields ?? type.fields;
   const overview = (
     <DescriptionList isHorizontal isCompact>
-      {type.columns.map((column) => (
-        <DescriptionListGroup key={column.label}>
-          <DescriptionListTerm>{t(column.label)}</DescriptionListTerm>
-          <DescriptionListDescription>{column.render(row)}</DescriptionListDescription>
-        </DescriptionListGroup>
-      ))}
+      {type.columns
+        .filter((column) => !column.listOnly)
+        .map((column) => (
+          <DescriptionListGroup key={column.label}>
+            <DescriptionListTerm>{t(column.label)}</DescriptionListTerm>
+            <DescriptionListDescription>{column.render(row)}</DescriptionListDescription>
+          </DescriptionListGroup>
+        ))}
     </DescriptionList>
   );
 

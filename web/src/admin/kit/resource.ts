@@ -11,6 +11,8 @@ export interface Column {
   ordering?: string;
   /** Shown on the detail page's overview only, not as a list column (fingerprints, long texts). */
   detailOnly?: boolean;
+  /** Shown as a list column only, not on the detail page's overview (a count the overview spells out). */
+  listOnly?: boolean;
 }
 
 /** A choice of a select field. */
