@@ -31,7 +31,8 @@ export interface SystemTask {
    * like the others but not reported to core: a record of each run would be noise.
    */
   reported?: boolean;
-  run(context: TaskContext): Promise<TaskOutcome | void>;
+  /** Resolves with an outcome, or with nothing for a plain success. */
+  run(context: TaskContext): Promise<TaskOutcome> | Promise<void>;
 }
 
 /** The result of one run, as it is reported to core. */
@@ -194,12 +195,12 @@ export class TaskRunner {
     let status: TaskRun['status'] = 'successful';
     let messages: string[] = [];
     try {
-      const outcome = await task.run({
+      const outcome: TaskOutcome | undefined = (await task.run({
         progress: (percent, message) => {
           entry.progress = { percent: Math.max(0, Math.min(100, percent)), message };
           logger.debug({ percent: entry.progress.percent, message }, 'task progress');
         },
-      });
+      })) as TaskOutcome | undefined;
       status = outcome?.status ?? 'successful';
       messages = (outcome?.messages ?? []).map(String);
     } catch (error) {
