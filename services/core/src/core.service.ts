@@ -34,7 +34,9 @@ function coreTasks(app: INestApplicationContext, rescanSeconds: number, runner: 
     description: 'Finds blueprint files in the blueprint folders and applies new and changed ones.',
     intervalMs: rescanSeconds * 1000,
     run: async () => {
-      await instances.discover();
+      const report = await instances.discover();
+      const messages = [`${report.files} blueprint file(s) found, ${report.applied.length} applied.`, ...report.failed];
+      return { status: report.failed.length > 0 ? 'warning' : 'successful', messages };
     },
   });
   runner.register({

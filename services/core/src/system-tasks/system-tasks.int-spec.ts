@@ -30,6 +30,7 @@ describe('system tasks API', () => {
     expect(discovery).toMatchObject({ uid: 'core.blueprint_discovery', service: 'core', status: 'successful' });
     expect(typeof discovery.last_run).toBe('string');
     expect(typeof discovery.duration).toBe('number');
+    expect(discovery.messages[0]).toMatch(/^\d+ blueprint file\(s\) found, \d+ applied\.$/);
     expect(await task('core.source_key_set_refresh')).toMatchObject({ status: 'unknown', last_run: null, messages: [] });
   });
 

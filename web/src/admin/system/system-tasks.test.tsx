@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseHash } from '../../shared/router';
 import { fakeServer, json } from '../../test/fake-server';
 import { renderWithI18n } from '../../test/render';
+import { ResourceDetail } from '../kit/resource-detail';
 import { ResourceList } from '../kit/resource-list';
 import { systemTaskResource } from './system-tasks';
 
@@ -35,6 +36,13 @@ const TASKS = [
     status: 'error',
     messages: ['connection terminated'],
     duration: 3.5,
+  }),
+  task({
+    uid: 'core.blueprint_discovery',
+    service: 'core',
+    name: 'blueprint_discovery',
+    interval_seconds: 60,
+    last_run: new Date(Date.now() - 3_600_000).toISOString(),
   }),
   task({
     uid: 'core.source_key_set_refresh',
@@ -78,6 +86,10 @@ describe('system tasks', () => {
     expect(within(failed).getByText('The last run failed')).toBeTruthy();
     expect(within(failed).getByText('3.50 s')).toBeTruthy();
 
+    expect(within(ok).queryByText('No run reported for more than three intervals')).toBeNull();
+    const silent = rowOf('blueprint_discovery');
+    expect(within(silent).getByText('No run reported for more than three intervals')).toBeTruthy();
+
     const fresh = rowOf('source_key_set_refresh');
     expect(within(fresh).getByText('Unknown')).toBeTruthy();
     expect(within(fresh).getByText('Not run yet')).toBeTruthy();
@@ -118,5 +130,24 @@ describe('system tasks', () => {
     fakeServer.reply = () => json(403, { detail: 'You do not have permission to perform this action.' });
     renderWithI18n(<ResourceList resource={systemTaskResource} route={parseHash('#/administration/system_tasks')} />);
     expect(await screen.findByText(/You do not have permission/)).toBeTruthy();
+  });
+
+  it('shows one task on its detail page, with the run button and no edit or delete', async () => {
+    const user = userEvent.setup();
+    let posted = 0;
+    fakeServer.reply = (request) => {
+      if (request.method === 'POST') {
+        posted += 1;
+        return json(202, { detail: 'asked' });
+      }
+      return json(200, TASKS[1]);
+    };
+    renderWithI18n(<ResourceDetail resource={systemTaskResource} id="flows.expired_executions_purge" />);
+    expect(await screen.findByText('Deletes events whose retention period has passed.')).toBeTruthy();
+    expect(fakeServer.requests[0].url.pathname).toBe('/api/v3/admin/system_tasks/flows.expired_executions_purge');
+    expect(screen.queryByRole('tab', { name: 'Edit' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Restart task: expired_executions_purge' }));
+    await waitFor(() => expect(posted).toBe(1));
   });
 });

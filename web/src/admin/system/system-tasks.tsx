@@ -133,6 +133,16 @@ function RunNowButton({ row, reload }: { row: Row; reload(): void }) {
   );
 }
 
+/**
+ * Whether the task's service has stayed silent for more than three of its intervals: it may be
+ * gone, and the row shows the last state it reported.
+ */
+function overdue(row: Row): boolean {
+  const last = typeof row.last_run === 'string' ? Date.parse(row.last_run) : NaN;
+  const interval = typeof row.interval_seconds === 'number' ? row.interval_seconds : NaN;
+  return Date.now() - last > 3 * interval * 1000;
+}
+
 /** System tasks: the background work of every service, its last run, and running it now. */
 export const systemTaskResource: Resource = {
   route: '/administration/system_tasks',
@@ -156,7 +166,10 @@ export const systemTaskResource: Resource = {
     { label: 'admin.systemTasks.messages', render: (row) => <MessagesCell value={row.messages} /> },
   ],
   fields: [],
-  warnings: [{ when: (row) => row.status === 'error', message: 'admin.systemTasks.failedWarning' }],
+  warnings: [
+    { when: (row) => row.status === 'error', message: 'admin.systemTasks.failedWarning' },
+    { when: overdue, message: 'admin.systemTasks.overdueWarning' },
+  ],
   actions: (row, reload) => <RunNowButton row={row} reload={reload} />,
   listRowActions: (row, reload) => <RunNowButton row={row} reload={reload} />,
 };
