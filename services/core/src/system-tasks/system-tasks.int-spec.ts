@@ -130,6 +130,12 @@ describe('system tasks API', () => {
     expect(ordered.body.results[0].name).toBe(names[0]);
   });
 
+  it('refuses a malformed filter with a field error', async () => {
+    const bad = await core.api('GET', '/api/v3/admin/system_tasks/?status=sometimes');
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body)).toEqual(['status']);
+  });
+
   it('answers 404 for unknown tasks and malformed ids, and publishes nothing for them', async () => {
     const requests: unknown[] = [];
     const sub = await core.bus.subscribe('authmesh.tasks.v1.run_requested', (m) => void requests.push(m.data));
