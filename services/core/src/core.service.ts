@@ -54,8 +54,9 @@ function coreTasks(app: INestApplicationContext, rescanSeconds: number, runner: 
     description: 'Fetches the signing keys (JWKS) of OAuth sources that publish them and stores the changed ones.',
     intervalMs: KEY_SET_REFRESH_MS,
     run: async () => {
-      const changed = await keySets.run();
-      return { messages: [`${changed} key set(s) changed.`] };
+      const failures: string[] = [];
+      const changed = await keySets.run((slug, reason) => failures.push(`${slug}: ${reason}`));
+      return { status: failures.length > 0 ? 'warning' : 'successful', messages: [`${changed} key set(s) changed.`, ...failures] };
     },
   });
   return runner;
