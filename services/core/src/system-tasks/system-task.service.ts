@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Subjects, type Bus, type BusSubscription } from '@authmesh/bus';
 import { paginate, type ListQuery, type Paginated } from '@authmesh/http';
-import { NotFoundError, type TaskRun, type TaskRunner, type TaskRunRequestedPayload } from '@authmesh/runtime';
+import { NotFoundError, UnavailableError, type TaskRun, type TaskRunner, type TaskRunRequestedPayload } from '@authmesh/runtime';
 import { CORE_OPTIONS } from '../core.tokens.js';
 import type { CoreOptions } from '../core.options.js';
 import { taskAnnouncedSchema, taskFinishedSchema, type TaskListFilters, type TaskRead } from './system-task.dto.js';
@@ -40,7 +40,10 @@ export class SystemTaskService {
       this.local.runNow(task.name).catch(() => undefined);
     } else {
       const request: TaskRunRequestedPayload = { service: task.service, name: task.name };
-      await this.options.bus.publish(Subjects.taskRunRequested, request);
+      await this.options.bus.publish(Subjects.taskRunRequested, request).catch((error: unknown) => {
+        this.options.logger.warn({ err: (error as Error).message, uid }, 'task run request not published');
+        throw new UnavailableError('The message bus is unavailable: the task could not be requested.');
+      });
     }
     return { detail: `The ${task.service} service was asked to run ${task.name}.` };
   }

@@ -155,4 +155,12 @@ describe('system tasks API', () => {
       (await core.api('POST', '/api/v3/admin/system_tasks/core.blueprint_discovery/run/', undefined, null)).status,
     );
   });
+
+  // Last: it closes the bus the other tests use.
+  it('answers 503 and asks nothing when the bus cannot carry the request', async () => {
+    await core.bus.close();
+    const res = await core.api('POST', '/api/v3/admin/system_tasks/events.retention_probe/run/');
+    expect(res.status).toBe(503);
+    expect(res.body.detail).toMatch(/bus is unavailable/);
+  });
 });
