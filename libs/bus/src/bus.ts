@@ -62,4 +62,10 @@ export const DURABLE_SUBJECT_PREFIXES = ['authmesh.events.v1.'] as const;
 export const Subjects = {
   configChanged: 'authmesh.config.v1.changed',
   eventCreated: 'authmesh.events.v1.created',
+  /** A service's background task exists (sent when its runner starts); see proto/authmesh/tasks/v1. */
+  taskAnnounced: 'authmesh.tasks.v1.announced',
+  /** A background task finished a run. */
+  taskFinished: 'authmesh.tasks.v1.finished',
+  /** Core asks the owning service to run a task now. */
+  taskRunRequested: 'authmesh.tasks.v1.run_requested',
 } as const;

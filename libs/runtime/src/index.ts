@@ -4,3 +4,6 @@ export * from './service-addresses.js';
 export * from './mesh-key.js';
 export * from './client-ip.js';
 export * from './readiness-probe.js';
+export * from './task-runner.js';
+export * from './task-metrics.js';
+export * from './task-bus.js';

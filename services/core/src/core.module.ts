@@ -131,6 +131,9 @@ import { OAuthSourceService } from './sources/oauth/oauth-source.service.js';
 import { OidcDiscovery } from './sources/oauth/oidc-discovery.js';
 import { KeySetRefresh } from './sources/oauth/key-set-refresh.js';
 import { ServiceAccountService } from './users/service-account.service.js';
+import { SystemTaskController } from './system-tasks/system-task.controller.js';
+import { SystemTaskRepository } from './system-tasks/system-task.repository.js';
+import { SystemTaskService } from './system-tasks/system-task.service.js';
 
 /** Wiring of core's HTTP API and gRPC implementations; no logic lives here. */
 @Module({})
@@ -170,6 +173,7 @@ export class CoreModule {
         SystemController,
         SourceController,
         OAuthSourceController,
+        SystemTaskController,
       ],
       providers: [
         { provide: CORE_OPTIONS, useValue: options },
@@ -273,6 +277,8 @@ export class CoreModule {
         OidcDiscovery,
         KeySetRefresh,
         ServiceAccountService,
+        SystemTaskRepository,
+        SystemTaskService,
       ],
     };
   }

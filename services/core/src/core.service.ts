@@ -4,7 +4,8 @@ import { PasswordHasher, SecretBox } from '@authmesh/crypto';
 import { ExpressionEngine } from '@authmesh/expressions';
 import { databaseHealthy, schemaMigrator } from '@authmesh/db';
 import { createHttpApp } from '@authmesh/http';
-import { ReadinessProbe, type ReadinessSource, type ServiceContext, type ServiceDefinition } from '@authmesh/runtime';
+import type { INestApplicationContext } from '@nestjs/common';
+import { ReadinessProbe, TaskRunner, type ReadinessSource, type ServiceContext, type ServiceDefinition } from '@authmesh/runtime';
 import { SERVICE_NAMES } from '@authmesh/config';
 import type { MeshView } from './core.options.js';
 import { BootstrapService } from './bootstrap/bootstrap.service.js';
@@ -19,9 +20,48 @@ import { NotificationConfigRpc } from './notifications/notification-config.rpc.j
 import { EventPublisher } from './audit/event-publisher.js';
 import { BlueprintInstanceService } from './blueprints/blueprint-instance.service.js';
 import { KEY_SET_REFRESH_MS, KeySetRefresh } from './sources/oauth/key-set-refresh.js';
+import { SystemTaskService } from './system-tasks/system-task.service.js';
 
 /** How often events kept while the bus was down are retried. */
 const OUTBOX_RELAY_MS = 2000;
+
+/** Core's background tasks. */
+function coreTasks(app: INestApplicationContext, rescanSeconds: number, runner: TaskRunner): TaskRunner {
+  const instances = app.get(BlueprintInstanceService);
+  const publisher = app.get(EventPublisher);
+  const keySets = app.get(KeySetRefresh);
+  runner.register({
+    name: 'blueprint_discovery',
+    description: 'Finds blueprint files in the blueprint folders and applies new and changed ones.',
+    intervalMs: rescanSeconds * 1000,
+    run: async () => {
+      const report = await instances.discover();
+      const messages = [`${report.files} blueprint file(s) found, ${report.applied.length} applied.`, ...report.failed];
+      return { status: report.failed.length > 0 ? 'warning' : 'successful', messages };
+    },
+  });
+  runner.register({
+    name: 'event_outbox_relay',
+    description: 'Publishes the events kept while the message bus was unreachable.',
+    intervalMs: OUTBOX_RELAY_MS,
+    // Every two seconds: measured and logged, but a recorded run would be noise in the task list.
+    reported: false,
+    run: async () => {
+      await publisher.relayPending();
+    },
+  });
+  runner.register({
+    name: 'source_key_set_refresh',
+    description: 'Fetches the signing keys (JWKS) of OAuth sources that publish them and stores the changed ones.',
+    intervalMs: KEY_SET_REFRESH_MS,
+    run: async () => {
+      const failures: string[] = [];
+      const changed = await keySets.run((slug, reason) => failures.push(`${slug}: ${reason}`));
+      return { status: failures.length > 0 ? 'warning' : 'successful', messages: [`${changed} key set(s) changed.`, ...failures] };
+    },
+  });
+  return runner;
+}
 
 /**
  * The control plane: identity (users, groups, tokens), configuration, and the admin and
@@ -62,21 +102,24 @@ export const coreService: ServiceDefinition = {
     app.get(FlowConfigRpc).register(ctx.grpc);
     app.get(OAuth2ConfigRpc).register(ctx.grpc);
     app.get(NotificationConfigRpc).register(ctx.grpc);
-    const instances = app.get(BlueprintInstanceService);
-    const discover = () => instances.discover().catch((error: unknown) => logger.error({ err: error }, 'blueprint discovery failed'));
-    await discover();
-    const discovery = setInterval(() => void discover(), ctx.config.blueprints_rescan_seconds * 1000);
-    discovery.unref();
-    const publisher = app.get(EventPublisher);
-    const relay = setInterval(() => {
-      publisher.relayPending().catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'outbox relay failed'));
-    }, OUTBOX_RELAY_MS);
-    relay.unref();
-    const keySets = app.get(KeySetRefresh);
-    const keySetRefresh = setInterval(() => {
-      keySets.run().catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'key set refresh failed'));
-    }, KEY_SET_REFRESH_MS);
-    keySetRefresh.unref();
+    const tasks = app.get(SystemTaskService);
+    const taskReports = await tasks.listen(ctx.bus);
+    const runner = coreTasks(
+      app,
+      ctx.config.blueprints_rescan_seconds,
+      new TaskRunner({
+        service: 'core',
+        logger,
+        metrics: ctx.metrics,
+        // Core records its own runs directly; the other services' arrive over the bus.
+        report: (run) => tasks.record(run),
+        announce: (task) => tasks.announce('core', task),
+      }),
+    );
+    tasks.attachLocal(runner);
+    // Blueprints are applied before core reports ready, as before the runner existed.
+    await runner.runNow('blueprint_discovery');
+    runner.start();
 
     return {
       name: 'core',
@@ -89,9 +132,8 @@ export const coreService: ServiceDefinition = {
       async stop() {
         options.flows.close();
         options.notifications.close();
-        clearInterval(relay);
-        clearInterval(discovery);
-        clearInterval(keySetRefresh);
+        await runner.stop();
+        await Promise.all(taskReports.map((subscription) => subscription.unsubscribe().catch(() => undefined)));
         await app.close();
         if (dataSource.isInitialized) await dataSource.destroy();
       },

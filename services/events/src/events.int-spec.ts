@@ -159,6 +159,20 @@ describe('events service', () => {
     expect((await api('/api/v3/events/events/nope/')).status).toBe(404);
   });
 
+  it('purges expired events when core asks for a run over the bus, and reports the run', async () => {
+    const finished: Array<{ service: string; name: string; status: string; messages: string[] }> = [];
+    const sub = await bus.subscribe(Subjects.taskFinished, (m) => void finished.push(m.data as (typeof finished)[number]));
+    const id = randomUUID();
+    await publish({ event_uuid: id, created: '2025-01-01T00:00:00Z', expires: '2025-02-01T00:00:00Z' });
+    await waitUntil(async () => (await api(`/api/v3/events/events/${id}/`)).status === 200);
+    await bus.publish(Subjects.taskRunRequested, { service: 'events', name: 'event_retention_purge' });
+    const run = await waitUntil(() => finished.find((r) => r.service === 'events' && r.name === 'event_retention_purge'));
+    await sub.unsubscribe();
+    expect(run.status).toBe('successful');
+    expect(run.messages[0]).toMatch(/^[1-9]\d* expired event\(s\) deleted\.$/);
+    expect((await api(`/api/v3/events/events/${id}/`)).status).toBe(404);
+  });
+
   it('fails closed with 503 when core cannot be reached', async () => {
     await grpc.stop(100);
     const res = await api('/api/v3/events/events/');

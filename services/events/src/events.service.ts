@@ -2,7 +2,7 @@ import { Counter } from 'prom-client';
 import { databaseHealthy, schemaMigrator } from '@authmesh/db';
 import { createHttpApp, remotePrincipalResolver } from '@authmesh/http';
 import { IdentityClient, RpcCallError } from '@authmesh/rpc';
-import type { ServiceDefinition } from '@authmesh/runtime';
+import { startServiceTasks, type ServiceDefinition } from '@authmesh/runtime';
 import { createEventsDataSource } from './database/events.data-source.js';
 import { consumeEvents } from './events/event.consumer.js';
 import { registerEventRpc } from './events/event.rpc.js';
@@ -52,10 +52,14 @@ export const eventsService: ServiceDefinition = {
     const events = app.get(EventService);
     registerEventRpc(ctx.grpc, events, logger);
     const subscription = await consumeEvents(ctx.bus, events, logger);
-    const purge = setInterval(() => {
-      events.purgeExpired().catch((error: unknown) => logger.error({ err: error }, 'purging expired events failed'));
-    }, PURGE_INTERVAL_MS);
-    purge.unref();
+    const tasks = await startServiceTasks({ bus: ctx.bus, metrics: ctx.metrics, logger }, 'events', [
+      {
+        name: 'event_retention_purge',
+        description: 'Deletes events whose retention period has passed.',
+        intervalMs: PURGE_INTERVAL_MS,
+        run: async () => ({ messages: [`${await events.purgeExpired()} expired event(s) deleted.`] }),
+      },
+    ]);
 
     return {
       name: 'events',
@@ -66,7 +70,7 @@ export const eventsService: ServiceDefinition = {
         return { ready: database && bus, checks: { database, bus } };
       },
       async stop() {
-        clearInterval(purge);
+        await tasks.stop();
         await subscription.unsubscribe().catch(() => undefined);
         await notifications.stop();
         await app.close();

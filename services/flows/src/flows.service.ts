@@ -20,7 +20,7 @@ import {
   type PreparePlanResponse,
   type User__Output,
 } from '@authmesh/rpc';
-import { ValidationFailedError, type ServiceDefinition } from '@authmesh/runtime';
+import { startServiceTasks, ValidationFailedError, type ServiceDefinition } from '@authmesh/runtime';
 import { createFlowsDataSource } from './database/flows.data-source.js';
 import { ExecutionRepository } from './executor/execution.repository.js';
 import { FlowTokenRepository } from './executor/flow-token.repository.js';
@@ -180,11 +180,18 @@ export const flowsService: ServiceDefinition = {
         });
       }),
     });
-    const purge = setInterval(() => {
-      executions.purgeExpired().catch((error: unknown) => logger.error({ err: error }, 'purging expired executions failed'));
-      tokens.purgeExpired().catch((error: unknown) => logger.error({ err: error }, 'purging expired flow tokens failed'));
-    }, PURGE_INTERVAL_MS);
-    purge.unref();
+    const tasks = await startServiceTasks({ bus: ctx.bus, metrics: ctx.metrics, logger }, 'flows', [
+      {
+        name: 'expired_executions_purge',
+        description: 'Deletes flow executions and flow tokens that have expired.',
+        intervalMs: PURGE_INTERVAL_MS,
+        run: async () => {
+          const executionsRemoved = await executions.purgeExpired();
+          await tokens.purgeExpired();
+          return { messages: [`${executionsRemoved} expired flow execution(s) deleted; expired flow tokens deleted.`] };
+        },
+      },
+    ]);
 
     return {
       name: 'flows',
@@ -195,7 +202,7 @@ export const flowsService: ServiceDefinition = {
         return { ready: database && bus, checks: { database, bus } };
       },
       async stop() {
-        clearInterval(purge);
+        await tasks.stop();
         ctx.grpc.setStatus(FLOW_SERVICE_NAME, 'NOT_SERVING');
         await changes.unsubscribe().catch(() => undefined);
         await app.close();

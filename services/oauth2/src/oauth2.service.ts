@@ -14,7 +14,7 @@ import {
   RpcCallError,
   type User__Output,
 } from '@authmesh/rpc';
-import type { ServiceDefinition } from '@authmesh/runtime';
+import { startServiceTasks, type ServiceDefinition } from '@authmesh/runtime';
 import type { KoaContext } from 'oidc-provider';
 import { Counter } from 'prom-client';
 import { AccountFinder } from './accounts/account-finder.js';
@@ -246,10 +246,14 @@ export const oauth2Service: ServiceDefinition = {
     });
 
     const changes = await ctx.bus.subscribe(Subjects.configChanged, () => registry.clear());
-    const purge = setInterval(() => {
-      models.purgeExpired().catch((error: unknown) => logger.error({ err: error }, 'purging expired OAuth2 artifacts failed'));
-    }, PURGE_INTERVAL_MS);
-    purge.unref();
+    const tasks = await startServiceTasks({ bus: ctx.bus, metrics: ctx.metrics, logger }, 'oauth2', [
+      {
+        name: 'expired_artifacts_purge',
+        description: 'Deletes expired authorization codes, tokens, grants and sessions of the OAuth2 provider.',
+        intervalMs: PURGE_INTERVAL_MS,
+        run: async () => ({ messages: [`${await models.purgeExpired()} expired OAuth2 artifact(s) deleted.`] }),
+      },
+    ]);
 
     return {
       name: 'oauth2',
@@ -260,7 +264,7 @@ export const oauth2Service: ServiceDefinition = {
         return { ready: database && bus, checks: { database, bus } };
       },
       async stop() {
-        clearInterval(purge);
+        await tasks.stop();
         ctx.grpc.setStatus(deviceService, 'NOT_SERVING');
         await changes.unsubscribe().catch(() => undefined);
         await app.close();

@@ -24,6 +24,16 @@ export interface AvailableBlueprint {
   meta: { name: string; labels: Record<string, string> };
 }
 
+/** What one discovery pass found and did. */
+export interface DiscoveryReport {
+  /** Blueprint files found in the folders. */
+  files: number;
+  /** Names of the instances applied because their file was new or changed. */
+  applied: string[];
+  /** `name: error` of those whose application failed. */
+  failed: string[];
+}
+
 const LABEL_INSTANTIATE = 'blueprints.goauthentik.io/instantiate';
 
 /**
@@ -105,9 +115,11 @@ export class BlueprintInstanceService {
     return serializeInstance(instance);
   }
 
-  /** Finds blueprint files, creates instances for new ones, and applies changed ones. */
-  async discover(): Promise<void> {
+  /** Finds blueprint files, creates instances for new ones, and applies changed ones; says what it applied. */
+  async discover(): Promise<DiscoveryReport> {
+    const report: DiscoveryReport = { files: 0, applied: [], failed: [] };
     const available = this.available();
+    report.files = available.length;
     this.options.logger.debug({ files: available.length }, 'discovering blueprints');
     for (const file of available) {
       if (file.meta.labels[LABEL_INSTANTIATE] === 'false') continue;
@@ -124,8 +136,13 @@ export class BlueprintInstanceService {
         instance = await this.instances.save(instance).catch(() => null);
         if (!instance) continue; // another replica created it, or the name is taken
       }
-      if (instance.enabled && instance.lastAppliedHash !== file.hash) await this.applyInstance(instance);
+      if (instance.enabled && instance.lastAppliedHash !== file.hash) {
+        await this.applyInstance(instance);
+        if (instance.status === 'successful') report.applied.push(instance.name);
+        else report.failed.push(`${instance.name}: ${instance.lastError}`);
+      }
     }
+    return report;
   }
 
   private async applyInstance(instance: BlueprintInstanceEntity): Promise<ApplyResult | null> {

@@ -44,6 +44,8 @@ import { OAuth2RetiredKeysBackchannelLogout1764374400030 } from '../migrations/1
 import { SessionImpersonation1764374400046 } from '../migrations/1764374400046-session-impersonation.js';
 import { OAuth2ProviderEntity } from '../providers/oauth2/oauth2-provider.entity.js';
 import { ScopeMappingEntity } from '../providers/oauth2/scope-mapping.entity.js';
+import { SystemTasks1764374400070 } from '../migrations/1764374400070-system-tasks.js';
+import { SystemTaskEntity } from '../system-tasks/system-task.entity.js';
 
 /** Core's entities and migrations, in order. New ones are appended here. */
 export const CORE_ENTITIES = [
@@ -72,6 +74,7 @@ export const CORE_ENTITIES = [
   OAuthSourceEntity,
   NotificationTransportEntity,
   NotificationRuleEntity,
+  SystemTaskEntity,
 ];
 export const CORE_MIGRATIONS = [
   IdentityCore1764374400000,
@@ -93,6 +96,7 @@ export const CORE_MIGRATIONS = [
   SessionImpersonation1764374400046,
   PolicyBindingsOnSources1764374400045,
   NotificationRulesTransports1764374400050,
+  SystemTasks1764374400070,
 ];
 
 /** The DataSource of the `core` schema. */

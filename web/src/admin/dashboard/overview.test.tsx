@@ -20,7 +20,7 @@ const system = (problems: string[]) => ({
 
 const empty = Array.from({ length: 3 }, (_, i) => ({ x_cord: i * 8 * 3_600_000, y_cord: 0 }));
 
-function serve(problems: string[], failMetrics = false) {
+function serve(problems: string[], failMetrics = false, failingTasks = 0) {
   fakeServer.reply = (request) => {
     switch (request.url.pathname) {
       case '/api/v3/admin/system':
@@ -51,6 +51,11 @@ function serve(problems: string[], failMetrics = false) {
               expires: '2027-11-20T09:59:00Z',
             },
           ],
+        });
+      case '/api/v3/admin/system_tasks':
+        return json(200, {
+          pagination: { count: failingTasks, current: 1, total_pages: 1, start_index: 1, end_index: 1 },
+          results: [],
         });
       case '/api/v3/events/events/top_per_user':
         return json(200, [{ application: { pk: 'a1', name: 'Wiki', slug: 'wiki' }, counted_events: 12, unique_users: 4 }]);
@@ -99,5 +104,14 @@ describe('admin overview', () => {
     ).toEqual(['the database is not reachable', 'service saml is not ready']);
     expect((await screen.findAllByText('boom')).length).toBe(2);
     expect(await screen.findByRole('grid', { name: 'Recent events' })).toBeTruthy();
+  });
+
+  it('counts the system tasks whose last run failed and links to their page', async () => {
+    serve([], false, 2);
+    renderWithI18n(<Overview />);
+    const failing = await screen.findByText('Failing: 2');
+    expect(failing.closest('a')?.getAttribute('href')).toBe('#/administration/system_tasks');
+    const asked = fakeServer.requests.find((request) => request.url.pathname === '/api/v3/admin/system_tasks');
+    expect(asked?.url.searchParams.get('status')).toBe('error');
   });
 });

@@ -167,6 +167,24 @@ function WorkersCard({ loaded }: { loaded: Loaded<SystemStatus> }) {
   );
 }
 
+/** How many background tasks failed on their last run, with a way to the task list. */
+function SystemTasksCard() {
+  const { t } = useI18n();
+  const loaded = useLoad(() => answer(api.GET('/api/v3/admin/system_tasks', { params: { query: { status: 'error', page_size: 1 } } })));
+  return (
+    <LoadedCard title={t('admin.systemTasks.failingCard')} loaded={loaded}>
+      {(page) => {
+        const failing = page.pagination.count ?? 0;
+        return (
+          <Link to="/administration/system_tasks">
+            <Label color={failing > 0 ? 'red' : 'green'}>{t('admin.systemTasks.failingCount', { count: failing })}</Label>
+          </Link>
+        );
+      }}
+    </LoadedCard>
+  );
+}
+
 function OutpostsCard() {
   const { t } = useI18n();
   return (
@@ -344,6 +362,7 @@ export function Overview() {
         <SystemStatusCard loaded={system} />
         <VersionCard />
         <WorkersCard loaded={system} />
+        <SystemTasksCard />
         <OutpostsCard />
         <QuickActionsCard />
       </Gallery>

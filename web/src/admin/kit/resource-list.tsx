@@ -276,6 +276,7 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
                   {t(column.label)}
                 </Th>
               ))}
+              {resource.listRowActions ? <Th screenReaderText={t('admin.list.actions')} /> : null}
             </Tr>
           </Thead>
           <Tbody>
@@ -312,6 +313,7 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
                         : null}
                     </Td>
                   ))}
+                  {resource.listRowActions ? <Td isActionCell>{resource.listRowActions(row, reload)}</Td> : null}
                 </Tr>
               );
             })}

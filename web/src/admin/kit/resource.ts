@@ -166,6 +166,8 @@ export interface Resource {
   listActions?(reload: () => void): ReactNode;
   /** Extra buttons beside each row of a related list (e.g. showing a token's key). */
   rowActions?(row: Row, reload: () => void): ReactNode;
+  /** Buttons at the end of each row of the list page itself (e.g. running a task now). */
+  listRowActions?(row: Row, reload: () => void): ReactNode;
   /** Choice filters on the list page. */
   filters?: ListFilter[];
   /**

@@ -32,6 +32,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v3/admin/system_tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SystemTaskController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/admin/system_tasks/{uid}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SystemTaskController_retrieve'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/admin/system_tasks/{uid}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SystemTaskController_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/admin/version': {
     parameters: {
       query?: never;
@@ -3780,6 +3828,111 @@ export interface operations {
             }[];
             started: string;
             version: string;
+          };
+        };
+      };
+    };
+  };
+  SystemTaskController_list: {
+    parameters: {
+      query?: {
+        ordering?: string;
+        page?: number;
+        page_size?: number;
+        search?: string;
+        service?: string;
+        status?: 'successful' | 'warning' | 'error' | 'unknown';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              description: string;
+              duration: number | null;
+              interval_seconds: number | null;
+              last_run: string | null;
+              messages: string[];
+              name: string;
+              service: string;
+              started: string | null;
+              /** @enum {string} */
+              status: 'successful' | 'warning' | 'error' | 'unknown';
+              uid: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  SystemTaskController_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        uid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            description: string;
+            duration: number | null;
+            interval_seconds: number | null;
+            last_run: string | null;
+            messages: string[];
+            name: string;
+            service: string;
+            started: string | null;
+            /** @enum {string} */
+            status: 'successful' | 'warning' | 'error' | 'unknown';
+            uid: string;
+          };
+        };
+      };
+    };
+  };
+  SystemTaskController_run: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        uid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            detail: string;
           };
         };
       };

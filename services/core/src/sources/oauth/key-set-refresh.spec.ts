@@ -48,4 +48,10 @@ describe('KeySetRefresh', () => {
     expect(updated).toEqual(['rotating']);
     expect(warnings).toEqual([{ source: 'broken', reason: 'oidc_jwks_url: Failed to fetch: timeout.' }]);
   });
+
+  it('names each source it could not refresh, for the task that runs it', async () => {
+    const failed: string[] = [];
+    await refresh.run((slug, reason) => failed.push(`${slug}: ${reason}`));
+    expect(failed).toEqual(['broken: oidc_jwks_url: Failed to fetch: timeout.']);
+  });
 });

@@ -33,8 +33,8 @@ export class KeySetRefresh {
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
-  /** Answers how many sets changed. */
-  async run(): Promise<number> {
+  /** Answers how many sets changed; `failed` hears of each source whose set could not be fetched. */
+  async run(failed?: (slug: string, reason: string) => void): Promise<number> {
     let changed = 0;
     for (const source of await this.sources.withJwksUrl()) {
       try {
@@ -48,6 +48,7 @@ export class KeySetRefresh {
           { source: source.source.slug, reason: (error as Error).message },
           'OAuth source key set not refreshed; the stored one stays',
         );
+        failed?.(source.source.slug, (error as Error).message);
       }
     }
     return changed;
