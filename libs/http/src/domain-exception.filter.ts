@@ -9,6 +9,7 @@ const STATUS: Record<DomainError['code'], number> = {
   permission_denied: 403,
   unauthenticated: 401,
   unavailable: 503,
+  failed_precondition: 400,
 };
 
 /**

@@ -87,6 +87,8 @@ export type { PreparePlanRequest, PreparePlanRequest__Output } from './generated
 export type { PreparePlanResponse, PreparePlanResponse__Output } from './generated/authmesh/flows/v1/PreparePlanResponse.js';
 export type { CheckApplicationAccessRequest__Output } from './generated/authmesh/flows/v1/CheckApplicationAccessRequest.js';
 export type { CheckApplicationAccessResponse } from './generated/authmesh/flows/v1/CheckApplicationAccessResponse.js';
+export type { CreateRecoveryLinkRequest__Output } from './generated/authmesh/flows/v1/CreateRecoveryLinkRequest.js';
+export type { CreateRecoveryLinkResponse__Output } from './generated/authmesh/flows/v1/CreateRecoveryLinkResponse.js';
 
 // authmesh.oauth2.v1
 export type { DeviceCodeServiceHandlers } from './generated/authmesh/oauth2/v1/DeviceCodeService.js';
