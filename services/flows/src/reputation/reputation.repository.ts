@@ -26,12 +26,21 @@ export interface ReputationListFilter {
   limit: number;
 }
 
-/** Sort columns by their API name; `identifier` and `ip` both sort by the stored text, kind first. */
-const ORDER_COLUMNS: Record<string, string> = {
-  identifier: 'kind DESC, identifier',
-  ip: 'kind, identifier',
-  score: 'score',
-  updated: 'updated',
+/**
+ * Sort keys by API name, as [expression, reversed] parts. `identifier` and `ip` are one
+ * stored column: the other kind shows an empty value, so it sorts first when ascending.
+ */
+const ORDER_COLUMNS: Record<string, Array<[string, boolean]>> = {
+  identifier: [
+    ['kind', false],
+    ['identifier', false],
+  ],
+  ip: [
+    ['kind', true],
+    ['identifier', false],
+  ],
+  score: [['score', false]],
+  updated: [['updated', false]],
 };
 
 /** Score bounds, so one noisy client cannot wrap the counter. */
@@ -77,12 +86,7 @@ export class ReputationRepository {
     if (filter.search) add((n) => `identifier ILIKE ${n}`, `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const descending = filter.ordering?.startsWith('-') ?? true;
     const column = ORDER_COLUMNS[filter.ordering?.replace(/^-/, '') ?? ''] ?? ORDER_COLUMNS.updated;
-    const direction = descending ? 'DESC' : 'ASC';
-    // Each part of a multi-column order gets the direction, so "-ip" reverses the addresses too.
-    const order = column
-      .split(', ')
-      .map((part) => (part.endsWith(' DESC') ? part : `${part} ${direction}`))
-      .join(', ');
+    const order = column.map(([expression, reversed]) => `${expression} ${descending !== reversed ? 'DESC' : 'ASC'}`).join(', ');
     const clause = where.join(' AND ');
     const [countRow]: Array<{ count: string }> = await this.dataSource.query(
       `SELECT count(*) AS count FROM flows.reputation WHERE ${clause}`,
