@@ -87,7 +87,11 @@ describe('recovery links and reputation scores', () => {
     // Another browser opens it: no identification, no e-mail round trip, straight to the new password.
     const browser = new FlowBrowser(proc.baseUrl);
     expect((await follow(browser, link)).component).toBe('ak-stage-prompt');
-    const done = await browser.submit(RECOVERY, { password: 'Erin-new-secret-2', password_repeat: 'Erin-new-secret-2' }, link.search.slice(1));
+    const done = await browser.submit(
+      RECOVERY,
+      { password: 'Erin-new-secret-2', password_repeat: 'Erin-new-secret-2' },
+      link.search.slice(1),
+    );
     expect(done.challenge).toMatchObject({ component: 'xak-flow-redirect' });
     expect((await browser.request('GET', '/api/v3/core/users/me/')).body.user).toMatchObject({ username: 'erin' });
 

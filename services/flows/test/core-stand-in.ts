@@ -73,7 +73,9 @@ export class CoreStandIn {
             (u.appPassword && u.appPassword === req.key && req.intent === 'app_password') ||
             (u.apiToken && u.apiToken === req.key && req.intent === 'api'),
         );
-        return found ? { valid: true, user: found.user, intent: req.intent, token_identifier: `${found.user.username}-token` } : { valid: false };
+        return found
+          ? { valid: true, user: found.user, intent: req.intent, token_identifier: `${found.user.username}-token` }
+          : { valid: false };
       }),
       CreateSession: unary(logger, async (req: { user_pk: string }) => {
         const key = randomBytes(32).toString('base64url');

@@ -94,7 +94,10 @@ describe('recovery links of users', () => {
   it('refuses bad input with field errors before asking the executor', async () => {
     const url = `/api/v3/core/users/${alice}/recovery_email/`;
     expect(await core.api('POST', url, {})).toMatchObject({ status: 400, body: { email_stage: [expect.any(String)] } });
-    expect(await core.api('POST', url, { email_stage: 'mail' })).toMatchObject({ status: 400, body: { email_stage: [expect.any(String)] } });
+    expect(await core.api('POST', url, { email_stage: 'mail' })).toMatchObject({
+      status: 400,
+      body: { email_stage: [expect.any(String)] },
+    });
     expect(await core.api('POST', url, { email_stage: denyStage })).toEqual({
       status: 400,
       body: { email_stage: ['No e-mail stage with this id.'] },

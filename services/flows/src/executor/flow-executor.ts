@@ -96,14 +96,16 @@ export class FlowExecutor {
     if (!flow) throw new NotFoundError('No recovery flow is configured.');
     const planned = await this.planner.plan(flow, null, request, { pending_user: userPk, is_restored: true });
     if ('denied' in planned) throw new FailedPreconditionError(`The recovery flow does not apply to this user: ${planned.message}`);
-    const replaced = new Set(
-      flow.bindings.filter((b) => b.stage && LINK_REPLACES_STAGES.has(b.stage.type)).map((b) => b.pk),
-    );
+    const replaced = new Set(flow.bindings.filter((b) => b.stage && LINK_REPLACES_STAGES.has(b.stage.type)).map((b) => b.pk));
     planned.plan = planned.plan.filter((pk) => !replaced.has(pk));
     planned.reEvaluate = planned.reEvaluate.filter((pk) => !replaced.has(pk));
     if (planned.plan.length === 0) throw new FailedPreconditionError('The recovery flow has no stage a recovery link could open.');
     const key = newKey();
-    const expires = await this.tokens.replaceRecovery(digest(key), { flowSlug: flow.slug, userPk, bindingPk: null, state: planned }, minutes);
+    const expires = await this.tokens.replaceRecovery(
+      digest(key),
+      { flowSlug: flow.slug, userPk, bindingPk: null, state: planned },
+      minutes,
+    );
     return { key, expires };
   }
 

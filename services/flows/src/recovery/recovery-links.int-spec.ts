@@ -39,7 +39,15 @@ describe('recovery links', () => {
     const coreAddress = await core.start(deriveMeshKey(SECRET), logger);
     const config = loadConfig({ env: { DATABASE_URL: db.url, AUTHMESH_SECRET_KEY: SECRET } });
     grpc = new GrpcHost({ meshKey: deriveMeshKey(SECRET), logger });
-    flows = await startServiceForTest(flowsService, { config, secretKey: SECRET, logger, bus, grpc, grpcAddress: coreAddress, databaseUrl: db.url });
+    flows = await startServiceForTest(flowsService, {
+      config,
+      secretKey: SECRET,
+      logger,
+      bus,
+      grpc,
+      grpcAddress: coreAddress,
+      databaseUrl: db.url,
+    });
     client = new FlowClient(`127.0.0.1:${await grpc.start('127.0.0.1:0')}`, deriveMeshKey(SECRET));
     core.addUser('1', 'alice', 'alice password');
     core.addUser('2', 'nomail', 'nomail password', { email: '' });
@@ -125,9 +133,11 @@ describe('recovery links', () => {
     const pgClient = new pg.Client({ connectionString: db.url });
     await pgClient.connect();
     try {
-      const rows = (await pgClient.query<{ key_digest: string; purpose: string; binding_pk: string | null }>(
-        `SELECT key_digest, purpose, binding_pk FROM flows.flow_tokens WHERE user_pk = '1'`,
-      )).rows;
+      const rows = (
+        await pgClient.query<{ key_digest: string; purpose: string; binding_pk: string | null }>(
+          `SELECT key_digest, purpose, binding_pk FROM flows.flow_tokens WHERE user_pk = '1'`,
+        )
+      ).rows;
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ purpose: 'recovery', binding_pk: null });
       expect(rows[0].key_digest).not.toContain(second);

@@ -65,7 +65,8 @@ export class RecoveryLinks {
     try {
       return await this.services.config.getDefaultFlow('recovery', host);
     } catch (error) {
-      if (error instanceof RpcCallError && error.status === GrpcStatus.NOT_FOUND) throw new NotFoundError('No recovery flow is configured.');
+      if (error instanceof RpcCallError && error.status === GrpcStatus.NOT_FOUND)
+        throw new NotFoundError('No recovery flow is configured.');
       throw error;
     }
   }

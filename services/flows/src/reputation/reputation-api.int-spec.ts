@@ -36,7 +36,15 @@ describe('reputation scores API', () => {
     const coreAddress = await core.start(deriveMeshKey(SECRET), logger);
     const config = loadConfig({ env: { DATABASE_URL: db.url, AUTHMESH_SECRET_KEY: SECRET } });
     grpc = new GrpcHost({ meshKey: deriveMeshKey(SECRET), logger });
-    flows = await startServiceForTest(flowsService, { config, secretKey: SECRET, logger, bus, grpc, grpcAddress: coreAddress, databaseUrl: db.url });
+    flows = await startServiceForTest(flowsService, {
+      config,
+      secretKey: SECRET,
+      logger,
+      bus,
+      grpc,
+      grpcAddress: coreAddress,
+      databaseUrl: db.url,
+    });
     core.addUser('1', 'admin', 'admin password', { is_superuser: true });
     core.users.get('1')!.apiToken = 'admin-api-token';
     core.addUser('2', 'bob', 'bob password', { is_superuser: false });
