@@ -9,6 +9,7 @@ const STATUS: Record<DomainError['code'], number> = {
   permission_denied: 403,
   unauthenticated: 401,
   unavailable: 503,
+  failed_precondition: 400,
 };
 
 /**
@@ -30,6 +31,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
 
   private describe(error: unknown): [number, object] {
     if (error instanceof ValidationFailedError) return [400, error.fields];
+    // A state that forbids the action is a 400 in the reference API's error shape, like a validation error.
+    if (error instanceof DomainError && error.code === 'failed_precondition') return [400, { non_field_errors: [error.message] }];
     if (error instanceof DomainError) return [STATUS[error.code], { detail: error.message }];
     const parserError = isBodyParserError(error)
       ? error

@@ -61,6 +61,8 @@ import type { FlowStatus__Output } from './generated/authmesh/flows/v1/FlowStatu
 import type { HealthClient } from './generated/grpc/health/v1/Health.js';
 import type { CheckApplicationAccessRequest } from './generated/authmesh/flows/v1/CheckApplicationAccessRequest.js';
 import type { CheckApplicationAccessResponse__Output } from './generated/authmesh/flows/v1/CheckApplicationAccessResponse.js';
+import type { CreateRecoveryLinkRequest } from './generated/authmesh/flows/v1/CreateRecoveryLinkRequest.js';
+import type { CreateRecoveryLinkResponse__Output } from './generated/authmesh/flows/v1/CreateRecoveryLinkResponse.js';
 import type { OAuth2ConfigServiceClient } from './generated/authmesh/core/v1/OAuth2ConfigService.js';
 import type { GetOAuth2ProviderRequest } from './generated/authmesh/core/v1/GetOAuth2ProviderRequest.js';
 import type { OAuth2Provider__Output } from './generated/authmesh/core/v1/OAuth2Provider.js';
@@ -364,6 +366,14 @@ export class FlowClient extends MeshClient<FlowServiceClient> {
   /** Whether the policy bindings of any target (a notification rule) pass for a user and a context. */
   evaluateBindings(request: EvaluateBindingsRequest, options?: RpcCallOptions): Promise<EvaluateBindingsResponse__Output> {
     return this.call('EvaluateBindings', (r, m, o, cb) => this.client.EvaluateBindings(r, m, o, cb), request, {
+      deadlineMs: 35_000,
+      ...options,
+    });
+  }
+  /** Makes a one-time link into the brand's recovery flow for a user, or e-mails it through an e-mail stage. */
+  createRecoveryLink(request: CreateRecoveryLinkRequest, options?: RpcCallOptions): Promise<CreateRecoveryLinkResponse__Output> {
+    // Sending through a slow SMTP server may take the stage's whole timeout.
+    return this.call('CreateRecoveryLink', (r, m, o, cb) => this.client.CreateRecoveryLink(r, m, o, cb), request, {
       deadlineMs: 35_000,
       ...options,
     });

@@ -114,6 +114,8 @@ export type { CheckApplicationAccessRequest__Output } from './generated/authmesh
 export type { CheckApplicationAccessResponse } from './generated/authmesh/flows/v1/CheckApplicationAccessResponse.js';
 export type { EvaluateBindingsRequest, EvaluateBindingsRequest__Output } from './generated/authmesh/flows/v1/EvaluateBindingsRequest.js';
 export type { EvaluateBindingsResponse, EvaluateBindingsResponse__Output } from './generated/authmesh/flows/v1/EvaluateBindingsResponse.js';
+export type { CreateRecoveryLinkRequest__Output } from './generated/authmesh/flows/v1/CreateRecoveryLinkRequest.js';
+export type { CreateRecoveryLinkResponse__Output } from './generated/authmesh/flows/v1/CreateRecoveryLinkResponse.js';
 
 // authmesh.oauth2.v1
 export type { DeviceCodeServiceHandlers } from './generated/authmesh/oauth2/v1/DeviceCodeService.js';

@@ -16,6 +16,7 @@ describe('grpcStatusOf', () => {
     ['permission_denied', grpc.status.PERMISSION_DENIED],
     ['unauthenticated', grpc.status.UNAUTHENTICATED],
     ['unavailable', grpc.status.UNAVAILABLE],
+    ['failed_precondition', grpc.status.FAILED_PRECONDITION],
   ])('maps the domain code %s to its status and keeps the message', (code, status) => {
     expect(grpcStatusOf(withCode(code))).toEqual({ code: status, details: 'details for the caller', expected: true });
   });

@@ -6,7 +6,7 @@ import type { Logger } from '@authmesh/logger';
  * @authmesh/runtime) carry one as their `code`; this lib only relies on that shape, so it
  * does not depend on the runtime lib.
  */
-export type RpcErrorCode = 'not_found' | 'invalid' | 'permission_denied' | 'unauthenticated' | 'unavailable';
+export type RpcErrorCode = 'not_found' | 'invalid' | 'permission_denied' | 'unauthenticated' | 'unavailable' | 'failed_precondition';
 
 /** An error a handler throws on purpose; its message is meant for the caller. */
 export interface RpcError {
@@ -21,6 +21,7 @@ const STATUS_BY_CODE: ReadonlyMap<string, grpc.status> = new Map<RpcErrorCode, g
   ['permission_denied', grpc.status.PERMISSION_DENIED],
   ['unauthenticated', grpc.status.UNAUTHENTICATED],
   ['unavailable', grpc.status.UNAVAILABLE],
+  ['failed_precondition', grpc.status.FAILED_PRECONDITION],
 ]);
 
 /** Whether `error` is a typed error whose code this lib maps (and whose message may be shown). */

@@ -2,7 +2,7 @@
  * Typed domain errors. Services throw these; the HTTP, gRPC and protocol edges map them to
  * their own status codes in one place each (see @authmesh/http and @authmesh/rpc).
  */
-export type DomainErrorCode = 'not_found' | 'invalid' | 'permission_denied' | 'unauthenticated' | 'unavailable';
+export type DomainErrorCode = 'not_found' | 'invalid' | 'permission_denied' | 'unauthenticated' | 'unavailable' | 'failed_precondition';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
@@ -56,5 +56,14 @@ export class UnavailableError extends DomainError {
   constructor(message = 'Service temporarily unavailable.') {
     super(message);
     this.name = 'UnavailableError';
+  }
+}
+
+/** The object is not in a state that allows the action (e.g. a user without an e-mail address). */
+export class FailedPreconditionError extends DomainError {
+  readonly code = 'failed_precondition' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'FailedPreconditionError';
   }
 }

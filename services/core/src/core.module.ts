@@ -19,6 +19,7 @@ import { UserController } from './users/user.controller.js';
 import { UserRepository } from './users/user.repository.js';
 import { UserService } from './users/user.service.js';
 import { ImpersonationService } from './users/impersonation.service.js';
+import { RecoveryLinkService } from './users/recovery-link.service.js';
 import { ApplicationController } from './applications/application.controller.js';
 import { ApplicationAccess } from './applications/application-access.js';
 import { ApplicationRepository } from './applications/application.repository.js';
@@ -187,6 +188,7 @@ export class CoreModule {
         UserRepository,
         UserService,
         ImpersonationService,
+        RecoveryLinkService,
         GroupRepository,
         GroupService,
         TokenRepository,

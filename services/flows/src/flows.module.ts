@@ -4,6 +4,7 @@ import { DeviceEntryController } from './executor/device-entry.controller.js';
 import { ExecutorController } from './executor/executor.controller.js';
 import { FlowHelpersController } from './executor/flow-helpers.controller.js';
 import { InspectorController } from './executor/inspector.controller.js';
+import { ReputationController } from './reputation/reputation.controller.js';
 import { FLOWS_OPTIONS } from './flows.tokens.js';
 import type { FlowsOptions } from './flows.options.js';
 
@@ -13,7 +14,7 @@ export class FlowsModule {
   static register(options: FlowsOptions): DynamicModule {
     return {
       module: FlowsModule,
-      controllers: [ExecutorController, FlowHelpersController, InspectorController, DeviceEntryController],
+      controllers: [ExecutorController, FlowHelpersController, InspectorController, DeviceEntryController, ReputationController],
       providers: [
         { provide: FLOWS_OPTIONS, useValue: options },
         { provide: PRINCIPAL_RESOLVER, useValue: options.principals },

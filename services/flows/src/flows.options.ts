@@ -3,6 +3,7 @@ import type { PrincipalResolver } from '@authmesh/http';
 import type { FlowConfigClient } from '@authmesh/rpc';
 import type { DeviceEntry } from './executor/device-entry.js';
 import type { FlowExecutor } from './executor/flow-executor.js';
+import type { ReputationService } from './reputation/reputation.service.js';
 
 /** Runtime values the flows service's Nest module is built with. */
 export interface FlowsOptions {
@@ -11,4 +12,5 @@ export interface FlowsOptions {
   config: FlowConfigClient;
   device: DeviceEntry;
   principals: PrincipalResolver;
+  reputation: ReputationService;
 }

@@ -17,6 +17,7 @@ import {
   type TestPolicyRequest__Output,
   type CheckApplicationAccessRequest__Output,
   type EvaluateBindingsRequest__Output,
+  type CreateRecoveryLinkRequest__Output,
   type PreparePlanResponse,
   type User__Output,
 } from '@authmesh/rpc';
@@ -41,6 +42,7 @@ import { policyRuntimes } from './policies/policy-runtimes.js';
 import { ReputationRepository } from './reputation/reputation.repository.js';
 import { ReputationService } from './reputation/reputation.service.js';
 import { DeviceEntry } from './executor/device-entry.js';
+import { RecoveryLinks } from './recovery/recovery-links.js';
 import type { StageServices } from './stages/stage-services.js';
 import { stageRuntimes } from './stages/stage-runtimes.js';
 
@@ -128,9 +130,10 @@ export const flowsService: ServiceDefinition = {
     }
     const executor = new FlowExecutor(configs, new FlowPlanner(engine), executions, services, runtimes, tokens);
     const protocolLogin = new ProtocolLogin(executor);
+    const recoveryLinks = new RecoveryLinks(executor, services, globalMail);
     const principals = remotePrincipalResolver(identity, (error) => error instanceof RpcCallError);
     const { app, handler } = await createHttpApp(
-      FlowsModule.register({ logger, executor, config, principals, device: new DeviceEntry(executor, config, identity) }),
+      FlowsModule.register({ logger, executor, config, principals, reputation, device: new DeviceEntry(executor, config, identity) }),
       {
         service: 'flows',
         logger,
@@ -157,6 +160,15 @@ export const flowsService: ServiceDefinition = {
         checkApplicationAccess(engine, identity, config, req),
       ),
       EvaluateBindings: unary(logger, (req: EvaluateBindingsRequest__Output) => evaluateBindings(engine, identity, config, req)),
+      CreateRecoveryLink: unary(logger, (req: CreateRecoveryLinkRequest__Output) =>
+        recoveryLinks.create({
+          userPk: req.user_pk,
+          host: req.host,
+          secure: req.secure,
+          clientIp: req.client_ip,
+          emailStagePk: req.email_stage_pk || undefined,
+        }),
+      ),
       PreparePlan: unary(logger, async (req: PreparePlanRequest__Output): Promise<PreparePlanResponse> => {
         let context: unknown;
         try {
@@ -195,7 +207,10 @@ export const flowsService: ServiceDefinition = {
 
     return {
       name: 'flows',
-      http: { prefixes: ['/api/v3/flows/executor/', '/api/v3/flows/inspector/', '/flows/', '/device/'], handler },
+      http: {
+        prefixes: ['/api/v3/flows/executor/', '/api/v3/flows/inspector/', '/api/v3/policies/reputation/scores/', '/flows/', '/device/'],
+        handler,
+      },
       async readiness() {
         const database = await databaseHealthy(dataSource);
         const bus = ctx.bus.isHealthy();

@@ -8,6 +8,8 @@ export interface StandInUser {
   user: User & { pk: string; username: string };
   password: string;
   appPassword?: string;
+  /** An API token (Bearer) of this user. */
+  apiToken?: string;
 }
 
 /**
@@ -70,8 +72,14 @@ export class CoreStandIn {
           : { valid: false };
       }),
       CheckToken: unary(logger, async (req: { key: string; intent: string }) => {
-        const found = [...this.users.values()].find((u) => u.appPassword && u.appPassword === req.key && req.intent === 'app_password');
-        return found ? { valid: true, user: found.user, intent: 'app_password' } : { valid: false };
+        const found = [...this.users.values()].find(
+          (u) =>
+            (u.appPassword && u.appPassword === req.key && req.intent === 'app_password') ||
+            (u.apiToken && u.apiToken === req.key && req.intent === 'api'),
+        );
+        return found
+          ? { valid: true, user: found.user, intent: req.intent, token_identifier: `${found.user.username}-token` }
+          : { valid: false };
       }),
       CreateSession: unary(logger, async (req: { user_pk: string }) => {
         const key = randomBytes(32).toString('base64url');

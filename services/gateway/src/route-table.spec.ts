@@ -48,6 +48,13 @@ describe('route table', () => {
     expect(matchRoute('/api/v3/events/rulesx/')?.service).toBe('events');
   });
 
+  it('sends reputation scores to the flows service, and other policy paths to core', () => {
+    expect(matchRoute('/api/v3/policies/reputation/scores/')?.service).toBe('flows');
+    expect(matchRoute('/api/v3/policies/reputation/scores/0b6f0c7e-5a52-4c1e-9d0f-3a7c2b1e4d5f/used_by/')?.service).toBe('flows');
+    expect(matchRoute('/api/v3/policies/reputation/')?.service).toBe('core');
+    expect(matchRoute('/api/v3/policies/all/')?.service).toBe('core');
+  });
+
   it('lists each routed service once', () => {
     expect(routedServices()).toEqual(['events', 'flows', 'oauth2', 'core']);
   });

@@ -17,6 +17,7 @@ export const ROUTES: readonly Route[] = [
   { prefix: '/api/v3/admin/metrics/', service: 'events' },
   { prefix: '/api/v3/flows/executor/', service: 'flows' },
   { prefix: '/api/v3/flows/inspector/', service: 'flows' },
+  { prefix: '/api/v3/policies/reputation/scores/', service: 'flows' },
   { prefix: '/flows/', service: 'flows' },
   // The device authorization grant's verification URI: the flow executor's device code flow.
   { prefix: '/device/', service: 'flows' },

@@ -8,6 +8,8 @@ import type { CacheInfo as _authmesh_flows_v1_CacheInfo, CacheInfo__Output as _a
 import type { CheckApplicationAccessRequest as _authmesh_flows_v1_CheckApplicationAccessRequest, CheckApplicationAccessRequest__Output as _authmesh_flows_v1_CheckApplicationAccessRequest__Output } from './authmesh/flows/v1/CheckApplicationAccessRequest.js';
 import type { CheckApplicationAccessResponse as _authmesh_flows_v1_CheckApplicationAccessResponse, CheckApplicationAccessResponse__Output as _authmesh_flows_v1_CheckApplicationAccessResponse__Output } from './authmesh/flows/v1/CheckApplicationAccessResponse.js';
 import type { ClearCacheRequest as _authmesh_flows_v1_ClearCacheRequest, ClearCacheRequest__Output as _authmesh_flows_v1_ClearCacheRequest__Output } from './authmesh/flows/v1/ClearCacheRequest.js';
+import type { CreateRecoveryLinkRequest as _authmesh_flows_v1_CreateRecoveryLinkRequest, CreateRecoveryLinkRequest__Output as _authmesh_flows_v1_CreateRecoveryLinkRequest__Output } from './authmesh/flows/v1/CreateRecoveryLinkRequest.js';
+import type { CreateRecoveryLinkResponse as _authmesh_flows_v1_CreateRecoveryLinkResponse, CreateRecoveryLinkResponse__Output as _authmesh_flows_v1_CreateRecoveryLinkResponse__Output } from './authmesh/flows/v1/CreateRecoveryLinkResponse.js';
 import type { EvaluateBindingsRequest as _authmesh_flows_v1_EvaluateBindingsRequest, EvaluateBindingsRequest__Output as _authmesh_flows_v1_EvaluateBindingsRequest__Output } from './authmesh/flows/v1/EvaluateBindingsRequest.js';
 import type { EvaluateBindingsResponse as _authmesh_flows_v1_EvaluateBindingsResponse, EvaluateBindingsResponse__Output as _authmesh_flows_v1_EvaluateBindingsResponse__Output } from './authmesh/flows/v1/EvaluateBindingsResponse.js';
 import type { FlowServiceClient as _authmesh_flows_v1_FlowServiceClient, FlowServiceDefinition as _authmesh_flows_v1_FlowServiceDefinition } from './authmesh/flows/v1/FlowService.js';
@@ -33,6 +35,8 @@ export interface ProtoGrpcType {
         CheckApplicationAccessRequest: MessageTypeDefinition<_authmesh_flows_v1_CheckApplicationAccessRequest, _authmesh_flows_v1_CheckApplicationAccessRequest__Output>
         CheckApplicationAccessResponse: MessageTypeDefinition<_authmesh_flows_v1_CheckApplicationAccessResponse, _authmesh_flows_v1_CheckApplicationAccessResponse__Output>
         ClearCacheRequest: MessageTypeDefinition<_authmesh_flows_v1_ClearCacheRequest, _authmesh_flows_v1_ClearCacheRequest__Output>
+        CreateRecoveryLinkRequest: MessageTypeDefinition<_authmesh_flows_v1_CreateRecoveryLinkRequest, _authmesh_flows_v1_CreateRecoveryLinkRequest__Output>
+        CreateRecoveryLinkResponse: MessageTypeDefinition<_authmesh_flows_v1_CreateRecoveryLinkResponse, _authmesh_flows_v1_CreateRecoveryLinkResponse__Output>
         EvaluateBindingsRequest: MessageTypeDefinition<_authmesh_flows_v1_EvaluateBindingsRequest, _authmesh_flows_v1_EvaluateBindingsRequest__Output>
         EvaluateBindingsResponse: MessageTypeDefinition<_authmesh_flows_v1_EvaluateBindingsResponse, _authmesh_flows_v1_EvaluateBindingsResponse__Output>
         FlowService: SubtypeConstructor<typeof grpc.Client, _authmesh_flows_v1_FlowServiceClient> & { service: _authmesh_flows_v1_FlowServiceDefinition }

@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   IntIdPipe,
@@ -14,6 +15,8 @@ import { CurrentActor, type Actor } from '../audit/actor.js';
 import {
   impersonateSchema,
   pathsQuerySchema,
+  recoveryEmailSchema,
+  recoveryLinkSchema,
   serviceAccountSchema,
   setPasswordSchema,
   userListQuerySchema,
@@ -29,6 +32,7 @@ import { UserEntity } from './user.entity.js';
 import { UsedByService } from '../common/used-by/used-by.service.js';
 import { usedByDoc } from '../common/used-by/used-by.js';
 import { ImpersonationService } from './impersonation.service.js';
+import { RecoveryLinkService, type LinkOrigin } from './recovery-link.service.js';
 
 const userDoc = openApiSchema(userReadSchema, 'output');
 
@@ -39,6 +43,7 @@ export class UserController {
     private readonly users: UserService,
     private readonly references: UsedByService,
     private readonly impersonation: ImpersonationService,
+    private readonly recovery: RecoveryLinkService,
   ) {}
 
   /** The caller; while impersonating, `original` is the admin behind the session. */
@@ -137,4 +142,31 @@ export class UserController {
   ) {
     await this.users.setPassword(actor, id, body.password);
   }
+
+  /** A one-time link into the brand's recovery flow for this user, shown once. */
+  @Post(':id/recovery')
+  @RequireSuperuser()
+  @HttpCode(200)
+  @ApiOkResponse({ schema: openApiSchema(recoveryLinkSchema, 'output') })
+  recoveryLink(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number, @Req() request: Request) {
+    return this.recovery.create(actor, id, linkOrigin(request));
+  }
+
+  /** E-mails this user a one-time recovery link through an e-mail stage. */
+  @Post(':id/recovery_email')
+  @RequireSuperuser()
+  @HttpCode(204)
+  async recoveryEmail(
+    @CurrentActor() actor: Actor,
+    @Param('id', IntIdPipe) id: number,
+    @ZodBody(recoveryEmailSchema) body: { email_stage: string },
+    @Req() request: Request,
+  ) {
+    await this.recovery.email(actor, id, body.email_stage.toLowerCase(), linkOrigin(request));
+  }
+}
+
+/** The scheme and host the administrator reached us on: recovery links point there (unless an external URL is set). */
+function linkOrigin(request: Request): LinkOrigin {
+  return { host: request.get('host') ?? 'localhost', secure: request.protocol === 'https' };
 }

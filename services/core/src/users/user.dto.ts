@@ -32,6 +32,9 @@ export const userPatchSchema = patchSchemaOf(userWriteSchema);
 export type UserWrite = z.output<typeof userWriteSchema>;
 export type UserPatch = z.output<typeof userPatchSchema>;
 
+export const recoveryEmailSchema = z.object({ email_stage: z.uuid('Must be a valid UUID.') });
+export const recoveryLinkSchema = z.object({ link: z.string() });
+
 export const setPasswordSchema = z.object({
   password: z.string().min(1, 'This field may not be blank.').max(1024, 'Ensure this field has no more than 1024 characters.'),
 });

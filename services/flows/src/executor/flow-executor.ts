@@ -1,5 +1,5 @@
 import { GrpcStatus, RpcCallError, type FlowDefinition__Output, type User__Output } from '@authmesh/rpc';
-import { NotFoundError } from '@authmesh/runtime';
+import { FailedPreconditionError, NotFoundError } from '@authmesh/runtime';
 import type { CookieChange, StageServices } from '../stages/stage-services.js';
 import type { StageRequest, StageResult, StageRuntime } from '../stages/stage-runtime.js';
 import { BUILT_IN_FLOWS } from './built-in-flows.js';
@@ -15,6 +15,8 @@ import { digest, FLOW_COOKIE, newKey, requestScoped, Run, type ExecutorRequest, 
 const INJECTED = 'stage:';
 /** Plan entries for in-memory stages (a runtime type, no configuration) start with this. */
 export const IN_MEMORY = 'memory:';
+/** Stage types a recovery link stands in for: it names the user and was delivered to them. */
+const LINK_REPLACES_STAGES = new Set(['identification', 'email']);
 /** Where the flow interface sends a cancelled flow. */
 export const CANCEL_URL = '/flows/-/cancel/';
 
@@ -77,7 +79,34 @@ export class FlowExecutor {
     const record = token.length <= 100 ? await this.tokens.take(digest(token), flow.slug) : null;
     if (!record || record.state.context.pending_user !== record.userPk) return 'invalid';
     params.delete('flow_token');
-    return { ...record.state, query: params.toString(), context: { ...record.state.context, email_verified: record.bindingPk } };
+    // An e-mail stage's token proves the mailbox at its binding; a recovery link's plan was made for it.
+    const verified = record.bindingPk ? { email_verified: record.bindingPk } : {};
+    return { ...record.state, query: params.toString(), context: { ...record.state.context, ...verified } };
+  }
+
+  /**
+   * Plans a flow for an administrator's recovery link and stores it under a new single-use
+   * token (replacing the user's earlier recovery links). The plan starts with the user known
+   * and `is_restored` set, so policies can skip stages for restored plans; identification
+   * and e-mail stages are left out, because the link itself names the user and reaches
+   * them. Answers the token key and when it expires.
+   */
+  async planRecoveryLink(slug: string, userPk: string, request: PlanRequest, minutes: number): Promise<{ key: string; expires: Date }> {
+    const flow = await this.flow(slug);
+    if (!flow) throw new NotFoundError('No recovery flow is configured.');
+    const planned = await this.planner.plan(flow, null, request, { pending_user: userPk, is_restored: true });
+    if ('denied' in planned) throw new FailedPreconditionError(`The recovery flow does not apply to this user: ${planned.message}`);
+    const replaced = new Set(flow.bindings.filter((b) => b.stage && LINK_REPLACES_STAGES.has(b.stage.type)).map((b) => b.pk));
+    planned.plan = planned.plan.filter((pk) => !replaced.has(pk));
+    planned.reEvaluate = planned.reEvaluate.filter((pk) => !replaced.has(pk));
+    if (planned.plan.length === 0) throw new FailedPreconditionError('The recovery flow has no stage a recovery link could open.');
+    const key = newKey();
+    const expires = await this.tokens.replaceRecovery(
+      digest(key),
+      { flowSlug: flow.slug, userPk, bindingPk: null, state: planned },
+      minutes,
+    );
+    return { key, expires };
   }
 
   /**

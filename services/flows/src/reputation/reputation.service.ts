@@ -1,4 +1,7 @@
-import type { ReputationRepository } from './reputation.repository.js';
+import { paginate, type ListQuery, type Paginated } from '@authmesh/http';
+import { NotFoundError } from '@authmesh/runtime';
+import type { ReputationFilters, ReputationRead } from './reputation.dto.js';
+import type { ReputationRepository, ReputationRow } from './reputation.repository.js';
 
 /**
  * Reputation of usernames and client IPs, shared by every login path (web flows, LDAP,
@@ -37,6 +40,31 @@ export class ReputationService {
     ]);
   }
 
+  /** The scores that still count, as the admin API lists them. */
+  async list(filters: ReputationFilters, query: ListQuery): Promise<Paginated<ReputationRead>> {
+    const { rows, count } = await this.scores.list({
+      identifier: filters.identifier === undefined ? undefined : normalise(filters.identifier),
+      ip: filters.ip,
+      score: filters.score,
+      search: query.search,
+      ordering: query.ordering,
+      offset: (query.page - 1) * query.page_size,
+      limit: query.page_size,
+    });
+    return paginate(rows.map(toRead), count, query);
+  }
+
+  async get(pk: string): Promise<ReputationRead> {
+    const row = await this.scores.find(pk);
+    if (!row) throw new NotFoundError();
+    return toRead(row);
+  }
+
+  /** Resets one score: it is forgotten and counts as 0 from now on. */
+  async reset(pk: string): Promise<void> {
+    if (!(await this.scores.delete(pk))) throw new NotFoundError();
+  }
+
   async scoreOf(kind: 'ip' | 'username', identifier: string): Promise<number> {
     return this.scores.score(kind, kind === 'username' ? normalise(identifier) : identifier);
   }
@@ -44,4 +72,14 @@ export class ReputationService {
 
 function normalise(username: string): string {
   return username.trim().toLowerCase().slice(0, 255);
+}
+
+function toRead(row: ReputationRow): ReputationRead {
+  return {
+    pk: row.pk,
+    identifier: row.kind === 'username' ? row.identifier : '',
+    ip: row.kind === 'ip' ? row.identifier : '',
+    score: row.score,
+    updated: new Date(row.updated).toISOString(),
+  };
 }

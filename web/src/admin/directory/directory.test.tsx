@@ -8,7 +8,7 @@ import { ResourceDetail } from '../kit/resource-detail';
 import { ResourceList } from '../kit/resource-list';
 import { groupResource } from './groups';
 import { tokenResource } from './tokens';
-import { ImpersonateButton } from './user-actions';
+import { EmailRecoveryLinkButton, ImpersonateButton, RecoveryLinkButton } from './user-actions';
 import { userResource } from './users';
 
 const page = (results: unknown[]) => ({
@@ -267,7 +267,9 @@ describe('admin users', () => {
     expect(await screen.findByText('192.0.2.7')).toBeTruthy();
     const sessions = fakeServer.requests.find((r) => r.url.pathname === '/api/v3/core/authenticated_sessions');
     expect(sessions?.url.searchParams.get('user')).toBe('4');
-    expect(screen.queryByRole('button', { name: /^Create/ })).toBeNull();
+    // The user's own actions aside, nothing offers to create a session.
+    const creates = screen.queryAllByRole('button', { name: /^Create/ }).map((button) => button.textContent);
+    expect(creates).toEqual(['Create recovery link']);
     await events.click(screen.getByRole('tab', { name: 'MFA devices' }));
     expect(await screen.findByText('Phone')).toBeTruthy();
     const devices = fakeServer.requests.filter((r) => r.url.pathname.startsWith('/api/v3/authenticators/admin/'));
@@ -358,5 +360,77 @@ describe('admin tokens', () => {
     expect(await within(dialog).findByText('Token with this identifier already exists.')).toBeTruthy();
     expect(posted?.expires).toBe(new Date('2030-05-01T12:30').toISOString());
     expect(posted).toMatchObject({ identifier: 'ci', intent: 'api', expiring: true, user: 3 });
+  });
+});
+
+describe('admin recovery links', () => {
+  it('creates a recovery link and shows it once, copyable', async () => {
+    const events = userEvent.setup();
+    const posted: SeenRequest[] = [];
+    fakeServer.reply = (request) => {
+      posted.push(request);
+      return json(200, { link: 'https://id.example.com/if/flow/recover/?flow_token=one-time-key' });
+    };
+    renderWithI18n(<RecoveryLinkButton user={user(7)} />);
+    await events.click(screen.getByRole('button', { name: 'Create recovery link' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByDisplayValue('https://id.example.com/if/flow/recover/?flow_token=one-time-key')).toBeTruthy();
+    expect(within(dialog).getByText(/shown only this once/)).toBeTruthy();
+    expect(posted.map((r) => [r.method, r.url.pathname])).toEqual([['POST', '/api/v3/core/users/7/recovery']]);
+    const closers = within(dialog).getAllByRole('button', { name: 'Close' });
+    await events.click(closers[closers.length - 1]);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('says so when no recovery flow is configured', async () => {
+    const events = userEvent.setup();
+    fakeServer.reply = () => json(404, { detail: 'No recovery flow is configured.' });
+    renderWithI18n(<RecoveryLinkButton user={user(7)} />);
+    await events.click(screen.getByRole('button', { name: 'Create recovery link' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('No recovery flow is configured.');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('e-mails a link through the picked e-mail stage, and shows the API’s refusal', async () => {
+    const events = userEvent.setup();
+    const posted: SeenRequest[] = [];
+    fakeServer.reply = (request) => {
+      if (request.method === 'POST') {
+        posted.push(request);
+        return posted.length === 1
+          ? json(400, { non_field_errors: ['The e-mail could not be sent. Try again in a moment.'] })
+          : new Response(null, { status: 204 });
+      }
+      return json(200, page([{ pk: '44444444-4444-4444-8444-444444444444', name: 'recovery-mail' }]));
+    };
+    renderWithI18n(<EmailRecoveryLinkButton user={user(8, { email: 'u8@example.com' })} />);
+    await events.click(screen.getByRole('button', { name: 'Email recovery link' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByRole('option', { name: 'recovery-mail' });
+    await events.selectOptions(within(dialog).getByRole('combobox', { name: /^Email stage/ }), 'recovery-mail');
+    await events.click(within(dialog).getByRole('button', { name: 'Send link' }));
+    expect(await within(dialog).findByText(/The e-mail could not be sent/)).toBeTruthy();
+    await events.click(within(dialog).getByRole('button', { name: 'Send link' }));
+    expect(await within(dialog).findByText('A recovery link was sent to u8@example.com.')).toBeTruthy();
+    expect(posted[1].url.pathname).toBe('/api/v3/core/users/8/recovery_email');
+    expect(posted[1].body).toEqual({ email_stage: '44444444-4444-4444-8444-444444444444' });
+  });
+
+  it('explains that a user without an address cannot be e-mailed, and offers no links for inactive users', async () => {
+    const events = userEvent.setup();
+    fakeServer.reply = () => json(200, page([]));
+    const { unmount } = renderWithI18n(<EmailRecoveryLinkButton user={user(9)} />);
+    await events.click(screen.getByRole('button', { name: 'Email recovery link' }));
+    expect(await screen.findByText(/has no email address/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Send link' })).toBeNull();
+    unmount();
+    renderWithI18n(
+      <>
+        <RecoveryLinkButton user={user(10, { is_active: false })} />
+        <EmailRecoveryLinkButton user={user(10, { is_active: false, email: 'x@example.com' })} />
+      </>,
+    );
+    expect(screen.queryByRole('button', { name: 'Create recovery link' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Email recovery link' })).toBeNull();
   });
 });

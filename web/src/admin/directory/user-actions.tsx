@@ -1,4 +1,4 @@
-import { Button, Content, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
+import { Alert, Button, Content, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
 import { useState } from 'react';
 import { useI18n } from '../../shared/i18n/i18n';
 import type { MessageKey } from '../../shared/i18n/locales';
@@ -193,6 +193,119 @@ export function ImpersonateButton({ user, navigate = window.location }: { user: 
               onCancel={() => setOpen(false)}
             />
           </ModalBody>
+        </Modal>
+      ) : null}
+    </>
+  );
+}
+
+const RECOVERY_LINK: MessageKey = 'admin.users.recoveryLink';
+const RECOVERY_NOTE: MessageKey = 'admin.users.recoveryLinkNote';
+
+/** The API's reason a recovery link could not be made, as one line. */
+function recoveryFailure(errors: Record<string, string[]>): string {
+  return Object.values(errors).flat().join(' ');
+}
+
+/**
+ * Makes a one-time link into the brand's recovery flow for the user and shows it once
+ * (`POST /core/users/<pk>/recovery`); the user sets a new password through it.
+ */
+export function RecoveryLinkButton({ user }: { user: Row }) {
+  const { t } = useI18n();
+  const [link, setLink] = useState<string | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  if (user.is_active !== true) return null;
+  const create = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    const result = await postAction(`/api/v3/core/users/${String(user.pk)}/recovery`, {});
+    setBusy(false);
+    if (result.ok) setLink(String(result.row.link));
+    else setFailure(recoveryFailure(result.errors));
+  };
+  return (
+    <>
+      <Button variant="secondary" isDisabled={busy} onClick={() => void create()}>
+        {t('admin.users.createRecoveryLink')}
+      </Button>
+      {failure ? <span role="alert"> {failure}</span> : null}
+      {link ? (
+        <Modal variant="medium" isOpen onClose={() => setLink(undefined)} aria-labelledby="recovery-link-title">
+          <ModalHeader title={t('admin.users.recoveryLinkFor', { username: String(user.username) })} labelId="recovery-link-title" />
+          <ModalBody>
+            <ShowOnce id="recovery-link" label={RECOVERY_LINK} value={link} note={RECOVERY_NOTE} />
+          </ModalBody>
+          <ModalFooter>
+            <Button variant="primary" onClick={() => setLink(undefined)}>
+              {t('admin.directory.close')}
+            </Button>
+          </ModalFooter>
+        </Modal>
+      ) : null}
+    </>
+  );
+}
+
+const SEND_LINK: MessageKey = 'admin.users.sendRecoveryLink';
+const emailStageFields: Field[] = [
+  {
+    name: 'email_stage',
+    label: 'admin.users.emailStage',
+    help: 'admin.users.emailStageHelp',
+    kind: 'reference',
+    required: true,
+    reference: { path: '/api/v3/stages/email' },
+  },
+];
+
+/**
+ * E-mails the user a one-time recovery link through an e-mail stage the admin picks
+ * (`POST /core/users/<pk>/recovery_email`). Users without an address cannot get one.
+ */
+export function EmailRecoveryLinkButton({ user }: { user: Row }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [sent, setSent] = useState(false);
+  if (user.is_active !== true) return null;
+  const hasEmail = typeof user.email === 'string' && user.email !== '';
+  return (
+    <>
+      <Button
+        variant="secondary"
+        onClick={() => {
+          setSent(false);
+          setOpen(true);
+        }}
+      >
+        {t('admin.users.emailRecoveryLink')}
+      </Button>
+      {open ? (
+        <Modal variant="small" isOpen onClose={() => setOpen(false)} aria-labelledby="recovery-email-title">
+          <ModalHeader title={t('admin.users.emailRecoveryLinkTo', { username: String(user.username) })} labelId="recovery-email-title" />
+          <ModalBody>
+            {!hasEmail ? (
+              <Alert variant="warning" isInline title={t('admin.users.recoveryNoEmail')} />
+            ) : sent ? (
+              <Content component="p">{t('admin.users.recoveryEmailSent', { email: String(user.email) })}</Content>
+            ) : (
+              <ResourceForm
+                fields={emailStageFields}
+                submitLabel={SEND_LINK}
+                onSubmit={(body) => postAction(`/api/v3/core/users/${String(user.pk)}/recovery_email`, body)}
+                onSaved={() => setSent(true)}
+                onCancel={() => setOpen(false)}
+              />
+            )}
+          </ModalBody>
+          {sent || !hasEmail ? (
+            <ModalFooter>
+              <Button variant="primary" onClick={() => setOpen(false)}>
+                {t('admin.directory.close')}
+              </Button>
+            </ModalFooter>
+          ) : null}
         </Modal>
       ) : null}
     </>

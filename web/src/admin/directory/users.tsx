@@ -2,7 +2,14 @@ import { useI18n } from '../../shared/i18n/i18n';
 import type { Choice, Field, Resource } from '../kit/resource';
 import { action, type Row } from '../kit/resource-api';
 import { dateCell, text, yesNo } from '../kit/cells';
-import { ActiveToggle, ImpersonateButton, ServiceAccountButton, SetPasswordButton } from './user-actions';
+import {
+  ActiveToggle,
+  EmailRecoveryLinkButton,
+  ImpersonateButton,
+  RecoveryLinkButton,
+  ServiceAccountButton,
+  SetPasswordButton,
+} from './user-actions';
 import { UserGroups } from './user-groups';
 import { UserConsents, UserDevices, UserSessions, UserTokens } from './user-owned';
 
@@ -88,7 +95,8 @@ export const userResource: Resource = {
   listActions: (reload) => <ServiceAccountButton onCreated={reload} />,
   actions: (row, reload) => (
     <>
-      <SetPasswordButton user={row} /> <ImpersonateButton user={row} /> <ActiveToggle user={row} onChanged={reload} />
+      <SetPasswordButton user={row} /> <RecoveryLinkButton user={row} /> <EmailRecoveryLinkButton user={row} />{' '}
+      <ImpersonateButton user={row} /> <ActiveToggle user={row} onChanged={reload} />
     </>
   ),
   tabs: [

@@ -992,6 +992,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v3/core/users/{id}/recovery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UserController_recoveryLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/core/users/{id}/recovery_email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['UserController_recoveryEmail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v3/core/users/{id}/set_password': {
     parameters: {
       query?: never;
@@ -2152,6 +2184,54 @@ export interface paths {
       cookie?: never;
     };
     get: operations['Policy_reputation_Controller_usedBy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/policies/reputation/scores': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReputationController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/policies/reputation/scores/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReputationController_retrieve'];
+    put?: never;
+    post?: never;
+    delete: operations['ReputationController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v3/policies/reputation/scores/{id}/used_by': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReputationController_usedBy'];
     put?: never;
     post?: never;
     delete?: never;
@@ -7562,6 +7642,55 @@ export interface operations {
       };
     };
   };
+  UserController_recoveryLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            link: string;
+          };
+        };
+      };
+    };
+  };
+  UserController_recoveryEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          email_stage: string;
+        };
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   UserController_setPassword: {
     parameters: {
       query?: never;
@@ -11861,6 +11990,132 @@ export interface operations {
     };
   };
   Policy_reputation_Controller_usedBy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'cascade' | 'cascade_many' | 'set_null' | 'set_default' | 'restrict';
+            app: string;
+            model_name: string;
+            name: string;
+            pk: string;
+          }[];
+        };
+      };
+    };
+  };
+  ReputationController_list: {
+    parameters: {
+      query?: {
+        identifier?: string;
+        ip?: string;
+        ordering?: string;
+        page?: number;
+        page_size?: number;
+        score?: number;
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pagination: {
+              count?: number;
+              current?: number;
+              end_index?: number;
+              next?: number;
+              previous?: number;
+              start_index?: number;
+              total_pages?: number;
+            };
+            results: {
+              identifier: string;
+              ip: string;
+              ip_geo_data?: {
+                [key: string]: unknown;
+              };
+              /** Format: uuid */
+              pk: string;
+              score: number;
+              updated: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  ReputationController_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            identifier: string;
+            ip: string;
+            ip_geo_data?: {
+              [key: string]: unknown;
+            };
+            /** Format: uuid */
+            pk: string;
+            score: number;
+            updated: string;
+          };
+        };
+      };
+    };
+  };
+  ReputationController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReputationController_usedBy: {
     parameters: {
       query?: never;
       header?: never;

@@ -61,28 +61,51 @@ async function sendLink(ctx: StageContext, globalSettings: SmtpSettings, send: M
   // A configured public URL wins over the Host header, which the requester controls.
   const origin = ctx.services.externalUrl?.replace(/\/+$/, '') ?? `${ctx.request.secure ? 'https' : 'http'}://${ctx.request.host}`;
   const url = `${origin}/if/flow/${encodeURIComponent(ctx.flow.slug)}/?flow_token=${encodeURIComponent(key)}`;
-  const template = TEMPLATES[String(ctx.settings.template)] ?? 'generic';
-  const rendered = renderMailTemplate(template, {
-    url,
-    user: { username: user.username, name: user.name, email: user.email },
-    expires: `${minutes} minutes`,
-    brandTitle: 'authmesh',
-    subject: String(ctx.settings.subject || '') || undefined,
-    body: template === 'generic' ? `Continue here: ${url}` : undefined,
-  });
+  let sent: SentLink;
   try {
-    await send(smtpSettings(ctx, globalSettings), { to: user.email, ...rendered });
+    sent = await sendLinkMail(ctx.settings, globalSettings, user, url, minutes, send);
   } catch (error) {
     ctx.services.logger.warn({ err: (error as Error).message, stage: ctx.binding.stage?.name }, 'e-mail not sent');
     delete ctx.plan.email_sent;
     return invalid({ non_field_errors: ['The e-mail could not be sent. Try again in a moment.'] });
   }
-  await ctx.services.emitEvent('email_sent', user, ctx.request.clientIp, { to: user.email, subject: rendered.subject, template });
+  await ctx.services.emitEvent('email_sent', user, ctx.request.clientIp, { to: user.email, ...sent });
   return challenge({});
 }
 
-function smtpSettings(ctx: StageContext, globalSettings: SmtpSettings): SmtpSettings {
-  const s = ctx.settings;
+/** What was sent, for the `email_sent` event. */
+export interface SentLink {
+  subject: string;
+  template: MailTemplateName;
+}
+
+/**
+ * Sends `user` a message with a one-time link, with an e-mail stage's settings (its
+ * template, subject and SMTP server or the global one). Also used for recovery links an
+ * administrator e-mails through a chosen stage. Throws when the server refuses it.
+ */
+export async function sendLinkMail(
+  settings: Record<string, unknown>,
+  globalSettings: SmtpSettings,
+  user: { username: string; name: string; email: string },
+  url: string,
+  minutes: number,
+  send: MailDelivery = deliver,
+): Promise<SentLink> {
+  const template = TEMPLATES[String(settings.template)] ?? 'generic';
+  const rendered = renderMailTemplate(template, {
+    url,
+    user: { username: user.username, name: user.name, email: user.email },
+    expires: `${minutes} minutes`,
+    brandTitle: 'authmesh',
+    subject: String(settings.subject || '') || undefined,
+    body: template === 'generic' ? `Continue here: ${url}` : undefined,
+  });
+  await send(smtpSettings(settings, globalSettings), { to: user.email, ...rendered });
+  return { subject: rendered.subject, template };
+}
+
+function smtpSettings(s: Record<string, unknown>, globalSettings: SmtpSettings): SmtpSettings {
   if (s.use_global_settings === true) return globalSettings;
   return {
     host: String(s.host ?? 'localhost'),

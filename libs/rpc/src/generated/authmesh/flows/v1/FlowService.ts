@@ -9,6 +9,8 @@ import type { CacheInfo as _authmesh_flows_v1_CacheInfo, CacheInfo__Output as _a
 import type { CheckApplicationAccessRequest as _authmesh_flows_v1_CheckApplicationAccessRequest, CheckApplicationAccessRequest__Output as _authmesh_flows_v1_CheckApplicationAccessRequest__Output } from '../../../authmesh/flows/v1/CheckApplicationAccessRequest.js';
 import type { CheckApplicationAccessResponse as _authmesh_flows_v1_CheckApplicationAccessResponse, CheckApplicationAccessResponse__Output as _authmesh_flows_v1_CheckApplicationAccessResponse__Output } from '../../../authmesh/flows/v1/CheckApplicationAccessResponse.js';
 import type { ClearCacheRequest as _authmesh_flows_v1_ClearCacheRequest, ClearCacheRequest__Output as _authmesh_flows_v1_ClearCacheRequest__Output } from '../../../authmesh/flows/v1/ClearCacheRequest.js';
+import type { CreateRecoveryLinkRequest as _authmesh_flows_v1_CreateRecoveryLinkRequest, CreateRecoveryLinkRequest__Output as _authmesh_flows_v1_CreateRecoveryLinkRequest__Output } from '../../../authmesh/flows/v1/CreateRecoveryLinkRequest.js';
+import type { CreateRecoveryLinkResponse as _authmesh_flows_v1_CreateRecoveryLinkResponse, CreateRecoveryLinkResponse__Output as _authmesh_flows_v1_CreateRecoveryLinkResponse__Output } from '../../../authmesh/flows/v1/CreateRecoveryLinkResponse.js';
 import type { EvaluateBindingsRequest as _authmesh_flows_v1_EvaluateBindingsRequest, EvaluateBindingsRequest__Output as _authmesh_flows_v1_EvaluateBindingsRequest__Output } from '../../../authmesh/flows/v1/EvaluateBindingsRequest.js';
 import type { EvaluateBindingsResponse as _authmesh_flows_v1_EvaluateBindingsResponse, EvaluateBindingsResponse__Output as _authmesh_flows_v1_EvaluateBindingsResponse__Output } from '../../../authmesh/flows/v1/EvaluateBindingsResponse.js';
 import type { FlowStatus as _authmesh_flows_v1_FlowStatus, FlowStatus__Output as _authmesh_flows_v1_FlowStatus__Output } from '../../../authmesh/flows/v1/FlowStatus.js';
@@ -76,6 +78,31 @@ export interface FlowServiceClient extends grpc.Client {
   clearCache(argument: _authmesh_flows_v1_ClearCacheRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
   clearCache(argument: _authmesh_flows_v1_ClearCacheRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
   clearCache(argument: _authmesh_flows_v1_ClearCacheRequest, callback: grpc.requestCallback<_authmesh_flows_v1_CacheInfo__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Recovery links (an administrator's "create/email recovery link"): plans the brand's
+   * recovery flow for a user, with identification and e-mail verification left out and
+   * `is_restored` set in the plan context, and issues a single-use flow token for it.
+   * NOT_FOUND when the brand has no recovery flow (or the user or e-mail stage does not
+   * exist); FAILED_PRECONDITION when the user is inactive, or has no e-mail address and
+   * the link is to be e-mailed; INVALID_ARGUMENT when email_stage_pk is not an e-mail stage.
+   */
+  CreateRecoveryLink(argument: _authmesh_flows_v1_CreateRecoveryLinkRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CreateRecoveryLinkResponse__Output>): grpc.ClientUnaryCall;
+  CreateRecoveryLink(argument: _authmesh_flows_v1_CreateRecoveryLinkRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_CreateRecoveryLinkResponse__Output>): grpc.ClientUnaryCall;
+  CreateRecoveryLink(argument: _authmesh_flows_v1_CreateRecoveryLinkRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CreateRecoveryLinkResponse__Output>): grpc.ClientUnaryCall;
+  CreateRecoveryLink(argument: _authmesh_flows_v1_CreateRecoveryLinkRequest, callback: grpc.requestCallback<_authmesh_flows_v1_CreateRecoveryLinkResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Recovery links (an administrator's "create/email recovery link"): plans the brand's
+   * recovery flow for a user, with identification and e-mail verification left out and
+   * `is_restored` set in the plan context, and issues a single-use flow token for it.
+   * NOT_FOUND when the brand has no recovery flow (or the user or e-mail stage does not
+   * exist); FAILED_PRECONDITION when the user is inactive, or has no e-mail address and
+   * the link is to be e-mailed; INVALID_ARGUMENT when email_stage_pk is not an e-mail stage.
+   */
+  createRecoveryLink(argument: _authmesh_flows_v1_CreateRecoveryLinkRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CreateRecoveryLinkResponse__Output>): grpc.ClientUnaryCall;
+  createRecoveryLink(argument: _authmesh_flows_v1_CreateRecoveryLinkRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_authmesh_flows_v1_CreateRecoveryLinkResponse__Output>): grpc.ClientUnaryCall;
+  createRecoveryLink(argument: _authmesh_flows_v1_CreateRecoveryLinkRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_authmesh_flows_v1_CreateRecoveryLinkResponse__Output>): grpc.ClientUnaryCall;
+  createRecoveryLink(argument: _authmesh_flows_v1_CreateRecoveryLinkRequest, callback: grpc.requestCallback<_authmesh_flows_v1_CreateRecoveryLinkResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Notification rules (the events runtime asks for each new event and rule): evaluates the
@@ -189,6 +216,16 @@ export interface FlowServiceHandlers extends grpc.UntypedServiceImplementation {
   ClearCache: grpc.handleUnaryCall<_authmesh_flows_v1_ClearCacheRequest__Output, _authmesh_flows_v1_CacheInfo>;
   
   /**
+   * Recovery links (an administrator's "create/email recovery link"): plans the brand's
+   * recovery flow for a user, with identification and e-mail verification left out and
+   * `is_restored` set in the plan context, and issues a single-use flow token for it.
+   * NOT_FOUND when the brand has no recovery flow (or the user or e-mail stage does not
+   * exist); FAILED_PRECONDITION when the user is inactive, or has no e-mail address and
+   * the link is to be e-mailed; INVALID_ARGUMENT when email_stage_pk is not an e-mail stage.
+   */
+  CreateRecoveryLink: grpc.handleUnaryCall<_authmesh_flows_v1_CreateRecoveryLinkRequest__Output, _authmesh_flows_v1_CreateRecoveryLinkResponse>;
+  
+  /**
    * Notification rules (the events runtime asks for each new event and rule): evaluates the
    * policy bindings of any target for a user and a context, like CheckApplicationAccess does
    * for an application. A policy that fails counts as its binding's failure result; an
@@ -225,6 +262,7 @@ export interface FlowServiceDefinition extends grpc.ServiceDefinition {
   Authenticate: MethodDefinition<_authmesh_flows_v1_AuthenticateRequest, _authmesh_flows_v1_AuthenticateResponse, _authmesh_flows_v1_AuthenticateRequest__Output, _authmesh_flows_v1_AuthenticateResponse__Output>
   CheckApplicationAccess: MethodDefinition<_authmesh_flows_v1_CheckApplicationAccessRequest, _authmesh_flows_v1_CheckApplicationAccessResponse, _authmesh_flows_v1_CheckApplicationAccessRequest__Output, _authmesh_flows_v1_CheckApplicationAccessResponse__Output>
   ClearCache: MethodDefinition<_authmesh_flows_v1_ClearCacheRequest, _authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_ClearCacheRequest__Output, _authmesh_flows_v1_CacheInfo__Output>
+  CreateRecoveryLink: MethodDefinition<_authmesh_flows_v1_CreateRecoveryLinkRequest, _authmesh_flows_v1_CreateRecoveryLinkResponse, _authmesh_flows_v1_CreateRecoveryLinkRequest__Output, _authmesh_flows_v1_CreateRecoveryLinkResponse__Output>
   EvaluateBindings: MethodDefinition<_authmesh_flows_v1_EvaluateBindingsRequest, _authmesh_flows_v1_EvaluateBindingsResponse, _authmesh_flows_v1_EvaluateBindingsRequest__Output, _authmesh_flows_v1_EvaluateBindingsResponse__Output>
   GetCacheInfo: MethodDefinition<_authmesh_flows_v1_GetCacheInfoRequest, _authmesh_flows_v1_CacheInfo, _authmesh_flows_v1_GetCacheInfoRequest__Output, _authmesh_flows_v1_CacheInfo__Output>
   GetStatus: MethodDefinition<_authmesh_flows_v1_GetStatusRequest, _authmesh_flows_v1_FlowStatus, _authmesh_flows_v1_GetStatusRequest__Output, _authmesh_flows_v1_FlowStatus__Output>
