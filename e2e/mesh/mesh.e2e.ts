@@ -116,6 +116,30 @@ describe('authmesh as a mesh of processes', () => {
     expect(found.client_ip).toBe('127.0.0.1');
   });
 
+  it('notifies across processes: core holds the rule, flows decides it, events delivers', async () => {
+    const api = gateway();
+    const admins = (await api('GET', '/api/v3/core/groups/?name=authmesh%20Admins')).body.results[0];
+    const local = (await api('GET', '/api/v3/events/transports/?name=default-local-transport')).body.results[0];
+    // The transport test goes from core to the events process.
+    expect((await api('POST', `/api/v3/events/transports/${local.pk}/test/`)).status).toBe(200);
+    const rule = await api('POST', '/api/v3/events/rules/', { name: 'mesh groups', group: admins.pk, transports: [local.pk] });
+    const policy = await api('POST', '/api/v3/policies/event_matcher/', {
+      name: 'mesh group created',
+      action: 'model_created',
+      model: 'authentik_core.group',
+    });
+    expect((await api('POST', '/api/v3/policies/bindings/', { policy: policy.body.pk, target: rule.body.pk, order: 0 })).status).toBe(201);
+    expect((await api('POST', '/api/v3/core/groups/', { name: 'mesh-notified' })).status).toBe(201);
+    let mine: Array<{ body: string; event: { context: { model?: { name?: string } } } | null }> = [];
+    for (let i = 0; i < 150 && !mine.some((n) => n.event?.context.model?.name === 'mesh-notified'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      mine = (await api('GET', '/api/v3/events/notifications/')).body.results;
+    }
+    expect(mine.find((n) => n.event?.context.model?.name === 'mesh-notified')).toBeDefined();
+    // The test notification arrived too, without an event.
+    expect(mine.some((n) => n.event === null)).toBe(true);
+  });
+
   it('connects a device: the flows process settles the code in the oauth2 process over gRPC', async () => {
     const api = gateway();
     const base = procs.get('gateway')!.baseUrl;
