@@ -71,7 +71,9 @@ export function RelatedList({
               {resource.columns
                 .filter((column) => !column.detailOnly)
                 .map((column) => (
-                  <Th key={column.label}>{t(column.label)}</Th>
+                  <Th key={column.label} modifier="wrap">
+                    {t(column.label)}
+                  </Th>
                 ))}
               <Th screenReaderText={t('admin.list.actions')} />
             </Tr>

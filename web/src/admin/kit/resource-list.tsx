@@ -272,7 +272,7 @@ export function ResourceList({ resource, route }: { resource: Resource; route: H
                 />
               )}
               {listColumns.map((column) => (
-                <Th key={column.label} sort={sortBy(column.ordering)}>
+                <Th key={column.label} sort={sortBy(column.ordering)} modifier="wrap">
                   {t(column.label)}
                 </Th>
               ))}

@@ -106,6 +106,9 @@ export function NotificationPanel({
   // The drawer takes the focus when it opens, so keyboard users land in it. Without preventScroll
   // the browser would scroll the page sideways to the panel while it is still sliding in.
   useEffect(() => drawer.current?.focus({ preventScroll: true }), []);
+  // "Mark as read" leaves with its item and "Clear all" is disabled once nothing is left: the focus
+  // they held would fall back to the page, out of reach of Escape. It stays in the drawer instead.
+  const keepFocus = () => drawer.current?.focus({ preventScroll: true });
   const { items, count, loading, error, actionFailed } = state;
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
@@ -120,7 +123,7 @@ export function NotificationPanel({
         closeButtonAriaLabel={t('shell.notifications.close')}
         onClose={onClose}
       >
-        <Button variant="link" isDisabled={!items || items.length === 0} onClick={() => void state.clearAll()}>
+        <Button variant="link" isDisabled={!items || items.length === 0} onClick={() => void state.clearAll().then(keepFocus)}>
           {t('shell.notifications.clearAll')}
         </Button>
       </NotificationDrawerHeader>
@@ -149,7 +152,7 @@ export function NotificationPanel({
                 key={notification.pk}
                 notification={notification}
                 eventHref={eventHref}
-                onRead={() => void state.markRead(notification.pk)}
+                onRead={() => void state.markRead(notification.pk).then(keepFocus)}
               />
             ))}
           </NotificationDrawerList>
