@@ -4,6 +4,7 @@ import type { FlowConfigClient } from '@authmesh/rpc';
 import type { DeviceEntry } from './executor/device-entry.js';
 import type { FlowExecutor } from './executor/flow-executor.js';
 import type { ReputationService } from './reputation/reputation.service.js';
+import type { StageServices } from './stages/stage-services.js';
 
 /** Runtime values the flows service's Nest module is built with. */
 export interface FlowsOptions {
@@ -13,4 +14,6 @@ export interface FlowsOptions {
   device: DeviceEntry;
   principals: PrincipalResolver;
   reputation: ReputationService;
+  /** Records an event caused through the API (resetting a reputation score). */
+  emitEvent: StageServices['emitEvent'];
 }

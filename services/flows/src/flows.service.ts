@@ -19,7 +19,6 @@ import {
   type EvaluateBindingsRequest__Output,
   type CreateRecoveryLinkRequest__Output,
   type PreparePlanResponse,
-  type User__Output,
 } from '@authmesh/rpc';
 import { startServiceTasks, ValidationFailedError, type ServiceDefinition } from '@authmesh/runtime';
 import { createFlowsDataSource } from './database/flows.data-source.js';
@@ -43,7 +42,7 @@ import { ReputationRepository } from './reputation/reputation.repository.js';
 import { ReputationService } from './reputation/reputation.service.js';
 import { DeviceEntry } from './executor/device-entry.js';
 import { RecoveryLinks } from './recovery/recovery-links.js';
-import type { StageServices } from './stages/stage-services.js';
+import type { EventActor, StageServices } from './stages/stage-services.js';
 import { stageRuntimes } from './stages/stage-runtimes.js';
 
 export const FLOW_SERVICE_NAME = 'authmesh.flows.v1.FlowService';
@@ -94,7 +93,7 @@ export const flowsService: ServiceDefinition = {
       deviceCodes,
       cookieSecret: createHash('sha256').update(`authmesh-flows-cookies:${ctx.secretKey}`).digest('base64url'),
       logger,
-      async emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>) {
+      async emitEvent(action: string, user: EventActor | null, clientIp: string, context: Record<string, unknown>) {
         const payload = {
           event_uuid: randomUUID(),
           action,
@@ -133,7 +132,15 @@ export const flowsService: ServiceDefinition = {
     const recoveryLinks = new RecoveryLinks(executor, services, globalMail);
     const principals = remotePrincipalResolver(identity, (error) => error instanceof RpcCallError);
     const { app, handler } = await createHttpApp(
-      FlowsModule.register({ logger, executor, config, principals, reputation, device: new DeviceEntry(executor, config, identity) }),
+      FlowsModule.register({
+        logger,
+        executor,
+        config,
+        principals,
+        reputation,
+        device: new DeviceEntry(executor, config, identity),
+        emitEvent: services.emitEvent,
+      }),
       {
         service: 'flows',
         logger,

@@ -29,7 +29,7 @@ import type { ReputationKind, ReputationRepository } from '../src/reputation/rep
 import { ReputationService } from '../src/reputation/reputation.service.js';
 import type { PromptField } from '../src/stages/prompt/prompt-fields.js';
 import type { StageContext, StageRequest } from '../src/stages/stage-runtime.js';
-import type { CookieChange, ResponseControl, StageServices } from '../src/stages/stage-services.js';
+import type { CookieChange, EventActor, ResponseControl, StageServices } from '../src/stages/stage-services.js';
 
 /** The client address every built context uses unless a test gives another. */
 export const CLIENT_IP = '203.0.113.7';
@@ -696,7 +696,7 @@ export class RecordedResponse implements ResponseControl {
 /** One event a stage recorded. */
 export interface RecordedEvent {
   action: string;
-  user: User__Output | null;
+  user: EventActor | null;
   clientIp: string;
   context: Record<string, unknown>;
 }

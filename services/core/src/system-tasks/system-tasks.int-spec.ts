@@ -112,9 +112,18 @@ describe('system tasks API', () => {
   it('drops malformed reports from the bus', async () => {
     await core.bus.publish('authmesh.tasks.v1.finished', { service: 'events', name: '../x', status: 'successful' });
     await core.bus.publish('authmesh.tasks.v1.announced', { service: 'Bad Service', name: 'x', description: '', interval_seconds: 1 });
+    // Core's own runs never come over the bus, and no service is unknown to core.
+    await core.bus.publish('authmesh.tasks.v1.announced', { service: 'core', name: 'x', description: 'forged', interval_seconds: 1 });
+    await core.bus.publish('authmesh.tasks.v1.announced', { service: 'scim', name: 'x', description: '', interval_seconds: 1 });
+    // A run "finished" far in the future would outrank every real report after it.
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    await core.bus.publish('authmesh.tasks.v1.finished', {
+      ...{ service: 'oauth2', name: 'x', description: '', status: 'successful', messages: [] },
+      ...{ started: future, finished: future, duration: 0 },
+    });
     // A valid report published afterwards is the barrier: once it is stored, the bad ones were handled.
-    await core.bus.publish('authmesh.tasks.v1.announced', { service: 'scim', name: 'barrier', description: '', interval_seconds: 60 });
-    await waitUntil(async () => (await task('scim.barrier'))?.status === 'unknown');
+    await core.bus.publish('authmesh.tasks.v1.announced', { service: 'oauth2', name: 'barrier', description: '', interval_seconds: 60 });
+    await waitUntil(async () => (await task('oauth2.barrier'))?.status === 'unknown');
     const rows = await core.sql(`SELECT service, name FROM core.system_tasks WHERE name IN ('../x', 'x')`);
     expect(rows).toEqual([]);
   });

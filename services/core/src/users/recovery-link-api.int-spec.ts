@@ -83,6 +83,16 @@ describe('recovery links of users', () => {
     expect(JSON.stringify(event)).not.toContain('flow_token');
   });
 
+  it("points the link at the scheme and host the gateway forwarded, not core's own plain connection", async () => {
+    const res = await core.api('POST', `/api/v3/core/users/${alice}/recovery/`, undefined, undefined, {
+      host: 'core.internal:9000',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'id.example.com',
+    });
+    expect(res.status).toBe(200);
+    expect(asked).toEqual([expect.objectContaining({ host: 'id.example.com', secure: true })]);
+  });
+
   it('e-mails through an e-mail stage and answers 204', async () => {
     const res = await core.api('POST', `/api/v3/core/users/${alice}/recovery_email/`, { email_stage: emailStage.toUpperCase() });
     expect(res.status).toBe(204);
@@ -111,6 +121,11 @@ describe('recovery links of users', () => {
       body: { non_field_errors: ['The user is inactive.'] },
     });
     expect((await core.api('POST', '/api/v3/core/users/999999/recovery/')).status).toBe(404);
+    const robot = (await core.api('POST', '/api/v3/core/users/service_account/', { name: 'recovery-robot', create_group: false })).body;
+    expect(await core.api('POST', `/api/v3/core/users/${robot.user_pk}/recovery/`)).toEqual({
+      status: 400,
+      body: { non_field_errors: ['Service accounts have no password to recover.'] },
+    });
     expect(asked).toEqual([]);
   });
 

@@ -62,6 +62,10 @@ export class RecoveryLinkService {
     const user = await this.users.findById(id);
     if (!user) throw new NotFoundError();
     if (!user.isActive) throw ValidationFailedError.field('non_field_errors', 'The user is inactive.');
+    // Service accounts log in with tokens, never through a flow: a recovery flow would only give them a password.
+    if (user.type === 'service_account' || user.type === 'internal_service_account') {
+      throw ValidationFailedError.field('non_field_errors', 'Service accounts have no password to recover.');
+    }
     return user;
   }
 

@@ -10,6 +10,7 @@ import {
   ZodBody,
   ZodQuery,
   type ListQuery,
+  requestOrigin,
 } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../audit/actor.js';
 import {
@@ -168,5 +169,6 @@ export class UserController {
 
 /** The scheme and host the administrator reached us on: recovery links point there (unless an external URL is set). */
 function linkOrigin(request: Request): LinkOrigin {
-  return { host: request.get('host') ?? 'localhost', secure: request.protocol === 'https' };
+  const { scheme, host } = requestOrigin(request);
+  return { host, secure: scheme === 'https' };
 }

@@ -45,7 +45,11 @@ function event(fields: Partial<EventRead> = {}): EventRead {
   };
 }
 
-function setup(rules: NotificationRule__Output[], evaluate: (request: EvaluateBindingsRequest) => Promise<boolean> = async () => true) {
+function setup(
+  rules: NotificationRule__Output[],
+  evaluate: (request: EvaluateBindingsRequest) => Promise<boolean> = async () => true,
+  extraTransports: Array<[string, TransportRuntime]> = [],
+) {
   const delivered: Array<{ mode: string; to: string; body: string; severity: string }> = [];
   const failures: DeliveryFailureEvent[] = [];
   const asked: EvaluateBindingsRequest[] = [];
@@ -71,6 +75,7 @@ function setup(rules: NotificationRule__Output[], evaluate: (request: EvaluateBi
       ['local', runtime('local')],
       ['webhook', runtime('webhook')],
       ['email', runtime('email', new DeliveryError('smtp down'))],
+      ...extraTransports,
     ]),
     deliveries,
     recordFailure: async (failure) => void failures.push(failure),
@@ -112,6 +117,26 @@ describe('notification dispatcher', () => {
     expect(t.delivered.map((d) => `${d.mode}:${d.to}`)).toEqual(['webhook:ann', 'local:ann', 'local:ben']);
   });
 
+  it('delivers to every recipient at once, so a hanging webhook costs one wait, not one per recipient', async () => {
+    const started: string[] = [];
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const hanging: TransportRuntime = {
+      mode: 'webhook_slack',
+      deliver: async ({ recipient }: Delivery) => {
+        started.push(recipient.username);
+        await gate;
+        return [];
+      },
+    };
+    const t = setup([rule({ transports: [transport('webhook_slack')] })], async () => true, [['webhook_slack', hanging]]);
+    t.dispatcher.eventRecorded(event());
+    for (let i = 0; i < 50 && started.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(started).toEqual(['ann', 'ben']);
+    release();
+    await t.dispatcher.idle();
+  });
+
   it('delivers nothing when the policies do not pass or cannot be evaluated (fail closed)', async () => {
     const denied = setup([rule()], async () => false);
     denied.dispatcher.eventRecorded(event());
@@ -141,9 +166,15 @@ describe('notification dispatcher', () => {
       ]),
     );
     t.asked.length = 0;
-    t.dispatcher.eventRecorded(event({ action: 'system_exception', context: { [NOTIFICATION_MARKER]: { rule: 'r1' } } }));
+    t.dispatcher.eventRecorded(
+      event({ action: 'system_exception', app: 'authmesh.events', context: { [NOTIFICATION_MARKER]: { rule: 'r1' } } }),
+    );
     await t.dispatcher.idle();
     expect(t.asked).toEqual([]);
+    // Another app's event carrying the marker is matched like any other: it cannot opt out of the rules.
+    t.dispatcher.eventRecorded(event({ action: 'login_failed', context: { [NOTIFICATION_MARKER]: { rule: 'r1' } } }));
+    await t.dispatcher.idle();
+    expect(t.asked).not.toEqual([]);
   });
 
   it('skips rules without a group', async () => {

@@ -26,6 +26,12 @@ const MAX_QUEUE = 10_000;
 const RULES_WARNING_INTERVAL_MS = 5_000;
 /** Events matched at the same time, so one slow webhook does not hold up every other notification. */
 const WORKERS = 4;
+/** Deliveries of one rule match in flight at once (transports × recipients), so a dead webhook costs one timeout, not one per recipient. */
+const DELIVERIES_IN_FLIGHT = 8;
+/** At most one warning this often while the queue is full (with the number of events dropped meanwhile). */
+const QUEUE_WARNING_INTERVAL_MS = 10_000;
+/** The app that records delivery failures; only its events carry a trusted marker. */
+const DISPATCHER_APP = 'authmesh.events';
 
 /** A rule without transports shows its notifications in the web interface only. */
 const LOCAL_ONLY: NotificationTransport__Output = {
@@ -70,14 +76,24 @@ export class NotificationDispatcher {
   private active = 0;
   private idleWaiters: Array<() => void> = [];
   private rulesWarnedAt = 0;
+  private queueWarnedAt = 0;
+  private dropped = 0;
 
   constructor(private readonly deps: NotificationDispatcherDeps) {}
 
   /** Queues a newly stored event for rule matching; returns at once and never throws. */
   eventRecorded(event: EventRead): void {
-    if (NOTIFICATION_MARKER in event.context) return;
+    // Only this service's own failure events skip the rules; another app cannot opt out with the marker.
+    if (event.app === DISPATCHER_APP && NOTIFICATION_MARKER in event.context) return;
     if (this.queue.length >= MAX_QUEUE) {
-      this.deps.logger.warn({ event: event.pk, action: event.action }, 'notification queue full; event not matched against rules');
+      this.dropped++;
+      if (Date.now() - this.queueWarnedAt >= QUEUE_WARNING_INTERVAL_MS) {
+        this.queueWarnedAt = Date.now();
+        this.deps.logger.warn(
+          { dropped: this.dropped, action: event.action },
+          'notification queue full; events are not matched against rules (dropped so far)',
+        );
+      }
       return;
     }
     this.queue.push(event);
@@ -158,13 +174,17 @@ export class NotificationDispatcher {
       event,
     };
     const transports = rule.transports.length > 0 ? rule.transports : [LOCAL_ONLY];
-    for (const transport of transports) {
-      for (const recipient of transport.send_once ? recipients.slice(0, 1) : recipients) {
-        await this.deliver(transport, notification, recipient).catch((error: DeliveryError) =>
-          this.reportFailure({ action: error.action, message: error.message, rule, transport, recipient, event }),
-        );
-      }
-    }
+    const jobs = transports.flatMap((transport) =>
+      (transport.send_once ? recipients.slice(0, 1) : recipients).map(
+        (recipient) => () =>
+          this.deliver(transport, notification, recipient).then(
+            () => undefined,
+            (error: DeliveryError) =>
+              this.reportFailure({ action: error.action, message: error.message, rule, transport, recipient, event }),
+          ),
+      ),
+    );
+    await inParallel(jobs, DELIVERIES_IN_FLIGHT);
   }
 
   /** Whether the rule's policies pass for the event; any failure to decide means no match (fail closed). */
@@ -199,4 +219,13 @@ export class NotificationDispatcher {
 
 function severityOf(value: string): Severity {
   return (SEVERITIES as readonly string[]).includes(value) ? (value as Severity) : 'notice';
+}
+
+/** Runs the jobs with at most `limit` of them in flight; resolves when all are done (they never reject). */
+async function inParallel(jobs: Array<() => Promise<void>>, limit: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) await jobs[next++]();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, lane));
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { parseCookies, Public, requestContext, serializeCookie, SESSION_COOKIE } from '@authmesh/http';
+import { parseCookies, Public, requestContext, requestOrigin, serializeCookie, SESSION_COOKIE } from '@authmesh/http';
 import { FLOWS_OPTIONS } from '../flows.tokens.js';
 import type { FlowsOptions } from '../flows.options.js';
 import { FLOW_COOKIE, type ExecutorResponse } from './flow-run.js';
@@ -78,7 +78,7 @@ function executorRequest(slug: string, method: 'GET' | 'POST', request: Request)
 
 /** Whether the browser talks to us over HTTPS (the gateway sets this header from the connection or a trusted proxy). */
 export function isSecure(request: Request): boolean {
-  return request.headers['x-forwarded-proto'] === 'https' || request.protocol === 'https';
+  return requestOrigin(request).scheme === 'https';
 }
 
 /** Writes an executor answer: cookies first, then the challenge or the redirect. */

@@ -49,9 +49,12 @@ export class FlowExecutor {
 
     let state = await this.executions.find(digest(flowKey), flow.slug);
     let canSubmit = request.method === 'POST';
-    const resumed = await this.resumeFromToken(flow, request.query);
+    const resumed = await this.resumeFromToken(flow, request, sessionUser);
     if (resumed === 'invalid' && !state) {
       return { status: 200, body: this.denied(flow, 'This link is invalid, has expired or was already used.', request, false), cookies };
+    }
+    if (resumed !== null && typeof resumed === 'object' && 'denied' in resumed) {
+      return { status: 200, body: this.denied(flow, resumed.denied, request, true), cookies };
     }
     if (resumed !== 'invalid' && resumed !== null) {
       state = resumed;
@@ -72,16 +75,41 @@ export class FlowExecutor {
    * A `flow_token` in the query resumes the plan it was issued for (single use, same flow,
    * same user). Answers null when there is no token, 'invalid' when it cannot be used.
    */
-  private async resumeFromToken(flow: FlowDefinition__Output, query: string): Promise<ExecutionState | 'invalid' | null> {
-    const params = new URLSearchParams(query);
+  private async resumeFromToken(
+    flow: FlowDefinition__Output,
+    request: ExecutorRequest,
+    sessionUser: User__Output | null,
+  ): Promise<ExecutionState | { denied: string } | 'invalid' | null> {
+    const params = new URLSearchParams(request.query);
     const token = params.get('flow_token');
     if (!token) return null;
     const record = token.length <= 100 ? await this.tokens.take(digest(token), flow.slug) : null;
     if (!record || record.state.context.pending_user !== record.userPk) return 'invalid';
     params.delete('flow_token');
-    // An e-mail stage's token proves the mailbox at its binding; a recovery link's plan was made for it.
-    const verified = record.bindingPk ? { email_verified: record.bindingPk } : {};
-    return { ...record.state, query: params.toString(), context: { ...record.state.context, ...verified } };
+    const query = params.toString();
+    // An e-mail stage's token proves the mailbox at its binding and resumes the plan it was sent from.
+    if (record.bindingPk) return { ...record.state, query, context: { ...record.state.context, email_verified: record.bindingPk } };
+    // A recovery link is planned again for the browser that opened it, so the flow's requirement
+    // and policies judge this request (its address, its session), not the administrator's.
+    const planned = await this.planRecovery(flow, record.userPk, sessionUser, request);
+    if ('denied' in planned) return { denied: planned.denied };
+    return { ...planned, query };
+  }
+
+  /** The recovery flow planned for a known user, without the stages a link replaces. */
+  private async planRecovery(
+    flow: FlowDefinition__Output,
+    userPk: string,
+    sessionUser: User__Output | null,
+    request: PlanRequest,
+  ): Promise<ExecutionState | { denied: string }> {
+    const planned = await this.planner.plan(flow, sessionUser, request, { pending_user: userPk, is_restored: true });
+    if ('denied' in planned) return { denied: planned.message };
+    const replaced = new Set(flow.bindings.filter((b) => b.stage && LINK_REPLACES_STAGES.has(b.stage.type)).map((b) => b.pk));
+    planned.plan = planned.plan.filter((pk) => !replaced.has(pk));
+    planned.reEvaluate = planned.reEvaluate.filter((pk) => !replaced.has(pk));
+    if (planned.plan.length === 0) return { denied: 'The recovery flow has no stage a recovery link could open.' };
+    return planned;
   }
 
   /**
@@ -94,12 +122,10 @@ export class FlowExecutor {
   async planRecoveryLink(slug: string, userPk: string, request: PlanRequest, minutes: number): Promise<{ key: string; expires: Date }> {
     const flow = await this.flow(slug);
     if (!flow) throw new NotFoundError('No recovery flow is configured.');
-    const planned = await this.planner.plan(flow, null, request, { pending_user: userPk, is_restored: true });
-    if ('denied' in planned) throw new FailedPreconditionError(`The recovery flow does not apply to this user: ${planned.message}`);
-    const replaced = new Set(flow.bindings.filter((b) => b.stage && LINK_REPLACES_STAGES.has(b.stage.type)).map((b) => b.pk));
-    planned.plan = planned.plan.filter((pk) => !replaced.has(pk));
-    planned.reEvaluate = planned.reEvaluate.filter((pk) => !replaced.has(pk));
-    if (planned.plan.length === 0) throw new FailedPreconditionError('The recovery flow has no stage a recovery link could open.');
+    // Planned now only to refuse at once a flow that cannot serve the link; the browser that
+    // opens it gets a plan of its own.
+    const planned = await this.planRecovery(flow, userPk, null, request);
+    if ('denied' in planned) throw new FailedPreconditionError(`The recovery flow does not apply to this user: ${planned.denied}`);
     const key = newKey();
     const expires = await this.tokens.replaceRecovery(
       digest(key),

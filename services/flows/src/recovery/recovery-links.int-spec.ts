@@ -127,6 +127,16 @@ describe('recovery links', () => {
     expect(denyStagePk).not.toBe('');
   });
 
+  it('judges the browser that opens the link, not the administrator who made it', async () => {
+    const token = new URL((await create({ user_pk: '1' })).link).searchParams.get('flow_token') ?? '';
+    // The flow is for people who are not logged in; a browser with a session is refused the link.
+    core.sessions.set('someone-logged-in', '2');
+    const b = new FlowBrowser(flows.baseUrl);
+    b.cookies.set('authmesh_session', 'someone-logged-in');
+    expect(await b.start('recover', `flow_token=${token}`)).toMatchObject({ component: 'ak-stage-access-denied' });
+    core.sessions.delete('someone-logged-in');
+  });
+
   it('stores only a digest of the link, and a newer link for the same user replaces the older one', async () => {
     const first = new URL((await create({ user_pk: '1' })).link).searchParams.get('flow_token') ?? '';
     const second = new URL((await create({ user_pk: '1' })).link).searchParams.get('flow_token') ?? '';

@@ -32,7 +32,8 @@ export class RecoveryLinks {
   ) {}
 
   async create(request: RecoveryLinkRequest): Promise<{ link: string; flow_slug: string; expires: string }> {
-    const host = request.host.split(':')[0];
+    // The brand is picked by host name: the port goes, an IPv6 literal keeps its brackets' content.
+    const host = request.host.startsWith('[') ? request.host.slice(1, request.host.indexOf(']')) : request.host.split(':')[0];
     const slug = await this.recoveryFlow(host);
     const user = await this.user(request.userPk);
     if (!user.is_active) throw new FailedPreconditionError('The user is inactive.');

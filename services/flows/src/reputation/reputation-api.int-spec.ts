@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import { InProcessBus } from '@authmesh/bus';
+import { InProcessBus, Subjects } from '@authmesh/bus';
 import { loadConfig } from '@authmesh/config';
 import { createLogger } from '@authmesh/logger';
 import { GrpcHost } from '@authmesh/rpc';
@@ -150,8 +150,19 @@ describe('reputation scores API', () => {
     const [score] = (await list('?identifier=mallory')).results;
     expect(await api('GET', `${SCORES}${score.pk}/`)).toEqual({ status: 200, body: score });
     expect(await api('GET', `${SCORES}${score.pk}/used_by/`)).toEqual({ status: 200, body: [] });
+    const recorded: Array<{ action: string; user: { username?: string }; context: Record<string, any> }> = [];
+    const subscription = await bus.consumeDurable('reputation-api-test', Subjects.eventCreated, async (message) => {
+      recorded.push(message.data as (typeof recorded)[number]);
+    });
     expect((await api('DELETE', `${SCORES}${score.pk}/`)).status).toBe(204);
     expect((await api('GET', `${SCORES}${score.pk}/`)).status).toBe(404);
+    // Clearing someone's lockout leaves a trace: who reset which score.
+    for (let i = 0; i < 100 && !recorded.some((e) => e.action === 'model_deleted'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(recorded.find((e) => e.action === 'model_deleted')).toMatchObject({
+      user: { username: 'admin' },
+      context: { model: { model_name: 'reputation', pk: score.pk, name: 'mallory' }, score: score.score },
+    });
+    await subscription.unsubscribe();
     expect((await list()).results.map((r) => r.identifier)).toEqual(['']);
 
     // The next failed login starts again from 0.

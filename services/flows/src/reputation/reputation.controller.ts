@@ -1,6 +1,16 @@
-import { Controller, Delete, Get, HttpCode, Inject, Param } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Inject, Param, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { listQuerySchema, openApiSchema, paginatedSchema, RequireSuperuser, UuidPipe, ZodQuery, type ListQuery } from '@authmesh/http';
+import type { Request } from 'express';
+import {
+  listQuerySchema,
+  openApiSchema,
+  paginatedSchema,
+  requestContext,
+  RequireSuperuser,
+  UuidPipe,
+  ZodQuery,
+  type ListQuery,
+} from '@authmesh/http';
 import { FLOWS_OPTIONS } from '../flows.tokens.js';
 import type { FlowsOptions } from '../flows.options.js';
 import { reputationListQuerySchema, reputationReadSchema, reputationUsedBySchema, type ReputationFilters } from './reputation.dto.js';
@@ -33,9 +43,21 @@ export class ReputationController {
     return [];
   }
 
+  /** Resets a score, recorded as `model_deleted` (clearing a lockout is worth a trace). */
   @Delete(':id')
   @HttpCode(204)
-  async remove(@Param('id', UuidPipe) id: string) {
+  async remove(@Param('id', UuidPipe) id: string, @Req() request: Request) {
+    const score = await this.options.reputation.get(id);
     await this.options.reputation.reset(id);
+    const { principal, clientIp } = requestContext(request);
+    await this.options.emitEvent('model_deleted', principal?.user ?? null, clientIp, {
+      model: {
+        app: 'authentik_policies_reputation',
+        model_name: 'reputation',
+        pk: score.pk,
+        name: score.identifier || score.ip,
+      },
+      score: score.score,
+    });
   }
 }

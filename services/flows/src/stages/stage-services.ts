@@ -7,6 +7,9 @@ import type { PolicyEngine } from '../policies/policy-engine.js';
 import type { ReputationService } from '../reputation/reputation.service.js';
 
 /** A cookie a stage asks the executor to set (or clear, with maxAgeSeconds 0). */
+/** Who an event names: a user as the identity service answers it, or an API caller. */
+export type EventActor = Pick<User__Output, 'pk' | 'username' | 'email'>;
+
 export interface CookieChange {
   name: string;
   value: string;
@@ -39,7 +42,7 @@ export interface StageServices {
   deviceCodes: Pick<DeviceCodeClient, 'findDeviceCode' | 'approveDeviceCode' | 'denyDeviceCode'>;
   logger: Logger;
   /** Records an event in the event log (over the bus; never blocks the login on it). */
-  emitEvent(action: string, user: User__Output | null, clientIp: string, context: Record<string, unknown>): Promise<void>;
+  emitEvent(action: string, user: EventActor | null, clientIp: string, context: Record<string, unknown>): Promise<void>;
 }
 
 /** What a stage may change about the current HTTP response. */

@@ -10,6 +10,7 @@ import {
   ZodBody,
   ZodQuery,
   type ListQuery,
+  requestOrigin,
 } from '@authmesh/http';
 import { CurrentActor, type Actor } from '../../audit/actor.js';
 import {
@@ -94,14 +95,14 @@ export class OAuth2ProviderController {
   @Get(':id/setup_urls')
   @ApiOkResponse({ schema: openApiSchema(setupUrlsSchema, 'output') })
   setupUrls(@Param('id', IntIdPipe) id: number, @Req() request: Request) {
-    return this.providers.setupUrls(id, `${request.protocol}://${request.get('host') ?? 'localhost'}`);
+    return this.providers.setupUrls(id, originOf(request));
   }
 
   /** The claims a token for this user would carry (every scope the provider maps), as the reference's preview. */
   @Get(':id/preview_user')
   @ApiOkResponse({ schema: openApiSchema(previewUserSchema, 'output') })
   previewUser(@Param('id', IntIdPipe) id: number, @ZodQuery(previewUserQuerySchema) query: { for_user: number }, @Req() request: Request) {
-    return this.providers.previewUser(id, query.for_user, `${request.protocol}://${request.get('host') ?? 'localhost'}`);
+    return this.providers.previewUser(id, query.for_user, originOf(request));
   }
 
   /** The client secret, to a superuser, recorded as a `secret_view` event. */
@@ -110,4 +111,10 @@ export class OAuth2ProviderController {
   viewClientSecret(@CurrentActor() actor: Actor, @Param('id', IntIdPipe) id: number) {
     return this.providers.viewClientSecret(actor, id);
   }
+}
+
+/** The origin the admin reached the API on (the gateway's forwarded scheme and host), for setup URLs. */
+function originOf(request: Request): string {
+  const { scheme, host } = requestOrigin(request);
+  return `${scheme}://${host}`;
 }

@@ -54,6 +54,22 @@ describe('webhook payloads', () => {
     ]);
   });
 
+  it('Slack: text from whoever caused the event cannot mention the channel or hide a link', () => {
+    const hostile = {
+      ...event,
+      user: { pk: 5, username: '<!channel>' },
+      context: { username: '<https://evil.example|Reset> @everyone & co' },
+    };
+    const payload = slackPayload({ ...notification, body: 'Login failed: <!here> @here', event: hostile }, 'x');
+    expect(payload.text).toBe('Login failed: &lt;!here&gt; @\u200bhere');
+    const [attachment] = payload.attachments as Array<{ fallback: string; fields: Array<{ title: string; value: string }> }>;
+    expect(attachment.fallback).toBe(payload.text);
+    expect(attachment.fields.find((f) => f.title === 'User')?.value).toBe('&lt;!channel&gt;');
+    expect(attachment.fields.find((f) => f.title === 'username')?.value).toBe(
+      '&lt;https://evil.example|Reset&gt; @\u200beveryone &amp; co',
+    );
+  });
+
   it('Slack: a test notification (no event) has only the severity field', () => {
     const [attachment] = slackPayload({ ...notification, severity: 'notice', event: null }, 'x').attachments as Array<
       Record<string, unknown>

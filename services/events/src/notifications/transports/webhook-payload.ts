@@ -54,17 +54,30 @@ export function slackPayload(notification: OutgoingNotification, version: string
     }
   }
   return {
-    text: notification.body,
+    text: slackText(notification.body),
     attachments: [
       {
         color: SEVERITY_COLOURS[notification.severity] ?? SEVERITY_COLOURS.notice,
-        fallback: notification.body,
-        fields: fields as unknown as JsonValue,
+        fallback: slackText(notification.body),
+        fields: fields.map((field) => ({ ...field, title: slackText(field.title), value: slackText(field.value) })) as unknown as JsonValue,
         footer: `authmesh ${version}`,
         ts: Math.floor(new Date(notification.created).getTime() / 1000),
       },
     ],
   };
+}
+
+/**
+ * Text as Slack shows it literally: `&`, `<` and `>` escaped (Slack reads `<!channel>` and
+ * `<url|label>` as mentions and links) and Discord's `@everyone`/`@here` broken with a
+ * zero-width space. Usernames and event context come from whoever caused the event.
+ */
+export function slackText(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replace(/@(everyone|here)\b/gi, '@\u200b$1');
 }
 
 function fieldValue(value: unknown): string {
