@@ -1,57 +1,29 @@
-import { Writable } from 'node:stream';
 import pg from 'pg';
-import { InProcessBus } from '@authmesh/bus';
-import { loadConfig } from '@authmesh/config';
-import { createLogger } from '@authmesh/logger';
 import { FlowClient, GrpcHost } from '@authmesh/rpc';
 import { deriveMeshKey } from '@authmesh/runtime';
-import {
-  createTestDatabase,
-  FlowBrowser,
-  startServiceForTest,
-  startSmtpTestServer,
-  type ServiceUnderTest,
-  type TestDatabase,
-} from '@authmesh/testing';
+import { FlowBrowser, startSmtpTestServer, type ServiceUnderTest, type TestDatabase } from '@authmesh/testing';
 import { CoreStandIn, flowOf, policyBinding } from '../../test/core-stand-in.js';
-import { flowsService } from '../index.js';
+import { startFlowsUnderTest, type FlowsUnderTest } from '../../test/flows-under-test.js';
 
 const SECRET = 'flows-test-secret-key-long-enough-0123456789';
 
 /** The planner and executor against a real database, with core answered by an in-memory stand-in. */
 describe('flow executor', () => {
-  const logger = createLogger({ level: 'fatal', destination: new Writable({ write: (_c, _e, done) => done() }) });
   const core = new CoreStandIn();
   let db: TestDatabase;
-  let bus: InProcessBus;
+  let harness: FlowsUnderTest;
   let flows: ServiceUnderTest;
   let grpc: GrpcHost;
 
   beforeAll(async () => {
-    db = await createTestDatabase('authmesh_flows');
-    bus = new InProcessBus({ logger });
-    const coreAddress = await core.start(deriveMeshKey(SECRET), logger);
-    const config = loadConfig({ env: { DATABASE_URL: db.url, AUTHMESH_SECRET_KEY: SECRET } });
-    grpc = new GrpcHost({ meshKey: deriveMeshKey(SECRET), logger });
-    flows = await startServiceForTest(flowsService, {
-      config,
-      secretKey: SECRET,
-      logger,
-      bus,
-      grpc,
-      grpcAddress: coreAddress,
-      databaseUrl: db.url,
-    });
+    harness = await startFlowsUnderTest('authmesh_flows', SECRET, core);
+    ({ db, grpc, flows } = harness);
     core.addUser('1', 'alice', 'alice password', { groups: [{ pk: 'staff-group', name: 'staff' }] });
     core.addUser('2', 'bob', 'bob password', { is_superuser: false });
   });
 
   afterAll(async () => {
-    await flows.close();
-    await grpc.stop(100);
-    await core.stop();
-    await bus.close();
-    await db.drop();
+    await harness.stop();
   });
 
   const browser = () => new FlowBrowser(flows.baseUrl);

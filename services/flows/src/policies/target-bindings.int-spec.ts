@@ -1,42 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
-import { InProcessBus } from '@authmesh/bus';
-import { loadConfig } from '@authmesh/config';
-import { createLogger } from '@authmesh/logger';
 import { FlowClient, GrpcHost, GrpcStatus } from '@authmesh/rpc';
 import { deriveMeshKey } from '@authmesh/runtime';
-import { createTestDatabase, startServiceForTest, type ServiceUnderTest, type TestDatabase } from '@authmesh/testing';
 import { CoreStandIn, policyBinding } from '../../test/core-stand-in.js';
-import { flowsService } from '../index.js';
+import { startFlowsUnderTest, type FlowsUnderTest } from '../../test/flows-under-test.js';
 
 const SECRET = 'flows-bindings-secret-key-long-enough-0123456789';
 
 /** EvaluateBindings over real gRPC with the real policy engine, as the events runtime asks it for notification rules. */
 describe('EvaluateBindings RPC', () => {
-  const logger = createLogger({ level: 'fatal', destination: new Writable({ write: (_c, _e, done) => done() }) });
   const core = new CoreStandIn();
-  let db: TestDatabase;
-  let bus: InProcessBus;
+  let harness: FlowsUnderTest;
   let grpc: GrpcHost;
-  let flows: ServiceUnderTest;
   let client: FlowClient;
   let address: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase('authmesh_flows_bindings');
-    bus = new InProcessBus({ logger });
-    const coreAddress = await core.start(deriveMeshKey(SECRET), logger);
-    grpc = new GrpcHost({ meshKey: deriveMeshKey(SECRET), logger });
-    const config = loadConfig({ env: { DATABASE_URL: db.url, AUTHMESH_SECRET_KEY: SECRET } });
-    flows = await startServiceForTest(flowsService, {
-      config,
-      secretKey: SECRET,
-      logger,
-      bus,
-      grpc,
-      grpcAddress: coreAddress,
-      databaseUrl: db.url,
-    });
+    harness = await startFlowsUnderTest('authmesh_flows_bindings', SECRET, core);
+    ({ grpc } = harness);
     address = `127.0.0.1:${await grpc.start('127.0.0.1:0')}`;
     client = new FlowClient(address, deriveMeshKey(SECRET));
     core.addUser('5', 'alice', 'alice password', { groups: [{ pk: 'ops-group', name: 'ops' }] });
@@ -44,11 +24,7 @@ describe('EvaluateBindings RPC', () => {
 
   afterAll(async () => {
     client.close();
-    await flows.close();
-    await grpc.stop(100);
-    await core.stop();
-    await bus.close();
-    await db.drop();
+    await harness.stop();
   });
 
   const event = {

@@ -1,30 +1,17 @@
-import { Writable } from 'node:stream';
 import pg from 'pg';
-import { InProcessBus } from '@authmesh/bus';
-import { loadConfig } from '@authmesh/config';
-import { createLogger } from '@authmesh/logger';
 import { FlowClient, GrpcHost, GrpcStatus, RpcCallError } from '@authmesh/rpc';
 import { deriveMeshKey } from '@authmesh/runtime';
-import {
-  createTestDatabase,
-  FlowBrowser,
-  startServiceForTest,
-  startSmtpTestServer,
-  type ServiceUnderTest,
-  type SmtpTestServer,
-  type TestDatabase,
-} from '@authmesh/testing';
+import { FlowBrowser, startSmtpTestServer, type ServiceUnderTest, type SmtpTestServer, type TestDatabase } from '@authmesh/testing';
 import { CoreStandIn, flowOf, policyBinding } from '../../test/core-stand-in.js';
-import { flowsService } from '../index.js';
+import { startFlowsUnderTest, type FlowsUnderTest } from '../../test/flows-under-test.js';
 
 const SECRET = 'recovery-links-test-secret-key-0123456789';
 
 /** The CreateRecoveryLink RPC against a real database: plans the brand's recovery flow, and the link resumes it once. */
 describe('recovery links', () => {
-  const logger = createLogger({ level: 'fatal', destination: new Writable({ write: (_c, _e, done) => done() }) });
   const core = new CoreStandIn();
   let db: TestDatabase;
-  let bus: InProcessBus;
+  let harness: FlowsUnderTest;
   let flows: ServiceUnderTest;
   let grpc: GrpcHost;
   let client: FlowClient;
@@ -33,21 +20,9 @@ describe('recovery links', () => {
   let denyStagePk = '';
 
   beforeAll(async () => {
-    db = await createTestDatabase('authmesh_recovery_links');
-    bus = new InProcessBus({ logger });
     smtp = await startSmtpTestServer();
-    const coreAddress = await core.start(deriveMeshKey(SECRET), logger);
-    const config = loadConfig({ env: { DATABASE_URL: db.url, AUTHMESH_SECRET_KEY: SECRET } });
-    grpc = new GrpcHost({ meshKey: deriveMeshKey(SECRET), logger });
-    flows = await startServiceForTest(flowsService, {
-      config,
-      secretKey: SECRET,
-      logger,
-      bus,
-      grpc,
-      grpcAddress: coreAddress,
-      databaseUrl: db.url,
-    });
+    harness = await startFlowsUnderTest('authmesh_recovery_links', SECRET, core);
+    ({ db, grpc, flows } = harness);
     client = new FlowClient(`127.0.0.1:${await grpc.start('127.0.0.1:0')}`, deriveMeshKey(SECRET));
     core.addUser('1', 'alice', 'alice password');
     core.addUser('2', 'nomail', 'nomail password', { email: '' });
@@ -82,12 +57,8 @@ describe('recovery links', () => {
 
   afterAll(async () => {
     client.close();
-    await flows.close();
-    await grpc.stop(100);
-    await core.stop();
-    await bus.close();
+    await harness.stop();
     await smtp.close();
-    await db.drop();
   });
 
   const create = (request: { user_pk: string; email_stage_pk?: string; host?: string; secure?: boolean }) =>

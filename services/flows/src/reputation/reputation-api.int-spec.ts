@@ -1,13 +1,8 @@
-import { Writable } from 'node:stream';
 import pg from 'pg';
 import { InProcessBus, Subjects } from '@authmesh/bus';
-import { loadConfig } from '@authmesh/config';
-import { createLogger } from '@authmesh/logger';
-import { GrpcHost } from '@authmesh/rpc';
-import { deriveMeshKey } from '@authmesh/runtime';
-import { createTestDatabase, FlowBrowser, startServiceForTest, type ServiceUnderTest, type TestDatabase } from '@authmesh/testing';
+import { FlowBrowser, type ServiceUnderTest, type TestDatabase } from '@authmesh/testing';
 import { CoreStandIn, flowOf } from '../../test/core-stand-in.js';
-import { flowsService } from '../index.js';
+import { startFlowsUnderTest, type FlowsUnderTest } from '../../test/flows-under-test.js';
 
 const SECRET = 'reputation-api-test-secret-key-0123456789';
 const SCORES = '/api/v3/policies/reputation/scores/';
@@ -23,28 +18,15 @@ interface Score {
 
 /** The reputation scores API of the flows service: superusers list, read and reset scores made by real logins. */
 describe('reputation scores API', () => {
-  const logger = createLogger({ level: 'fatal', destination: new Writable({ write: (_c, _e, done) => done() }) });
   const core = new CoreStandIn();
   let db: TestDatabase;
+  let harness: FlowsUnderTest;
   let bus: InProcessBus;
   let flows: ServiceUnderTest;
-  let grpc: GrpcHost;
 
   beforeAll(async () => {
-    db = await createTestDatabase('authmesh_reputation_api');
-    bus = new InProcessBus({ logger });
-    const coreAddress = await core.start(deriveMeshKey(SECRET), logger);
-    const config = loadConfig({ env: { DATABASE_URL: db.url, AUTHMESH_SECRET_KEY: SECRET } });
-    grpc = new GrpcHost({ meshKey: deriveMeshKey(SECRET), logger });
-    flows = await startServiceForTest(flowsService, {
-      config,
-      secretKey: SECRET,
-      logger,
-      bus,
-      grpc,
-      grpcAddress: coreAddress,
-      databaseUrl: db.url,
-    });
+    harness = await startFlowsUnderTest('authmesh_reputation_api', SECRET, core);
+    ({ db, bus, flows } = harness);
     core.addUser('1', 'admin', 'admin password', { is_superuser: true });
     core.users.get('1')!.apiToken = 'admin-api-token';
     core.addUser('2', 'bob', 'bob password', { is_superuser: false });
@@ -68,11 +50,7 @@ describe('reputation scores API', () => {
   });
 
   afterAll(async () => {
-    await flows.close();
-    await grpc.stop(100);
-    await core.stop();
-    await bus.close();
-    await db.drop();
+    await harness.stop();
   });
 
   async function api(method: string, path: string, token = 'admin-api-token') {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../../shared/i18n/i18n';
 import type { MessageKey } from '../../shared/i18n/locales';
 import type { Field } from '../kit/resource';
-import { update, type Row } from '../kit/resource-api';
+import { update, type Row, type WriteResult } from '../kit/resource-api';
 import { ResourceForm } from '../kit/resource-form';
 import { ShowOnce } from './show-once';
 import { postAction } from './write-action';
@@ -16,11 +16,25 @@ const passwordFields: Field[] = [
   { name: 'password', label: 'admin.users.newPassword', help: 'admin.users.newPasswordHelp', kind: 'password', required: true },
 ];
 
-/** Sets a user's password (`POST /core/users/<pk>/set_password`). */
-export function SetPasswordButton({ user }: { user: Row }) {
+/**
+ * A button opening a dialog with a small form for one action on a user. Once the action
+ * succeeds the dialog says what happened (`done`) and offers Close; `blocked` shows a warning
+ * instead of the form when the action cannot apply.
+ */
+function FormActionButton(props: {
+  label: MessageKey;
+  title: string;
+  titleId: string;
+  fields: Field[];
+  submitLabel: MessageKey;
+  submit(body: Record<string, unknown>): Promise<WriteResult>;
+  done: string;
+  blocked?: string;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
+  const finished = done || props.blocked !== undefined;
   return (
     <>
       <Button
@@ -30,25 +44,27 @@ export function SetPasswordButton({ user }: { user: Row }) {
           setOpen(true);
         }}
       >
-        {t('admin.users.setPassword')}
+        {t(props.label)}
       </Button>
       {open ? (
-        <Modal variant="small" isOpen onClose={() => setOpen(false)} aria-labelledby="password-title">
-          <ModalHeader title={t('admin.users.setPasswordFor', { username: String(user.username) })} labelId="password-title" />
+        <Modal variant="small" isOpen onClose={() => setOpen(false)} aria-labelledby={props.titleId}>
+          <ModalHeader title={props.title} labelId={props.titleId} />
           <ModalBody>
-            {done ? (
-              <Content component="p">{t('admin.users.passwordSet')}</Content>
+            {props.blocked !== undefined ? (
+              <Alert variant="warning" isInline title={props.blocked} />
+            ) : done ? (
+              <Content component="p">{props.done}</Content>
             ) : (
               <ResourceForm
-                fields={passwordFields}
-                submitLabel={SET_PASSWORD}
-                onSubmit={(body) => postAction(`/api/v3/core/users/${String(user.pk)}/set_password`, body)}
+                fields={props.fields}
+                submitLabel={props.submitLabel}
+                onSubmit={props.submit}
                 onSaved={() => setDone(true)}
                 onCancel={() => setOpen(false)}
               />
             )}
           </ModalBody>
-          {done ? (
+          {finished ? (
             <ModalFooter>
               <Button variant="primary" onClick={() => setOpen(false)}>
                 {t('admin.directory.close')}
@@ -58,6 +74,22 @@ export function SetPasswordButton({ user }: { user: Row }) {
         </Modal>
       ) : null}
     </>
+  );
+}
+
+/** Sets a user's password (`POST /core/users/<pk>/set_password`). */
+export function SetPasswordButton({ user }: { user: Row }) {
+  const { t } = useI18n();
+  return (
+    <FormActionButton
+      label={SET_PASSWORD}
+      title={t('admin.users.setPasswordFor', { username: String(user.username) })}
+      titleId="password-title"
+      fields={passwordFields}
+      submitLabel={SET_PASSWORD}
+      submit={(body) => postAction(`/api/v3/core/users/${String(user.pk)}/set_password`, body)}
+      done={t('admin.users.passwordSet')}
+    />
   );
 }
 
@@ -266,48 +298,18 @@ const emailStageFields: Field[] = [
  */
 export function EmailRecoveryLinkButton({ user }: { user: Row }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const [sent, setSent] = useState(false);
   if (user.is_active !== true) return null;
   const hasEmail = typeof user.email === 'string' && user.email !== '';
   return (
-    <>
-      <Button
-        variant="secondary"
-        onClick={() => {
-          setSent(false);
-          setOpen(true);
-        }}
-      >
-        {t('admin.users.emailRecoveryLink')}
-      </Button>
-      {open ? (
-        <Modal variant="small" isOpen onClose={() => setOpen(false)} aria-labelledby="recovery-email-title">
-          <ModalHeader title={t('admin.users.emailRecoveryLinkTo', { username: String(user.username) })} labelId="recovery-email-title" />
-          <ModalBody>
-            {!hasEmail ? (
-              <Alert variant="warning" isInline title={t('admin.users.recoveryNoEmail')} />
-            ) : sent ? (
-              <Content component="p">{t('admin.users.recoveryEmailSent', { email: String(user.email) })}</Content>
-            ) : (
-              <ResourceForm
-                fields={emailStageFields}
-                submitLabel={SEND_LINK}
-                onSubmit={(body) => postAction(`/api/v3/core/users/${String(user.pk)}/recovery_email`, body)}
-                onSaved={() => setSent(true)}
-                onCancel={() => setOpen(false)}
-              />
-            )}
-          </ModalBody>
-          {sent || !hasEmail ? (
-            <ModalFooter>
-              <Button variant="primary" onClick={() => setOpen(false)}>
-                {t('admin.directory.close')}
-              </Button>
-            </ModalFooter>
-          ) : null}
-        </Modal>
-      ) : null}
-    </>
+    <FormActionButton
+      label="admin.users.emailRecoveryLink"
+      title={t('admin.users.emailRecoveryLinkTo', { username: String(user.username) })}
+      titleId="recovery-email-title"
+      fields={emailStageFields}
+      submitLabel={SEND_LINK}
+      submit={(body) => postAction(`/api/v3/core/users/${String(user.pk)}/recovery_email`, body)}
+      done={t('admin.users.recoveryEmailSent', { email: String(user.email) })}
+      blocked={hasEmail ? undefined : t('admin.users.recoveryNoEmail')}
+    />
   );
 }
