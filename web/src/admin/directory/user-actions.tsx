@@ -281,6 +281,7 @@ export function RecoveryLinkButton({ user }: { user: Row }) {
 }
 
 const SEND_LINK: MessageKey = 'admin.users.sendRecoveryLink';
+const EMAIL_RECOVERY_LINK: MessageKey = 'admin.users.emailRecoveryLink';
 const emailStageFields: Field[] = [
   {
     name: 'email_stage',
@@ -302,7 +303,7 @@ export function EmailRecoveryLinkButton({ user }: { user: Row }) {
   const hasEmail = typeof user.email === 'string' && user.email !== '';
   return (
     <FormActionButton
-      label="admin.users.emailRecoveryLink"
+      label={EMAIL_RECOVERY_LINK}
       title={t('admin.users.emailRecoveryLinkTo', { username: String(user.username) })}
       titleId="recovery-email-title"
       fields={emailStageFields}
